@@ -1,0 +1,64 @@
+// Bundles the extension client, the language server, the CLI, the tests and the benchmark with esbuild.
+// Type checking is tsc's job (npm run build runs it first); this only transpiles and bundles.
+import { build } from 'esbuild';
+import { readdirSync, readFileSync, statSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+// data/guidance/*.md become one bundled module, so the server needs no files beside it.
+const guidancePlugin = {
+  name: 'virtual-guidance',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:guidance$/ }, () => ({ path: 'guidance', namespace: 'virtual' }));
+    b.onLoad({ filter: /.*/, namespace: 'virtual' }, () => {
+      const dir = join(root, 'data/guidance');
+      const files = {};
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) files[name] = readFileSync(join(dir, name), 'utf8');
+      return { contents: JSON.stringify(files), loader: 'json', watchFiles: Object.keys(files).map((n) => join(dir, n)) };
+    });
+  },
+};
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [guidancePlugin] };
+
+function listTs(dir) {
+  const out = [];
+  let entries = [];
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) { if (name !== 'fixtures') out.push(...listTs(p)); }
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+const results = await Promise.allSettled([
+  build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
+  build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js') }),
+  build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'dist/cli.js') }),
+  // tests and bench: one bundle per file, same tree under out/
+  ...[...listTs(join(root, 'test')), ...listTs(join(root, 'bench'))].map((file) =>
+    build({
+      ...common,
+      entryPoints: [file],
+      outfile: join(root, 'out', relative(root, file).replace(/\.ts$/, '.js')),
+      external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+    }),
+  ),
+]);
+// keep going past one broken entry so the others are still written; fail at the end
+const failed = results.filter((r) => r.status === 'rejected');
+for (const f of failed) console.error(String(f.reason?.message ?? f.reason));
+
+// The full CMS index is compiled at build time only when the CMS files are pointed to
+// (HCPCS_RELEASE, optionally HCPCS_ASP); they are never committed. Without them the
+// extension ships the hand-written core set from data/.
+if (process.env.HCPCS_RELEASE) {
+  const script = join(root, 'out/scripts/compile-index.js');
+  await build({ ...common, entryPoints: [join(root, 'scripts/compile-index.ts')], outfile: script });
+  execFileSync(process.execPath, [script, join(root, 'dist/codeset.json')], { stdio: 'inherit' });
+}
+
+if (failed.length) process.exit(1);

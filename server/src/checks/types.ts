@@ -1,0 +1,43 @@
+// What a check produces. Ranges are offsets into the document text (see model.ts).
+import type { ClaimDocument, Claim, ServiceLine, Range } from '../model';
+import type { CodeSet } from '../codeset/types';
+import type { Settings } from '../settings';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A quick fix: applied as exactly these edits, nothing else. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** the fix a user most likely wants (VS Code's isPreferred) */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** other places involved (e.g. the LIN*N4 segment for units-vs-ndc) */
+  related: { range: Range; message: string }[];
+  fixes: Fix[];
+}
+
+export interface CheckContext {
+  document: ClaimDocument;
+  text: string;
+  codeset: CodeSet;
+  settings: Settings;
+  /** ISO date used when a line has no service date (prose): supplied, never read from a clock here */
+  today: string;
+}
+
+export interface LineContext extends CheckContext {
+  claim: Claim | undefined; // undefined for prose lines outside any claim
+  line: ServiceLine;
+}

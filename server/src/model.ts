@@ -1,0 +1,127 @@
+// The one model every reader produces and every check and feature reads.
+// Positions are UTF-16 offsets into the document text (what TextDocument uses); features
+// convert them to line/character at the edge.
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** A value read from the text, with the exact range of the characters it came from. */
+export interface Span<T = string> {
+  value: T;
+  range: Range;
+}
+
+export type DocumentFormat = 'x12' | 'csv' | 'fhir' | 'prose';
+
+export type ProblemSeverity = 'error' | 'warning' | 'information';
+
+/** Something a reader could not understand (or a tolerance worth reporting). */
+export interface ReadProblem {
+  /** stable id, e.g. 'x12-damaged-isa', 'csv-unterminated-quote', 'json-syntax' */
+  id: string;
+  message: string;
+  range: Range;
+  severity: ProblemSeverity;
+}
+
+/** Where the reader says a new modifier goes: insert `prefix + MOD + suffix` at `offset`. */
+export interface ModifierSlot {
+  offset: number;
+  prefix: string;
+  suffix: string;
+}
+
+/** A drug name and/or dose written near a code (prose, SV101-7 description, NTE). */
+export interface DoseMention {
+  range: Range;
+  drug?: Span<string>; // lower-case drug name as written, e.g. "tacrolimus"
+  amount?: Span<number>; // 5
+  unit?: Span<string>; // normalised: 'mg' | 'mcg' | 'g' | 'ml' | 'units' | 'meq' | ...
+}
+
+export type ServiceLineSource = 'SV1' | 'SV2' | 'SVC' | 'SVD' | 'csv' | 'fhir' | 'prose';
+
+export interface ServiceLine {
+  source: ServiceLineSource;
+  /** whole extent of the line: from LX/SV1 to the last segment of its loop, a CSV row, a FHIR item, a prose sentence */
+  range: Range;
+  /** code qualifier as written: 'HC', 'N4', 'ER', FHIR system URL ... */
+  qualifier?: Span<string>;
+  /** procedure code as written (not upper-cased) */
+  code: Span<string>;
+  modifiers: Span<string>[];
+  units?: Span<number>;
+  /** raw text of the units field, e.g. "1.5" or "" */
+  unitsText?: Span<string>;
+  unitBasis?: Span<string>; // UN, MJ, ...
+  charge?: Span<number>;
+  ndc?: Span<string>; // as written (digits, maybe hyphenated)
+  ndcQualifier?: Span<string>; // N4
+  ndcQuantity?: Span<number>; // CTP04
+  ndcUnit?: Span<string>; // CTP05-1: UN, ML, GR, F2, ME
+  /** date of service that applies to this line (line-level date, else the claim's), ISO yyyy-mm-dd */
+  serviceDate?: Span<string>;
+  /** SV101-7 / CSV description column / FHIR item text */
+  description?: Span<string>;
+  notes: Span<string>[]; // NTE02 etc.
+  /** drug names / doses found in description, notes or surrounding prose */
+  doses: DoseMention[];
+  /** where to insert a new modifier; absent when the format has no room for one */
+  modifierSlot?: ModifierSlot;
+  /** where to insert units when they are missing (prose) */
+  unitsSlot?: ModifierSlot;
+}
+
+export interface Claim {
+  /** CLM01 / CSV claim id column / FHIR id */
+  id?: Span<string>;
+  range: Range;
+  serviceDate?: Span<string>; // claim-level date (ISO)
+  diagnoses: Span<string>[]; // HI codes: never procedures
+  lines: ServiceLine[];
+  /** label for outlines: never patient names */
+  label: string;
+}
+
+export type MentionContext =
+  | 'text' // prose, unrecognised CSV column, JSON string
+  | 'diagnosis' // HI, ICD column: not a procedure
+  | 'other'; // id / plan / LCD context: not a procedure
+
+/** A code-looking token outside a service line. */
+export interface CodeMention {
+  code: Span<string>;
+  context: MentionContext;
+  modifiers: Span<string>[];
+}
+
+/** A structural grouping for outlines: interchange, functional group, transaction, bundle. */
+export interface Container {
+  kind: 'interchange' | 'group' | 'transaction' | 'bundle' | 'table';
+  label: string;
+  range: Range;
+  claims: Claim[];
+}
+
+export interface ClaimDocument {
+  format: DocumentFormat;
+  /** the text length the model was built from */
+  length: number;
+  containers: Container[];
+  /** every claim, in document order (also reachable through containers) */
+  claims: Claim[];
+  mentions: CodeMention[];
+  problems: ReadProblem[];
+  /** x12 only: the separators in effect */
+  x12?: { element: string; component: string; repetition: string; segment: string };
+}
+
+export function span<T>(value: T, start: number, end: number): Span<T> {
+  return { value, range: { start, end } };
+}
+
+export function contains(range: Range, offset: number): boolean {
+  return offset >= range.start && offset <= range.end;
+}
