@@ -1,8 +1,9 @@
-// Runs every bundled test under out/test with node's built-in runner.
-// Usage: node scripts/test.mjs [subfolder-or-file-filter ...]   e.g. node scripts/test.mjs unit/checks
+// npm test: every bundled test under out/test with node's built-in runner, then (HCPCS_E2E=1)
+// the real-editor e2e layers. Ends with one plain "N passed, N failed" line for both.
+// Usage: node scripts/test.mjs [path filters ...]   e.g. node scripts/test.mjs unit/checks
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
 const filters = process.argv.slice(2);
@@ -17,7 +18,32 @@ function list(dir) {
   }
   return out;
 }
+
+/** run a command, echo its output, and return the output */
+function run(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (c) => { process.stdout.write(c); text += c; });
+    child.on('close', (code) => resolve({ code, text }));
+  });
+}
+
 const files = list(join(root, 'out/test')).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x))).sort();
 if (files.length === 0) { console.error('no test files matched'); process.exit(1); }
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const unit = await run(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files]);
+const count = (re, text) => Number(re.exec(text)?.[1] ?? 0);
+let passed = count(/^ℹ pass (\d+)$/m, unit.text);
+let failed = count(/^ℹ fail (\d+)$/m, unit.text) + (unit.code !== 0 && count(/^ℹ fail (\d+)$/m, unit.text) === 0 ? 1 : 0);
+const skipped = count(/^ℹ skipped (\d+)$/m, unit.text);
+
+if (process.env.HCPCS_E2E === '1' && filters.length === 0) {
+  const e2e = await run('bash', [join(root, 'scripts/e2e/run.sh')]);
+  const m = /^(\d+) passed, (\d+) failed$/m.exec(e2e.text);
+  passed += Number(m?.[1] ?? 0);
+  failed += Number(m?.[2] ?? 0) + (e2e.code !== 0 && !Number(m?.[2] ?? 0) ? 1 : 0);
+} else if (filters.length === 0) {
+  console.log('e2e: not run (set HCPCS_E2E=1 after `bash scripts/e2e/setup.sh` to run VS Code and Neovim end-to-end tests)');
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed ? 1 : 0);

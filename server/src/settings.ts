@@ -35,3 +35,25 @@ export const defaultSettings: Settings = {
   inlayHints: { enabled: true },
   maxValidationBytes: 50 * 1024 * 1024,
 };
+
+const severities = new Set(['error', 'warning', 'information', 'hint']);
+
+/**
+ * The `hcpcs.*` section of the editor's settings -> Settings. Editor settings are typed by the
+ * manifest's schema, but anything can arrive over the protocol: take what is valid, ignore the rest.
+ */
+export function settingsFromEditor(section: unknown, base: Settings = defaultSettings): Settings {
+  const s = (section && typeof section === 'object' ? section : {}) as Record<string, unknown>;
+  const out: Settings = { ...base, rules: { ...base.rules }, inlayHints: { ...base.inlayHints } };
+  if (s.profile === 'medicare' || s.profile === 'commercial' || s.profile === 'none') out.profile = s.profile;
+  if (s.rules && typeof s.rules === 'object') {
+    for (const [id, value] of Object.entries(s.rules as Record<string, unknown>)) {
+      if (value === 'off') out.rules[id] = { enabled: false };
+      else if (typeof value === 'string' && severities.has(value)) out.rules[id] = { enabled: true, severity: value as Severity };
+    }
+  }
+  const hints = s.inlayHints as Record<string, unknown> | undefined;
+  if (hints && typeof hints.enabled === 'boolean') out.inlayHints = { enabled: hints.enabled };
+  if (typeof s.maxValidationBytes === 'number' && s.maxValidationBytes >= 0) out.maxValidationBytes = s.maxValidationBytes;
+  return out;
+}

@@ -1,0 +1,237 @@
+// The protocol wiring: the only file that knows the LSP connection. Everything it answers comes
+// from the pure service; this file adds document sync, settings, debounce and error containment.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { createService } from './service';
+import { settingsFromEditor, defaultSettings, type Settings } from './settings';
+import { parseConfig, mergeSettings } from './checks/config';
+import { loadGuidance } from './features/guidance';
+import guidanceFiles from 'virtual:guidance';
+import { CodeSetStore } from './node/codeset-store';
+import { readWorkspaceConfig, isConfigFile } from './node/workspace-config';
+import { todayIso } from './node/clock';
+
+const VALIDATION_DELAY_MS = 200;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const log = (message: string) => connection.console.log(message);
+
+let store: CodeSetStore;
+let editorSettings: Settings = defaultSettings;
+let workspaceFolders: string[] = [];
+let pullConfiguration = false;
+let restrictedWorkspace = false;
+
+const service = createService({
+  codeset: CodeSetStore.initialCodeSet(),
+  guidance: loadGuidance(guidanceFiles),
+  today: todayIso,
+});
+
+/** Run a handler; a bug in one request must never take the server down. */
+function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  };
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const init = (params.initializationOptions ?? {}) as {
+    storagePath?: string;
+    docsPath?: string;
+    settings?: unknown;
+    releasePath?: string;
+    aspPath?: string;
+    trusted?: boolean;
+  };
+  pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  restrictedWorkspace = init.trusted === false;
+  workspaceFolders = (params.workspaceFolders ?? [])
+    .map((f) => (f.uri.startsWith('file:') ? fileURLToPath(f.uri) : ''))
+    .filter(Boolean);
+  if (!workspaceFolders.length && params.rootUri?.startsWith('file:')) workspaceFolders = [fileURLToPath(params.rootUri)];
+  editorSettings = settingsFromEditor(init.settings);
+  store = new CodeSetStore({ storagePath: init.storagePath, log });
+  if (init.docsPath) docsBaseUri = pathToFileURL(init.docsPath).href;
+  startupRelease = {
+    releasePath: restrictedWorkspace ? undefined : (init.releasePath ?? sectionString(init.settings, 'releasePath')),
+    aspPath: restrictedWorkspace ? undefined : (init.aspPath ?? sectionString(init.settings, 'aspPath')),
+  };
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', '>', '^', '-', '"', ' '], resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Empty] },
+      documentSymbolProvider: true,
+      inlayHintProvider: true,
+    },
+    serverInfo: { name: 'hcpcs-language-server', version: '0.1.0' },
+  };
+});
+
+let docsBaseUri: string | undefined;
+let startupRelease: { releasePath?: string; aspPath?: string } = {};
+
+function sectionString(section: unknown, key: string): string | undefined {
+  const value = section && typeof section === 'object' ? (section as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+connection.onInitialized(async () => {
+  if (pullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'hcpcs' });
+  }
+  const loaded = store.loadAtStartup(startupRelease);
+  service.setCodeSet(loaded.codeset);
+  await applySettings();
+  announceRelease(loaded.message);
+  revalidateAll();
+});
+
+function announceRelease(message?: string): void {
+  const release = service.codeset.release;
+  const hint =
+    release.kind === 'core'
+      ? 'The full CMS release is not loaded: only the built-in core set is available. Run "HCPCS: Load CMS release…" or set hcpcs.releasePath.'
+      : undefined;
+  const text = [message, hint].filter(Boolean).join(' ');
+  if (text) log(text);
+  void connection.sendNotification('hcpcs/release', { label: release.label, kind: release.kind, message: text || undefined });
+}
+
+/** Editor settings (pulled when the client supports it) merged with the workspace .hcpcsrc.json. */
+async function applySettings(): Promise<void> {
+  if (pullConfiguration) {
+    try {
+      editorSettings = settingsFromEditor(await connection.workspace.getConfiguration('hcpcs'));
+    } catch (error) {
+      log(`could not read settings: ${String(error)}`);
+    }
+  }
+  const fileConfig = readWorkspaceConfig(workspaceFolders);
+  for (const problem of fileConfig.problems) log(problem);
+  service.setSettings(fileConfig.settings ? mergeSettings(editorSettings, fileConfig.settings) : editorSettings);
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (!pullConfiguration) editorSettings = settingsFromEditor((change.settings as { hcpcs?: unknown } | undefined)?.hcpcs);
+  await applySettings();
+  revalidateAll();
+});
+
+connection.onDidChangeWatchedFiles(async () => {
+  await applySettings();
+  revalidateAll();
+});
+
+// Validation is debounced per document; a newer change cancels the pending run.
+const pending = new Map<string, NodeJS.Timeout>();
+
+function scheduleValidation(doc: TextDocument, delay = VALIDATION_DELAY_MS): void {
+  clearTimeout(pending.get(doc.uri));
+  pending.set(
+    doc.uri,
+    setTimeout(() => {
+      pending.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (current) validate(current);
+    }, delay),
+  );
+}
+
+const validate = guard('validation', undefined, (doc: TextDocument): void => {
+  const diagnostics = isConfigFile(doc.uri)
+    ? configDiagnostics(doc)
+    : service.diagnostics(doc);
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+});
+
+function configDiagnostics(doc: TextDocument) {
+  return parseConfig(doc.getText()).problems.map((p) => ({
+    range: { start: doc.positionAt(p.range.start), end: doc.positionAt(p.range.end) },
+    severity: 1 as const,
+    source: 'hcpcs',
+    code: 'invalid-config',
+    message: `${p.message} (the defaults apply instead)`,
+  }));
+}
+
+function revalidateAll(): void {
+  for (const doc of documents.all()) scheduleValidation(doc, 0);
+}
+
+documents.onDidOpen(({ document }) => scheduleValidation(document, 0));
+documents.onDidChangeContent(({ document }) => scheduleValidation(document));
+documents.onDidClose(({ document }) => {
+  clearTimeout(pending.get(document.uri));
+  pending.delete(document.uri);
+  service.forget(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+documents.onDidSave(async ({ document }) => {
+  if (isConfigFile(document.uri)) {
+    await applySettings();
+    revalidateAll();
+  }
+});
+
+const withDocument =
+  <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, fn: (doc: TextDocument, params: P) => R) =>
+  (params: P): R => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return fallback;
+    return guard(name, fallback, fn)(doc, params);
+  };
+
+connection.onHover(withDocument('hover', null, (doc, p) => service.hover(doc, p.position)));
+connection.onCompletion(
+  withDocument('completion', { isIncomplete: false, items: [] }, (doc, p) => service.completion(doc, p.position)),
+);
+connection.onCompletionResolve((item) => guard('completion resolve', item, service.resolveCompletion)(item));
+connection.onCodeAction(withDocument('code actions', [], (doc, p) => service.codeActions(doc, p.range)));
+connection.onDocumentSymbol(withDocument('symbols', [], (doc) => service.documentSymbols(doc)));
+connection.languages.inlayHint.on(withDocument('inlay hints', [], (doc, p) => service.inlayHints(doc, p.range)));
+
+connection.onRequest('hcpcs/loadRelease', (params: { path?: unknown; aspPath?: unknown }) => {
+  if (typeof params?.path !== 'string' || !params.path) return { ok: false, error: 'No release file was given.' };
+  const result = store.loadReleaseFile(params.path, typeof params.aspPath === 'string' ? params.aspPath : undefined);
+  if (!result.ok) return { ok: false, error: result.error };
+  service.setCodeSet(result.codeset);
+  announceRelease(result.message);
+  revalidateAll();
+  return { ok: true, label: result.codeset.release.label };
+});
+
+connection.onRequest('hcpcs/drugCodes', (params: { code?: unknown }) =>
+  guard('drug codes', [], () => {
+    if (typeof params?.code !== 'string') return [];
+    const codeset = service.codeset;
+    const drugs = codeset.drug(params.code)?.drugs ?? [];
+    const codes = new Set(drugs.flatMap((d) => codeset.codesForDrug(d)));
+    return [...codes].sort().map((code) => {
+      const record = codeset.lookup(code)?.record;
+      const unit = codeset.drug(code)?.unit;
+      return { code, short: record?.short ?? '', detail: [record?.long, unit && `1 unit = ${unit.text}`].filter(Boolean).join(' — ') };
+    });
+  })(),
+);
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,146 @@
+// createService(): the pure heart the server, the CLI and the tests share.
+// It holds the code set, the settings and a per-document cache; it does no I/O and reads no clock
+// (today() is injected), so every answer is a function of its inputs.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  InlayHint,
+  Position,
+  Range as LspRange,
+} from 'vscode-languageserver-types';
+import type { ClaimDocument } from './model';
+import type { CodeSet } from './codeset/types';
+import type { Finding } from './checks/types';
+import { defaultSettings, type Settings } from './settings';
+import { parseDocument } from './documents/index';
+import { runChecks } from './checks/index';
+import type { FeatureContext } from './features/context';
+import type { GuidanceLibrary } from './features/guidance';
+import { hover as hoverAt } from './features/hover';
+import { complete, resolveCompletion as resolveItem } from './features/completion';
+import { codeActions as actionsFor } from './features/code-actions';
+import { documentSymbols as symbolsOf } from './features/symbols';
+import { inlayHints as hintsIn } from './features/inlay-hints';
+import { toDiagnostic } from './features/diagnostics';
+
+/** Above the size limit the server says why it is not validating instead of freezing. */
+function validationSkipped(length: number, limit: number): Finding {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return {
+    ruleId: 'file-too-large',
+    severity: 'information',
+    message: `This file is ${mb(length)} MB; claim checks are skipped above ${mb(limit)} MB (setting hcpcs.maxValidationBytes). Hover and completion still work.`,
+    range: { start: 0, end: 0 },
+    related: [],
+    fixes: [],
+  };
+}
+
+export interface ServiceOptions {
+  codeset: CodeSet;
+  guidance: GuidanceLibrary;
+  settings?: Settings;
+  /** ISO date (yyyy-mm-dd) used where a line has no date of service */
+  today: () => string;
+  /** base URI of docs/rules, for diagnostics' codeDescription links */
+  docsBaseUri?: string;
+}
+
+interface Analysis {
+  version: number;
+  model: ClaimDocument;
+  findings?: Finding[];
+}
+
+export interface HcpcsService {
+  readonly codeset: CodeSet;
+  readonly settings: Settings;
+  setCodeSet(codeset: CodeSet): void;
+  setSettings(settings: Settings): void;
+  model(doc: TextDocument): ClaimDocument;
+  findings(doc: TextDocument): Finding[];
+  diagnostics(doc: TextDocument): Diagnostic[];
+  hover(doc: TextDocument, position: Position): Hover | null;
+  completion(doc: TextDocument, position: Position): CompletionList;
+  resolveCompletion(item: CompletionItem): CompletionItem;
+  codeActions(doc: TextDocument, range: LspRange): CodeAction[];
+  documentSymbols(doc: TextDocument): DocumentSymbol[];
+  inlayHints(doc: TextDocument, range: LspRange): InlayHint[];
+  /** drop what is cached for a closed document */
+  forget(uri: string): void;
+}
+
+export function createService(options: ServiceOptions): HcpcsService {
+  let codeset = options.codeset;
+  let settings = options.settings ?? defaultSettings;
+  const cache = new Map<string, Analysis>();
+
+  // The cache is keyed by URI and version: an edit or a new code set/settings makes a new analysis.
+  const analysis = (doc: TextDocument): Analysis => {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const model = parseDocument(doc.getText(), {
+      languageId: doc.languageId,
+      uri: doc.uri,
+      isDrugName: (word) => codeset.isDrugName(word),
+    });
+    const fresh: Analysis = { version: doc.version, model };
+    cache.set(doc.uri, fresh);
+    return fresh;
+  };
+
+  const findings = (doc: TextDocument): Finding[] => {
+    const a = analysis(doc);
+    if (!a.findings) {
+      const text = doc.getText();
+      a.findings =
+        text.length > settings.maxValidationBytes
+          ? [validationSkipped(text.length, settings.maxValidationBytes)]
+          : runChecks({ document: a.model, text, codeset, settings, today: options.today() });
+    }
+    return a.findings;
+  };
+
+  const context = (doc: TextDocument): FeatureContext => ({
+    textDocument: doc,
+    model: analysis(doc).model,
+    codeset,
+    settings,
+    today: options.today(),
+    findings: findings(doc),
+    guidance: options.guidance,
+  });
+
+  return {
+    get codeset() {
+      return codeset;
+    },
+    get settings() {
+      return settings;
+    },
+    setCodeSet(next) {
+      codeset = next;
+      cache.clear();
+    },
+    setSettings(next) {
+      settings = next;
+      cache.clear();
+    },
+    model: (doc) => analysis(doc).model,
+    findings,
+    diagnostics: (doc) => findings(doc).map((f) => toDiagnostic(doc, f, options.docsBaseUri)),
+    hover: (doc, position) => hoverAt(context(doc), doc.offsetAt(position)),
+    completion: (doc, position) => complete(context(doc), doc.offsetAt(position)),
+    resolveCompletion: (item) => resolveItem({ codeset, guidance: options.guidance, today: options.today() }, item),
+    codeActions: (doc, range) => actionsFor(context(doc), { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }),
+    documentSymbols: (doc) => symbolsOf(context(doc)),
+    inlayHints: (doc, range) =>
+      hintsIn(context(doc), { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }),
+    forget: (uri) => void cache.delete(uri),
+  };
+}
