@@ -17,4 +17,6 @@ export interface FeatureContext {
   /** the document's current findings (hover lists the ones on the hovered line) */
   findings: Finding[];
   guidance: GuidanceLibrary;
+  /** base URI of the rule pages, so diagnostics attached to quick fixes match the published ones (optional) */
+  docsBaseUri?: string;
 }

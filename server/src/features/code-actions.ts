@@ -1,0 +1,65 @@
+// Quick fixes from the findings under the cursor, plus two commands about the code there.
+import { CodeActionKind, type CodeAction, type TextEdit as LspTextEdit } from 'vscode-languageserver-types';
+import type { Range } from '../model';
+import type { Finding } from '../checks/types';
+import type { FeatureContext } from './context';
+import { toDiagnostic, toLspRange } from './diagnostics';
+import { locate } from './locate';
+
+export const SHOW_DRUG_CODES_COMMAND = 'hcpcs.showDrugCodes';
+export const COPY_DESCRIPTOR_COMMAND = 'hcpcs.copyDescriptor';
+
+function intersects(a: Range, b: Range): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+export function codeActions(ctx: FeatureContext, range: Range): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const finding of ctx.findings) {
+    if (!intersects(finding.range, range)) continue;
+    actions.push(...fixActions(ctx, finding));
+  }
+  actions.push(...codeCommands(ctx, range));
+  return actions;
+}
+
+/** one quickfix per Fix: exactly its edits, with the diagnostic it fixes attached */
+function fixActions(ctx: FeatureContext, finding: Finding): CodeAction[] {
+  const diagnostic = toDiagnostic(ctx.textDocument, finding, ctx.docsBaseUri);
+  return finding.fixes.map((fix) => {
+    const edits: LspTextEdit[] = fix.edits.map((e) => ({ range: toLspRange(ctx.textDocument, e.range), newText: e.newText }));
+    const action: CodeAction = {
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [ctx.textDocument.uri]: edits } },
+    };
+    if (fix.preferred) action.isPreferred = true;
+    return action;
+  });
+}
+
+/** commands about the HCPCS code at the start of the range (a line's code or a bare mention) */
+function codeCommands(ctx: FeatureContext, range: Range): CodeAction[] {
+  const at = locate(ctx.model, range.start);
+  const written = at.kind === 'code' || at.kind === 'mention' ? at.span?.value : at.line?.code.value ?? at.mention?.code.value;
+  if (!written) return [];
+  const code = written.trim().toUpperCase();
+  const lookup = ctx.codeset.lookup(code);
+  if (!lookup) return [];
+  const actions: CodeAction[] = [];
+  const drug = ctx.codeset.drug(code);
+  if (drug && drug.drugs.length > 0) {
+    actions.push({
+      title: `Show all codes for ${drug.drugs.join(', ')}`,
+      command: { title: 'Show all codes for this drug', command: SHOW_DRUG_CODES_COMMAND, arguments: [code] },
+    });
+  }
+  if (lookup.record.long) {
+    actions.push({
+      title: `Copy long descriptor of ${code}`,
+      command: { title: 'Copy long descriptor', command: COPY_DESCRIPTOR_COMMAND, arguments: [lookup.record.long] },
+    });
+  }
+  return actions;
+}

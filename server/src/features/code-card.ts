@@ -1,0 +1,219 @@
+// The Markdown card for one HCPCS code: shared by hover and completion resolve.
+// Every part is built only when it has content, so the card never shows "undefined" or filler.
+import type { Claim, CodeMention, ServiceLine, Range } from '../model';
+import type { CodeLookup, CodeSet, RelationKind } from '../codeset/types';
+import type { Finding } from '../checks/types';
+import type { GuidanceLibrary } from './guidance';
+import { GUIDANCE_SECTIONS } from './guidance';
+import { coverageText, pricingText } from './cms-tables';
+import { amountText, formatMoney, md, plural } from './format';
+import { modifierNote } from './modifier-notes';
+
+export interface CardSources {
+  codeset: CodeSet;
+  guidance: GuidanceLibrary;
+  /** ISO date used when there is no date of service (prose) */
+  today: string;
+  findings?: readonly Finding[];
+}
+
+/** where the code was written: a service line (with its claim) or a bare mention; empty for completion */
+export interface CardPlace {
+  line?: ServiceLine;
+  claim?: Claim;
+  mention?: CodeMention;
+}
+
+export const LEVEL2_RE = /^[A-V][0-9]{4}$/;
+export const CPT_RE = /^(?:[0-9]{5}|[0-9]{4}[FTU])$/;
+
+export const LOAD_RELEASE_HINT =
+  'Only the core code set is loaded, not the full CMS release. Load it with the command **HCPCS: Load CMS release…** or the setting `hcpcs.releasePath`.';
+
+/** the date a line is judged on, and how to call it */
+export function dateFor(place: CardPlace, today: string): { date: string; label: string } {
+  const dos = place.line?.serviceDate?.value ?? place.claim?.serviceDate?.value;
+  return dos ? { date: dos, label: `the date of service ${dos}` } : { date: today, label: `today (${today})` };
+}
+
+export function codeCard(src: CardSources, written: string, place: CardPlace): string {
+  const code = written.trim().toUpperCase();
+  const { date, label } = dateFor(place, src.today);
+  if (CPT_RE.test(code)) {
+    return join([`**${md(code)}**: CPT code — descriptor not included (AMA copyright)`, modifiersPart(src, place, date), warningsPart(src, place), footer(src)]);
+  }
+  const lookup = src.codeset.lookup(code, date);
+  if (!lookup) return unknownCard(src, code, place);
+  return join([
+    headerPart(lookup),
+    unitsPart(src, code, place),
+    statusPart(src, lookup, date, label),
+    paymentPart(src, lookup, place),
+    modifiersPart(src, place, date),
+    warningsPart(src, place),
+    relatedPart(src, code),
+    guidancePart(src, code),
+    footer(src),
+  ]);
+}
+
+function unknownCard(src: CardSources, code: string, place: CardPlace): string {
+  const shape = LEVEL2_RE.test(code) ? 'a HCPCS Level II code' : 'a HCPCS code';
+  const head = src.codeset.isFull
+    ? `**${md(code)}** is not ${shape} in ${md(src.codeset.release.label)}.`
+    : `**${md(code)}** is not in the core code set.`;
+  return join([head, warningsPart(src, place), footer(src)]);
+}
+
+function join(parts: (string | undefined)[]): string {
+  return parts.filter((p): p is string => !!p && p.trim().length > 0).join('\n\n');
+}
+
+// (1) code, short descriptor, official long descriptor
+function headerPart({ record }: CodeLookup): string {
+  const short = record.short?.trim();
+  const long = record.long?.trim();
+  const head = short ? `**${md(record.code)}** — ${md(short)}` : `**${md(record.code)}**`;
+  return long && long.toLowerCase() !== short?.toLowerCase() ? `${head}\n\n${md(long)}` : head;
+}
+
+// (2) billing unit and what this line's units mean
+function unitsPart(src: CardSources, code: string, place: CardPlace): string | undefined {
+  const drug = src.codeset.drug(code);
+  if (!drug) return undefined;
+  if (drug.noc) return 'Not otherwise classified: no billing unit. Put the drug name, NDC and dose in the line description.';
+  const unit = drug.unit;
+  if (!unit) return undefined;
+  const per = `${unit.upTo ? 'up to ' : ''}${amountText(unit.amount, unit.unit)}`;
+  const lines = [`**Billing unit:** 1 unit = ${per}`];
+  const units = place.line?.units?.value;
+  if (units !== undefined && Number.isFinite(units)) {
+    lines.push(`**This line:** ${plural(units, 'unit')} = ${unit.upTo ? 'up to ' : ''}${amountText(units * unit.amount, unit.unit)}`);
+  }
+  return lines.join('  \n');
+}
+
+// (3) status on the line's date
+function statusPart(src: CardSources, lookup: CodeLookup, date: string, label: string): string {
+  const r = lookup.record;
+  const since = r.addDate ? ` since ${r.addDate}` : '';
+  switch (lookup.status) {
+    case 'active': {
+      const ends = r.termDate ? `; ends ${r.termDate}` : '';
+      return `**Status:** active on ${label}${since ? ` (added ${r.addDate})` : ''}${ends}`;
+    }
+    case 'not-yet-effective':
+      return `**Status:** not yet effective on ${label}${r.addDate ? `: valid from ${r.addDate}` : ''}`;
+    case 'terminated': {
+      const ended = r.termDate ? `terminated on ${r.termDate}` : 'terminated';
+      const successor = lookup.successor ? successorText(src, lookup.successor, date) : '';
+      return `**Status:** ${ended}, not valid on ${label}${successor}`;
+    }
+  }
+}
+
+function successorText(src: CardSources, successor: string, date: string): string {
+  const next = src.codeset.lookup(successor, date);
+  const short = next?.record.short ? ` (${md(next.record.short)})` : '';
+  return `. Successor: **${md(successor)}**${short}`;
+}
+
+// (4) coverage, pricing indicator, ASP limit
+function paymentPart(src: CardSources, { record }: CodeLookup, place: CardPlace): string | undefined {
+  const out: string[] = [];
+  const coverage = coverageText(record.coverage);
+  if (coverage) out.push(`**Medicare coverage (${md(record.coverage ?? '')}):** ${coverage}`);
+  const pricing = record.pricing
+    .map((p) => ({ p: p.trim(), text: pricingText(p) }))
+    .filter((x): x is { p: string; text: string } => !!x.text)
+    .map((x) => `${x.text} (${x.p})`);
+  if (pricing.length) out.push(`**Pricing:** ${pricing.join('; ')}`);
+  const asp = src.codeset.asp(record.code);
+  if (asp && Number.isFinite(asp.paymentLimit)) {
+    const quarter = src.codeset.release.asp ? ` (${md(src.codeset.release.asp)})` : '';
+    const dosage = asp.dosage?.trim() ? ` of ${md(asp.dosage.trim())}` : '';
+    let text = `**ASP payment limit${quarter}:** ${formatMoney(asp.paymentLimit)} per unit${dosage}`;
+    const units = place.line?.units?.value;
+    if (units !== undefined && Number.isFinite(units) && units > 0) {
+      text += `; ${plural(units, 'unit')} = ${formatMoney(units * asp.paymentLimit)}`;
+    }
+    out.push(text);
+  }
+  return out.length ? out.join('  \n') : undefined;
+}
+
+// (5a) the modifiers written on this line / mention
+function modifiersPart(src: CardSources, place: CardPlace, date: string): string | undefined {
+  const mods = place.line?.modifiers ?? place.mention?.modifiers ?? [];
+  if (!mods.length) return undefined;
+  const rows = mods.map((m) => `- ${modifierSummary(src, m.value, date)}`);
+  return `**Modifiers on this line**\n${rows.join('\n')}`;
+}
+
+/** one line about a modifier: descriptor, status on the date, and when it applies */
+export function modifierSummary(src: Pick<CardSources, 'codeset'>, written: string, date: string, withStatus = true): string {
+  const mod = written.trim().toUpperCase();
+  const found = src.codeset.modifier(mod, date);
+  if (found) {
+    const r = found.record;
+    const desc = r.long?.trim() || r.short?.trim();
+    let text = `**${md(mod)}**${desc ? `: ${md(desc)}` : ''}`;
+    if (withStatus && found.status === 'terminated') text += ` — terminated${r.termDate ? ` on ${r.termDate}` : ''}, not valid on ${date}`;
+    if (withStatus && found.status === 'not-yet-effective') text += ` — not yet effective on ${date}${r.addDate ? ` (from ${r.addDate})` : ''}`;
+    const note = modifierNote(mod);
+    return note ? `${text}. ${md(note)}` : text;
+  }
+  const cpt = src.codeset.cptModifier(mod);
+  if (cpt) return `**${md(mod)}** (CPT modifier): ${md(cpt.description)}`;
+  return src.codeset.isFull ? `**${md(mod)}**: not a known modifier` : `**${md(mod)}**: not in the core set`;
+}
+
+// (5b) the warnings on this line
+function warningsPart(src: CardSources, place: CardPlace): string | undefined {
+  const where: Range | undefined = place.line?.range ?? place.mention?.code.range;
+  if (!where || !src.findings?.length) return undefined;
+  const on = src.findings.filter((f) => f.range.start <= where.end && where.start <= f.range.end);
+  if (!on.length) return undefined;
+  const rows = on.map((f) => `- **${f.severity}** (${md(f.ruleId)}): ${md(f.message)}`);
+  return `**Warnings on this line**\n${rows.join('\n')}`;
+}
+
+const RELATION_WORDS: Record<RelationKind, string> = {
+  'same-drug': 'same drug',
+  successor: 'successor',
+  predecessor: 'replaced by this code',
+  family: 'same family',
+};
+
+// (6) related codes
+function relatedPart(src: CardSources, code: string): string | undefined {
+  const related = src.codeset.related(code, 8);
+  if (!related.length) return undefined;
+  const rows = related.map((r) => {
+    const why = RELATION_WORDS[r.kind];
+    return `- **${md(r.code)}**${r.short ? ` ${md(r.short)}` : ''}${why ? ` (${why})` : ''}`;
+  });
+  return `**Related codes**\n${rows.join('\n')}`;
+}
+
+// (7) curated guidance: the most specific file in full, the others named
+function guidancePart(src: CardSources, code: string): string | undefined {
+  const matches = src.guidance.forCode(code, src.codeset);
+  const first = matches[0];
+  if (!first) return undefined;
+  const out = [`---\n\n**Guidance: ${md(first.entry.title)}**`];
+  for (const s of GUIDANCE_SECTIONS) {
+    const body = first.entry.sections[s];
+    if (body) out.push(`**${s}**\n\n${body}`);
+  }
+  const others = matches.slice(1).map((m) => m.entry.title);
+  if (others.length) out.push(`See also: ${others.map(md).join('; ')}`);
+  return out.join('\n\n');
+}
+
+// (8) where the facts come from
+export function footer(src: Pick<CardSources, 'codeset'>): string {
+  const release = src.codeset.release;
+  const source = `---\n\n_Source: ${md(release.label)}${release.asp ? `; ${md(release.asp)}` : ''}_`;
+  return release.kind === 'core' || !src.codeset.isFull ? `${source}\n\n${LOAD_RELEASE_HINT}` : source;
+}

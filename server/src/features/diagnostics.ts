@@ -1,0 +1,35 @@
+// Finding (offsets) -> LSP Diagnostic (positions), the one shape the server publishes.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Finding, Severity } from '../checks/types';
+import type { Range } from '../model';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspRange(textDocument: TextDocument, range: Range) {
+  return { start: textDocument.positionAt(range.start), end: textDocument.positionAt(range.end) };
+}
+
+/** docsBaseUri: where rule pages live, e.g. 'https://…/docs/rules'; without it the diagnostic has no link */
+export function toDiagnostic(textDocument: TextDocument, finding: Finding, docsBaseUri?: string): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toLspRange(textDocument, finding.range),
+    severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
+    code: finding.ruleId,
+    source: 'hcpcs',
+    message: finding.message,
+  };
+  if (docsBaseUri) diagnostic.codeDescription = { href: `${docsBaseUri.replace(/\/+$/, '')}/${finding.ruleId}.md` };
+  if (finding.related.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({
+      location: { uri: textDocument.uri, range: toLspRange(textDocument, r.range) },
+      message: r.message,
+    }));
+  }
+  return diagnostic;
+}

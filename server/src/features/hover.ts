@@ -1,0 +1,63 @@
+// Hover: a card for the code, modifier, NDC or mention under the cursor.
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import type { Span } from '../model';
+import type { FeatureContext } from './context';
+import { locate, type Located } from './locate';
+import { codeCard, dateFor, footer, modifierSummary, type CardSources } from './code-card';
+import { ndcCard } from './ndc-card';
+import { md } from './format';
+
+export function hover(ctx: FeatureContext, offset: number): Hover | null {
+  const at = locate(ctx.model, offset);
+  if (at.kind === 'none' || !at.span) return null;
+  const value = cardFor(ctx, at);
+  if (!value) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value },
+    range: { start: ctx.textDocument.positionAt(at.span.range.start), end: ctx.textDocument.positionAt(at.span.range.end) },
+  };
+}
+
+function sources(ctx: FeatureContext): CardSources {
+  return { codeset: ctx.codeset, guidance: ctx.guidance, today: ctx.today, findings: ctx.findings };
+}
+
+function cardFor(ctx: FeatureContext, at: Located): string | undefined {
+  const src = sources(ctx);
+  switch (at.kind) {
+    case 'code':
+      return at.line ? codeCard(src, at.line.code.value, { line: at.line, claim: at.claim }) : undefined;
+    case 'mention': {
+      const mention = at.mention;
+      if (!mention) return undefined;
+      if (mention.context === 'diagnosis') return notAProcedure(mention.code, 'a diagnosis code (ICD-10-CM), not a procedure');
+      if (mention.context === 'other') return notAProcedure(mention.code, 'an identifier in this position (plan, contract or reference), not a procedure');
+      return codeCard(src, mention.code.value, { mention });
+    }
+    case 'modifier':
+      return at.span ? modifierCard(ctx, at, at.span) : undefined;
+    case 'ndc':
+      return at.line ? ndcCard(ctx.codeset, at.line) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function notAProcedure(code: Span<string>, what: string): string {
+  return `**${md(code.value.trim())}** here is ${what}.`;
+}
+
+function modifierCard(ctx: FeatureContext, at: Located, span: Span<string>): string {
+  const { date, label } = dateFor({ line: at.line, claim: at.claim }, ctx.today);
+  const mod = span.value.trim().toUpperCase();
+  const parts = [modifierSummary(ctx, mod, date, false)];
+  const found = ctx.codeset.modifier(mod, date);
+  if (found) {
+    const r = found.record;
+    const dates = [r.addDate ? `added ${r.addDate}` : '', r.termDate ? `terminated ${r.termDate}` : ''].filter(Boolean).join(', ');
+    const status = found.status === 'active' ? 'active' : found.status === 'terminated' ? 'terminated' : 'not yet effective';
+    parts.push(`**Status:** ${status} on ${label}${dates ? ` (${dates})` : ''}`);
+  }
+  parts.push(footer(ctx));
+  return parts.join('\n\n');
+}

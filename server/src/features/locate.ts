@@ -1,0 +1,111 @@
+// "What is at this offset?" for hover, completion and code actions.
+// Documents can hold 100k service lines: the lines and mentions are indexed once per model
+// (sorted by start, cached by model identity) and found by binary search.
+import type { Claim, ClaimDocument, CodeMention, ServiceLine, Span } from '../model';
+import { contains } from '../model';
+
+export type LocatedKind = 'code' | 'modifier' | 'ndc' | 'mention' | 'none';
+
+export interface Located {
+  kind: LocatedKind;
+  /** the service line the token belongs to (code, modifier, ndc) */
+  line?: ServiceLine;
+  claim?: Claim;
+  /** the bare mention the token belongs to (kind 'mention', or a modifier written after a mention) */
+  mention?: CodeMention;
+  /** the token under the offset; absent for 'none' */
+  span?: Span<string>;
+}
+
+interface LineEntry {
+  line: ServiceLine;
+  claim: Claim | undefined;
+}
+
+export interface DocumentIndex {
+  /** service lines sorted by range.start */
+  lines: LineEntry[];
+  /** mentions sorted by code.range.start */
+  mentions: CodeMention[];
+}
+
+const cache = new WeakMap<ClaimDocument, DocumentIndex>();
+
+export function documentIndex(model: ClaimDocument): DocumentIndex {
+  let index = cache.get(model);
+  if (!index) {
+    const lines: LineEntry[] = [];
+    const seen = new Set<ServiceLine>();
+    const addClaim = (claim: Claim) => {
+      for (const line of claim.lines) {
+        if (seen.has(line)) continue;
+        seen.add(line);
+        lines.push({ line, claim });
+      }
+    };
+    for (const claim of model.claims ?? []) addClaim(claim);
+    for (const container of model.containers ?? []) for (const claim of container.claims ?? []) addClaim(claim);
+    sortIfNeeded(lines, (e) => e.line.range.start);
+    const mentions = [...(model.mentions ?? [])];
+    sortIfNeeded(mentions, (m) => m.code.range.start);
+    index = { lines, mentions };
+    cache.set(model, index);
+  }
+  return index;
+}
+
+/** readers emit document order already; sort only when they did not */
+function sortIfNeeded<T>(items: T[], key: (t: T) => number): void {
+  for (let i = 1; i < items.length; i++) {
+    if (key(items[i - 1] as T) > key(items[i] as T)) {
+      items.sort((a, b) => key(a) - key(b));
+      return;
+    }
+  }
+}
+
+/** index of the last item whose key is <= offset, or -1 */
+export function lastAtOrBefore<T>(items: readonly T[], offset: number, key: (t: T) => number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid] as T) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** the service line whose extent holds the offset (innermost-latest when extents nest) */
+export function lineAt(model: ClaimDocument, offset: number): LineEntry | undefined {
+  const { lines } = documentIndex(model);
+  const i = lastAtOrBefore(lines, offset, (e) => e.line.range.start);
+  // a few steps back covers lines whose extents overlap (e.g. a prose sentence holding two codes)
+  for (let j = i; j >= 0 && j > i - 4; j--) {
+    const e = lines[j] as LineEntry;
+    if (contains(e.line.range, offset) || contains(e.line.code.range, offset)) return e;
+  }
+  return undefined;
+}
+
+export function locate(model: ClaimDocument, offset: number): Located {
+  const { lines, mentions } = documentIndex(model);
+  const i = lastAtOrBefore(lines, offset, (e) => e.line.range.start);
+  for (let j = i; j >= 0 && j > i - 4; j--) {
+    const { line, claim } = lines[j] as LineEntry;
+    if (contains(line.code.range, offset)) return { kind: 'code', line, claim, span: line.code };
+    for (const m of line.modifiers) if (contains(m.range, offset)) return { kind: 'modifier', line, claim, span: m };
+    if (line.ndc && contains(line.ndc.range, offset)) return { kind: 'ndc', line, claim, span: line.ndc };
+  }
+  // mentions may also sit inside a line's extent (an NTE naming another code), so look them up too
+  const k = lastAtOrBefore(mentions, offset, (m) => m.code.range.start);
+  for (let j = k; j >= 0 && j > k - 2; j--) {
+    const mention = mentions[j] as CodeMention;
+    if (contains(mention.code.range, offset)) return { kind: 'mention', mention, span: mention.code };
+    for (const m of mention.modifiers) if (contains(m.range, offset)) return { kind: 'modifier', mention, span: m };
+  }
+  return { kind: 'none' };
+}
