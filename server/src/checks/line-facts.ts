@@ -1,0 +1,98 @@
+// Small facts about a service line that many rules ask: which code system, which date, which modifiers.
+import type { ServiceLine, Span } from '../model';
+import type { CheckContext, Fix, LineContext, TextEdit } from './types';
+
+/** 'malformed': the field is meant for a HCPCS/CPT code but the text is not shaped like one */
+export type CodeKind = 'level2' | 'cpt' | 'malformed' | 'other';
+
+const LEVEL2 = /^[A-V][0-9]{4}$/;
+const CPT = /^(?:[0-9]{5}|[0-9]{4}[FTU])$/;
+const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+/** the procedure code upper-cased and trimmed, as the code set knows it */
+export function codeOf(line: ServiceLine): string {
+  return line.code.value.trim().toUpperCase();
+}
+
+/**
+ * Level II, CPT, malformed, or something else (another X12 qualifier, a non-HCPCS FHIR system).
+ * Only HC-qualified X12 codes and HCPCS/CPT-system FHIR codings are procedure codes we judge.
+ */
+export function codeKind(line: ServiceLine): CodeKind {
+  const qualifier = line.qualifier?.value.trim();
+  if (qualifier) {
+    const lower = qualifier.toLowerCase();
+    const isUrl = lower.includes('/') || lower.includes(':');
+    if (isUrl ? !(lower.includes('hcpcs') || lower.includes('cpt')) : qualifier.toUpperCase() !== 'HC') return 'other';
+  }
+  const code = codeOf(line);
+  if (LEVEL2.test(code)) return 'level2';
+  if (CPT.test(code)) return 'cpt';
+  return code ? 'malformed' : 'other';
+}
+
+export function isLevel2(code: string): boolean {
+  return LEVEL2.test(code);
+}
+
+export function isCpt(code: string): boolean {
+  return CPT.test(code);
+}
+
+/** the date that decides validity: the line's date of service, else the supplied today */
+export function dateOf(ctx: LineContext): string {
+  const d = ctx.line.serviceDate?.value;
+  return d && ISO_DATE.test(d) ? d : ctx.today;
+}
+
+/** 'date of service 2025-11-05' or 'today (2025-11-05)' for lines without a date */
+export function describeDate(ctx: LineContext): string {
+  const d = ctx.line.serviceDate?.value;
+  return d && ISO_DATE.test(d) ? `date of service ${d}` : `today (${ctx.today}; the line has no date of service)`;
+}
+
+export function modifierCodes(line: ServiceLine): string[] {
+  return line.modifiers.map((m) => m.value.trim().toUpperCase());
+}
+
+export function hasModifier(line: ServiceLine, code: string): boolean {
+  return line.modifiers.some((m) => m.value.trim().toUpperCase() === code);
+}
+
+/** 835 remittance lines report what was billed and paid: billing-advice rules skip them */
+export function isRemittance(line: ServiceLine): boolean {
+  return line.source === 'SVC';
+}
+
+const MAX_MODIFIERS = 4;
+
+/** Insert one modifier where the reader says it goes; undefined when there is no room. */
+export function addModifierFix(line: ServiceLine, modifier: string, title?: string): Fix | undefined {
+  const slot = line.modifierSlot;
+  if (!slot || line.modifiers.length >= MAX_MODIFIERS) return undefined;
+  return {
+    title: title ?? `Add modifier ${modifier}`,
+    edits: [{ range: { start: slot.offset, end: slot.offset }, newText: slot.prefix + modifier + slot.suffix }],
+    preferred: true,
+  };
+}
+
+/**
+ * Delete one modifier with the separator before it (X12 ':KX', prose '-KX'); in CSV the cell is
+ * emptied. FHIR modifier objects cannot be removed by a text edit that small: no edit.
+ */
+export function removeModifierEdit(ctx: CheckContext, line: ServiceLine, index: number): TextEdit | undefined {
+  const mod = line.modifiers[index];
+  if (!mod) return undefined;
+  if (line.source === 'csv') return { range: { ...mod.range }, newText: '' };
+  if (line.source === 'fhir') return undefined;
+  const before: Span<string> | undefined = index > 0 ? line.modifiers[index - 1] : line.code;
+  const gap = ctx.text.slice(before.range.end, mod.range.start);
+  if (gap.length !== 1 || /[A-Za-z0-9]/.test(gap)) return undefined;
+  return { range: { start: before.range.end, end: mod.range.end }, newText: '' };
+}
+
+/** the text a span came from (for messages) */
+export function textOf(ctx: CheckContext, span: { range: { start: number; end: number } }): string {
+  return ctx.text.slice(span.range.start, span.range.end);
+}

@@ -1,0 +1,43 @@
+// A modifier that is neither a Level II modifier in the release nor a CPT modifier.
+import { allProfiles, docsPath, finding, type LineRule } from '../rule';
+import { codeKind } from '../line-facts';
+import type { CodeSet } from '../../codeset/types';
+import type { Finding } from '../types';
+
+/** the core set may carry only some modifiers: judge Level II modifiers only when the list is whole */
+const WHOLE_MODIFIER_LIST = 300;
+
+function knowsAllModifiers(codeset: CodeSet): boolean {
+  return codeset.isFull || codeset.release.modifierCount >= WHOLE_MODIFIER_LIST;
+}
+
+const rule: LineRule = {
+  id: 'invalid-modifier',
+  scope: 'line',
+  description: 'Modifier that is not a HCPCS Level II or CPT modifier',
+  defaultSeverity: 'error',
+  defaultEnabled: true,
+  docs: docsPath('invalid-modifier'),
+  profiles: allProfiles,
+  check(ctx) {
+    const { line, codeset } = ctx;
+    if (codeKind(line) === 'other') return [];
+    const out: Finding[] = [];
+    for (const mod of line.modifiers) {
+      const m = mod.value.trim().toUpperCase();
+      if (!m) continue;
+      if (!/^[A-Z0-9]{2}$/.test(m)) {
+        out.push(finding(rule, mod.range, `"${mod.value}" is not a modifier: modifiers are two letters or digits`));
+      } else if (/^[0-9]{2}$/.test(m)) {
+        // CPT modifiers are described in our own words in data/; judge only when that list is there.
+        if (!codeset.cptModifier(m) && codeset.cptModifier('25')) {
+          out.push(finding(rule, mod.range, `${m} is not a CPT modifier`));
+        }
+      } else if (!codeset.modifier(m) && knowsAllModifiers(codeset)) {
+        out.push(finding(rule, mod.range, `${m} is not a modifier in ${codeset.release.label}`));
+      }
+    }
+    return out;
+  },
+};
+export default rule;

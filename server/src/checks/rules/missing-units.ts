@@ -1,0 +1,26 @@
+// A claim line without a quantity cannot be priced.
+import { docsPath, finding, payerProfiles, type LineRule } from '../rule';
+import { codeKind, codeOf, isRemittance } from '../line-facts';
+
+const rule: LineRule = {
+  id: 'missing-units',
+  scope: 'line',
+  description: 'Service line without units (or with units that are not a number)',
+  defaultSeverity: 'error',
+  defaultEnabled: true,
+  docs: docsPath('missing-units'),
+  profiles: payerProfiles,
+  check(ctx) {
+    const { line } = ctx;
+    // Prose rarely states units; 835 lines default to 1 when SVC05 is empty.
+    if (line.source === 'prose' || isRemittance(line) || line.units) return [];
+    const kind = codeKind(line);
+    if (kind !== 'level2' && kind !== 'cpt') return [];
+    const written = line.unitsText?.value.trim();
+    if (written) {
+      return [finding(rule, line.unitsText!.range, `Units "${written}" for ${codeOf(line)} is not a number`)];
+    }
+    return [finding(rule, line.unitsText?.range ?? line.code.range, `No units for ${codeOf(line)}: a line needs the number of billing units`)];
+  },
+};
+export default rule;

@@ -1,0 +1,56 @@
+// A modifier used outside its dates, e.g. JG (terminated 2024-12-31) where TB now applies.
+import { allProfiles, docsPath, finding, type LineRule } from '../rule';
+import { codeKind, dateOf, describeDate, hasModifier, removeModifierEdit } from '../line-facts';
+import type { CodeSet, ModifierRecord } from '../../codeset/types';
+import type { Finding, Fix } from '../types';
+
+/** successors CMS announced where the data cannot show them (used when no same-worded modifier is found) */
+const KNOWN_SUCCESSORS: Record<string, string> = { JG: 'TB' };
+
+/** the active modifier with the same long descriptor (JG -> TB share theirs), else a known successor */
+function successorOf(record: ModifierRecord, date: string, codeset: CodeSet): string | undefined {
+  const wording = record.long.trim().toLowerCase();
+  const same = codeset
+    .allModifiers()
+    .find((m) => m.code !== record.code && m.long.trim().toLowerCase() === wording && codeset.modifier(m.code, date)?.status === 'active');
+  if (same) return same.code;
+  const known = KNOWN_SUCCESSORS[record.code];
+  return known && codeset.modifier(known, date)?.status === 'active' ? known : undefined;
+}
+
+const rule: LineRule = {
+  id: 'modifier-not-effective',
+  scope: 'line',
+  description: 'Modifier not valid on the date of service (e.g. JG from 2025-01-01: use TB)',
+  defaultSeverity: 'error',
+  defaultEnabled: true,
+  docs: docsPath('modifier-not-effective'),
+  profiles: allProfiles,
+  check(ctx) {
+    const { line, codeset } = ctx;
+    if (codeKind(line) === 'other') return [];
+    const date = dateOf(ctx);
+    const out: Finding[] = [];
+    line.modifiers.forEach((mod, index) => {
+      const m = mod.value.trim().toUpperCase();
+      const found = /^[A-Z0-9]{2}$/.test(m) ? codeset.modifier(m, date) : undefined;
+      if (!found || found.status === 'active') return;
+      if (found.status === 'not-yet-effective') {
+        out.push(finding(rule, mod.range, `${m} takes effect on ${found.record.addDate ?? 'a later date'}; ${describeDate(ctx)}`));
+        return;
+      }
+      const successor = successorOf(found.record, date, codeset);
+      const fixes: Fix[] = [];
+      if (successor && hasModifier(line, successor)) {
+        const edit = removeModifierEdit(ctx, line, index);
+        if (edit) fixes.push({ title: `Remove ${m} (${successor} is already on the line)`, edits: [edit], preferred: true });
+      } else if (successor) {
+        fixes.push({ title: `Replace ${m} with ${successor}`, edits: [{ range: { ...mod.range }, newText: successor }], preferred: true });
+      }
+      const tail = successor ? `; use ${successor}` : '';
+      out.push(finding(rule, mod.range, `${m} was terminated on ${found.record.termDate ?? 'an earlier date'}; ${describeDate(ctx)}${tail}`, { fixes }));
+    });
+    return out;
+  },
+};
+export default rule;

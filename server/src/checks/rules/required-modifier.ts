@@ -1,0 +1,36 @@
+// Payer-specific: modifiers a code pattern must carry (settings.requiredModifiers).
+import { allProfiles, docsPath, finding, type LineRule } from '../rule';
+import { addModifierFix, codeKind, codeOf, hasModifier, isRemittance } from '../line-facts';
+import { matchesAny } from '../patterns';
+import type { Finding } from '../types';
+
+const rule: LineRule = {
+  id: 'required-modifier',
+  scope: 'line',
+  description: 'A modifier the payer settings require for this code is missing',
+  defaultSeverity: 'error',
+  defaultEnabled: true,
+  docs: docsPath('required-modifier'),
+  profiles: allProfiles,
+  check(ctx) {
+    const { line, settings } = ctx;
+    if (!settings.requiredModifiers.length || isRemittance(line)) return [];
+    const kind = codeKind(line);
+    if (kind !== 'level2' && kind !== 'cpt') return [];
+    const code = codeOf(line);
+    const out: Finding[] = [];
+    const reported = new Set<string>();
+    for (const entry of settings.requiredModifiers) {
+      if (!matchesAny([entry.pattern], code)) continue;
+      for (const raw of entry.modifiers) {
+        const m = raw.trim().toUpperCase();
+        if (!m || reported.has(m) || hasModifier(line, m)) continue;
+        reported.add(m);
+        const fix = addModifierFix(line, m);
+        out.push(finding(rule, line.code.range, `${code} needs modifier ${m} (settings: ${entry.pattern})`, { fixes: fix ? [fix] : [] }));
+      }
+    }
+    return out;
+  },
+};
+export default rule;

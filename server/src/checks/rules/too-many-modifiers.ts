@@ -1,0 +1,23 @@
+// More than four modifiers: the claim formats carry four; the rest are dropped or the line is rejected.
+import { allProfiles, docsPath, finding, type LineRule } from '../rule';
+
+const MAX = 4;
+
+const rule: LineRule = {
+  id: 'too-many-modifiers',
+  scope: 'line',
+  description: 'More than four modifiers on a line',
+  defaultSeverity: 'error',
+  defaultEnabled: true,
+  docs: docsPath('too-many-modifiers'),
+  profiles: allProfiles,
+  check(ctx) {
+    const mods = ctx.line.modifiers;
+    if (mods.length <= MAX) return [];
+    const extra = mods.slice(MAX);
+    const range = { start: extra[0]!.range.start, end: extra[extra.length - 1]!.range.end };
+    const names = extra.map((m) => m.value.trim().toUpperCase()).join(', ');
+    return [finding(rule, range, `${mods.length} modifiers on this line; a claim line carries at most ${MAX} (extra: ${names})`)];
+  },
+};
+export default rule;

@@ -1,0 +1,22 @@
+// Zero (or negative) units: nothing to pay; payers return the line.
+import { docsPath, finding, payerProfiles, type LineRule } from '../rule';
+import { codeKind, codeOf, isRemittance } from '../line-facts';
+
+const rule: LineRule = {
+  id: 'zero-units',
+  scope: 'line',
+  description: 'Service line with zero or negative units',
+  defaultSeverity: 'error',
+  defaultEnabled: true,
+  docs: docsPath('zero-units'),
+  profiles: payerProfiles,
+  check(ctx) {
+    const { line } = ctx;
+    const units = line.units;
+    if (!units || units.value > 0 || isRemittance(line)) return [];
+    const kind = codeKind(line);
+    if (kind !== 'level2' && kind !== 'cpt') return [];
+    return [finding(rule, units.range, `${units.value} units billed for ${codeOf(line)}: a line needs at least 1 unit`)];
+  },
+};
+export default rule;
