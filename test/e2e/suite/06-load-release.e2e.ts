@@ -1,0 +1,44 @@
+// hcpcs.loadRelease with a path (no dialog): the server switches code sets and the status bar
+// follows. Loads a tiny hand-written release first, then the real CMS file (env HCPCS_RELEASE
+// or ../shared), which also leaves the server as the other tests expect it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { releaseFile } from '../../support/paths';
+import { hcpcsApi, workspaceUri } from './helpers';
+
+interface LoadResult { ok: boolean; label?: string; error?: string }
+
+/** statusText() once it differs from `before` (the server's notification may trail the reply) */
+async function statusAfter(api: { statusText(): string }, expected: string, ms = 10_000): Promise<string> {
+  const until = Date.now() + ms;
+  while (api.statusText() !== expected && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  return api.statusText();
+}
+
+describe('load release command', () => {
+  it('loads a release file given as an argument and the status bar names it', async function () {
+    const real = releaseFile();
+    if (!real) this.skip(); // CI has the CMS file; a machine without ../shared cannot run this
+    const api = await hcpcsApi();
+    const small = workspaceUri('release', 'HCPC2024_JAN_ANWEB.csv').fsPath;
+
+    const first = await vscode.commands.executeCommand<LoadResult>('hcpcs.loadRelease', small);
+    assert.equal(first?.ok, true, `loading ${small}: ${JSON.stringify(first)}`);
+    assert.ok(first.label, 'no label in the reply');
+    assert.equal(await statusAfter(api, `HCPCS ${first.label}`), `HCPCS ${first.label}`);
+
+    const second = await vscode.commands.executeCommand<LoadResult>('hcpcs.loadRelease', real);
+    assert.equal(second?.ok, true, `loading ${real}: ${JSON.stringify(second)}`);
+    assert.notEqual(second.label, first.label, 'both releases got the same label');
+    assert.match(second.label ?? '', /October 2025/);
+    assert.equal(await statusAfter(api, `HCPCS ${second.label}`), `HCPCS ${second.label}`);
+  });
+
+  it('reports a file that is not a release instead of switching', async () => {
+    const api = await hcpcsApi();
+    const before = api.statusText();
+    const result = await vscode.commands.executeCommand<LoadResult>('hcpcs.loadRelease', workspaceUri('claim.837').fsPath);
+    assert.equal(result?.ok, false, `a claim file was accepted as a release: ${JSON.stringify(result)}`);
+    assert.equal(api.statusText(), before);
+  });
+});
