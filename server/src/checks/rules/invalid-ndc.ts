@@ -1,5 +1,5 @@
 // NDCs on claims are 11 digits (5-4-2); the 10-digit package forms must be padded with a zero in the right place.
-import { allProfiles, docsPath, finding, type LineRule } from '../rule';
+import { payerProfiles, docsPath, finding, type LineRule } from '../rule';
 import { readNdc } from '../ndc';
 
 const rule: LineRule = {
@@ -9,7 +9,7 @@ const rule: LineRule = {
   defaultSeverity: 'error',
   defaultEnabled: true,
   docs: docsPath('invalid-ndc'),
-  profiles: allProfiles,
+  profiles: payerProfiles,
   check(ctx) {
     const { line, document } = ctx;
     const ndc = line.ndc;
