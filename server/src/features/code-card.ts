@@ -22,6 +22,8 @@ export interface CardPlace {
   line?: ServiceLine;
   claim?: Claim;
   mention?: CodeMention;
+  /** the date to judge on when there is no line (completion resolve carries the line's date) */
+  date?: string;
 }
 
 export const LEVEL2_RE = /^[A-V][0-9]{4}$/;
@@ -32,7 +34,7 @@ export const LOAD_RELEASE_HINT =
 
 /** the date a line is judged on, and how to call it */
 export function dateFor(place: CardPlace, today: string): { date: string; label: string } {
-  const dos = place.line?.serviceDate?.value ?? place.claim?.serviceDate?.value;
+  const dos = place.line?.serviceDate?.value ?? place.claim?.serviceDate?.value ?? place.date;
   return dos ? { date: dos, label: `the date of service ${dos}` } : { date: today, label: `today (${today})` };
 }
 

@@ -1,0 +1,172 @@
+// Completion of codes and modifiers. Codes: exact match, then codes for the drug just named,
+// then prefix matches, then descriptor-word matches; codes not valid on the line's date go last.
+// Modifiers: the ones that fit this code first; terminated ones are left out.
+import {
+  CompletionItemKind,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Range as LspRange,
+} from 'vscode-languageserver-types';
+import type { CodeRecord, ModifierRecord } from '../codeset/types';
+import type { Range } from '../model';
+import type { FeatureContext } from './context';
+import { completionPosition, type CompletionPosition } from './completion-position';
+import { codeCard, dateFor, modifierSummary } from './code-card';
+import { amountText } from './format';
+
+export const COMPLETION_CAP = 100;
+
+type CodePosition = Extract<CompletionPosition, { kind: 'code' }>;
+type ModifierPosition = Extract<CompletionPosition, { kind: 'modifier' }>;
+
+/** what resolve needs: no document, just the data */
+export type ResolveContext = Pick<FeatureContext, 'codeset' | 'guidance' | 'today'>;
+
+interface ItemData {
+  kind: 'code' | 'modifier';
+  code: string;
+  date: string;
+}
+
+export function complete(ctx: FeatureContext, offset: number): CompletionList {
+  const pos = completionPosition(ctx, offset);
+  if (pos.kind === 'code') return codeItems(ctx, pos);
+  if (pos.kind === 'modifier') return modifierItems(ctx, pos);
+  return { isIncomplete: false, items: [] };
+}
+
+export function resolveCompletion(ctx: ResolveContext, item: CompletionItem): CompletionItem {
+  const data = item.data as Partial<ItemData> | undefined;
+  if (!data || typeof data.code !== 'string') return item;
+  const date = typeof data.date === 'string' ? data.date : ctx.today;
+  const value =
+    data.kind === 'modifier'
+      ? modifierSummary(ctx, data.code, date)
+      : codeCard({ codeset: ctx.codeset, guidance: ctx.guidance, today: ctx.today }, data.code, date === ctx.today ? {} : { date });
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value } };
+}
+
+function lspRange(ctx: FeatureContext, r: Range): LspRange {
+  return { start: ctx.textDocument.positionAt(r.start), end: ctx.textDocument.positionAt(r.end) };
+}
+
+function codeItems(ctx: FeatureContext, pos: CodePosition): CompletionList {
+  const { codeset } = ctx;
+  const { date } = dateFor({ line: pos.line, claim: pos.claim }, ctx.today);
+  const partial = pos.partial.toUpperCase();
+  const looksLikeCode = /^[A-Z][0-9]{0,4}$/.test(partial) || partial === '';
+  const groups: { records: CodeRecord[]; group: number }[] = [];
+  let capped = false;
+  const take = (records: CodeRecord[], group: number) => {
+    if (records.length > COMPLETION_CAP) capped = true;
+    groups.push({ records: records.slice(0, COMPLETION_CAP), group });
+  };
+
+  const drug = pos.drug ?? (partial === '' ? pos.line?.doses.find((d) => d.drug)?.drug?.value : undefined);
+  if (drug) {
+    const records = codeset
+      .codesForDrug(drug)
+      .filter((c) => c.startsWith(partial))
+      .map((c) => codeset.lookup(c)?.record)
+      .filter((r): r is CodeRecord => !!r);
+    take(records, 1);
+  }
+  if (looksLikeCode && (partial !== '' || !drug)) take(codeset.searchPrefix(partial, COMPLETION_CAP + 1), 2);
+  if (pos.allowWords && /^[A-Za-z][A-Za-z-]+$/.test(pos.partial) && pos.partial.length >= 2) {
+    take(codeset.searchWords(pos.partial, COMPLETION_CAP + 1), 3);
+  }
+
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  const replace = lspRange(ctx, pos.replace);
+  for (const { records, group } of groups) {
+    records.forEach((record, index) => {
+      if (seen.has(record.code)) return;
+      seen.add(record.code);
+      const status = codeset.lookup(record.code, date)?.status ?? 'active';
+      const rank = record.code === partial ? 0 : status !== 'active' ? 9 : group;
+      items.push(codeItem(ctx, record, rank, index, replace, date, group === 3 ? pos.partial : undefined, status !== 'active'));
+    });
+  }
+  items.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+  if (items.length > COMPLETION_CAP) capped = true;
+  return { isIncomplete: capped || pos.allowWords, items: items.slice(0, COMPLETION_CAP) };
+}
+
+function codeItem(
+  ctx: FeatureContext,
+  record: CodeRecord,
+  rank: number,
+  index: number,
+  replace: LspRange,
+  date: string,
+  wordQuery: string | undefined,
+  inactive: boolean,
+): CompletionItem {
+  const unit = ctx.codeset.drug(record.code)?.unit;
+  const unitText = unit ? `1 unit = ${unit.upTo ? 'up to ' : ''}${amountText(unit.amount, unit.unit)}` : '';
+  const detail = [record.short?.trim(), unitText, inactive ? `not valid on ${date}` : ''].filter(Boolean).join(' · ');
+  const item: CompletionItem = {
+    label: record.code,
+    kind: CompletionItemKind.Value,
+    sortText: `${rank}${String(index).padStart(5, '0')}`,
+    // word matches are found by their descriptor, so the client must filter on it too
+    filterText: wordQuery ? `${record.long || record.short} ${record.code}` : record.code,
+    textEdit: { range: replace, newText: record.code },
+    data: { kind: 'code', code: record.code, date } satisfies ItemData,
+  };
+  if (detail) item.detail = detail;
+  if (record.short?.trim()) item.labelDetails = { description: record.short.trim() };
+  if (inactive) item.tags = [1]; // CompletionItemTag.Deprecated
+  return item;
+}
+
+/** modifiers that fit this code, best first: wastage for ASP-priced non-oral drugs, KX for oral immunosuppressives, payer extras */
+export function modifiersFor(ctx: Pick<FeatureContext, 'codeset' | 'settings'>, code: string | undefined): string[] {
+  if (!code) return [];
+  const out: string[] = [];
+  const drug = ctx.codeset.drug(code);
+  if (drug && drug.route !== 'oral' && ctx.codeset.asp(code)) out.push('JZ', 'JW');
+  if (/^J75[0-9]{2}$/.test(code) && drug?.route === 'oral') out.push('KX');
+  for (const rule of ctx.settings.requiredModifiers ?? []) {
+    if (globMatch(rule.pattern, code)) out.push(...rule.modifiers.map((m) => m.toUpperCase()));
+  }
+  return [...new Set(out)];
+}
+
+function globMatch(pattern: string, code: string): boolean {
+  const re = new RegExp('^' + pattern.trim().toUpperCase().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$');
+  return re.test(code);
+}
+
+function modifierItems(ctx: FeatureContext, pos: ModifierPosition): CompletionList {
+  const { codeset } = ctx;
+  const { date } = dateFor({ line: pos.line, claim: pos.claim }, ctx.today);
+  const partial = pos.partial.toUpperCase();
+  const already = new Set((pos.line?.modifiers ?? []).filter((m) => m.range.start !== pos.replace.start).map((m) => m.value.trim().toUpperCase()));
+  const fitting = modifiersFor(ctx, pos.code);
+  const replace = lspRange(ctx, pos.replace);
+  const candidates: { record: ModifierRecord; rank: number; order: number }[] = [];
+  for (const record of codeset.allModifiers()) {
+    if (!record.code.startsWith(partial) || already.has(record.code)) continue;
+    if (codeset.modifier(record.code, date)?.status !== 'active') continue;
+    const fit = fitting.indexOf(record.code);
+    candidates.push({ record, rank: fit >= 0 ? 0 : 1, order: fit >= 0 ? fit : 0 });
+  }
+  candidates.sort((a, b) => a.rank - b.rank || a.order - b.order || a.record.code.localeCompare(b.record.code));
+  const items = candidates.slice(0, COMPLETION_CAP).map(({ record, rank }, index): CompletionItem => {
+    const item: CompletionItem = {
+      label: record.code,
+      kind: CompletionItemKind.EnumMember,
+      sortText: `${rank}${String(index).padStart(5, '0')}`,
+      filterText: record.code,
+      textEdit: { range: replace, newText: record.code },
+      data: { kind: 'modifier', code: record.code, date } satisfies ItemData,
+    };
+    const detail = [record.short?.trim(), rank === 0 && pos.code ? `fits ${pos.code}` : ''].filter(Boolean).join(' · ');
+    if (detail) item.detail = detail;
+    return item;
+  });
+  return { isIncomplete: candidates.length > COMPLETION_CAP, items };
+}

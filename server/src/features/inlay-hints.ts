@@ -1,0 +1,59 @@
+// Inlay hints on X12 and CSV service lines: the short descriptor after the code composite, and
+// what the units mean after the units (`J7507 ×5 = 5 mg`). Only lines inside the asked range.
+import { InlayHintKind, type InlayHint } from 'vscode-languageserver-types';
+import type { Range, ServiceLine } from '../model';
+import type { FeatureContext } from './context';
+import { documentIndex, lastAtOrBefore } from './locate';
+import { amountText, formatNumber } from './format';
+
+const HINTED_FORMATS = new Set(['x12', 'csv']);
+
+export function inlayHints(ctx: FeatureContext, range: Range): InlayHint[] {
+  if (!ctx.settings.inlayHints.enabled || !HINTED_FORMATS.has(ctx.model.format)) return [];
+  const { lines } = documentIndex(ctx.model);
+  const hints: InlayHint[] = [];
+  // start a little before the range: a line that starts earlier may still reach into it
+  const first = Math.max(0, lastAtOrBefore(lines, range.start, (e) => e.line.range.start));
+  for (let i = first; i < lines.length; i++) {
+    const { line } = lines[i] as (typeof lines)[number];
+    if (line.range.start > range.end) break;
+    hints.push(...lineHints(ctx, line, range));
+  }
+  return hints;
+}
+
+function inside(offset: number, range: Range): boolean {
+  return offset >= range.start && offset <= range.end;
+}
+
+function lineHints(ctx: FeatureContext, line: ServiceLine, range: Range): InlayHint[] {
+  const code = line.code.value.trim().toUpperCase();
+  if (!code) return [];
+  const lookup = ctx.codeset.lookup(code);
+  if (!lookup) return [];
+  const out: InlayHint[] = [];
+  const afterComposite = Math.max(line.code.range.end, ...line.modifiers.map((m) => m.range.end));
+  const short = lookup.record.short?.trim();
+  if (short && inside(afterComposite, range)) {
+    out.push({
+      position: ctx.textDocument.positionAt(afterComposite),
+      label: short,
+      kind: InlayHintKind.Type,
+      paddingLeft: true,
+      tooltip: lookup.record.long || short,
+    });
+  }
+  const units = line.units;
+  const unit = ctx.codeset.drug(code)?.unit;
+  if (units && unit && Number.isFinite(units.value) && inside(units.range.end, range)) {
+    const dose = amountText(units.value * unit.amount, unit.unit);
+    out.push({
+      position: ctx.textDocument.positionAt(units.range.end),
+      label: `${code} ×${formatNumber(units.value)} = ${unit.upTo ? 'up to ' : ''}${dose}`,
+      kind: InlayHintKind.Parameter,
+      paddingLeft: true,
+      tooltip: `1 unit of ${code} = ${unit.upTo ? 'up to ' : ''}${amountText(unit.amount, unit.unit)}`,
+    });
+  }
+  return out;
+}

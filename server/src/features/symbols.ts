@@ -1,0 +1,139 @@
+// Outline: interchange -> transaction -> claim -> service lines (X12), table -> rows (CSV),
+// bundle -> claims/EOBs -> items (FHIR), codes (prose). Claims are named by their id and
+// charge, never by anything that could be a patient's name.
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import type { Claim, Container, Range, ServiceLine } from '../model';
+import type { FeatureContext } from './context';
+import { formatMoney, plural } from './format';
+
+export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
+  const { model } = ctx;
+  const roots: DocumentSymbol[] = [];
+  const nodes = nestContainers(ctx, model.containers ?? []);
+  const placed = new Set<Claim>();
+  // a claim belongs to the innermost container listing it: visit the smallest containers first
+  const bySize = [...nodes.all].sort((a, b) => a.end - a.start - (b.end - b.start));
+  for (const node of bySize) {
+    for (const claim of node.container.claims ?? []) {
+      if (placed.has(claim)) continue;
+      placed.add(claim);
+      (node.symbol.children ??= []).push(claimSymbol(ctx, claim));
+    }
+  }
+  roots.push(...nodes.roots.map((n) => n.symbol));
+  for (const claim of model.claims ?? []) {
+    if (placed.has(claim)) continue;
+    const holder = innermost(nodes.all, claim.range.start);
+    placed.add(claim);
+    (holder ? (holder.symbol.children ??= []) : roots).push(claimSymbol(ctx, claim));
+  }
+  if (model.format === 'prose') {
+    for (const m of model.mentions ?? []) {
+      if (m.context !== 'text') continue;
+      const code = m.code.value.trim().toUpperCase();
+      const short = ctx.codeset.lookup(code)?.record.short;
+      roots.push(symbol(ctx, code, short, SymbolKind.Constant, m.code.range, m.code.range));
+    }
+  }
+  return sortByStart(ctx, roots);
+}
+
+interface Node {
+  container: Container;
+  symbol: DocumentSymbol;
+  start: number;
+  end: number;
+}
+
+const CONTAINER_KIND: Record<Container['kind'], SymbolKind> = {
+  interchange: SymbolKind.Module,
+  group: SymbolKind.Namespace,
+  transaction: SymbolKind.Package,
+  bundle: SymbolKind.Module,
+  table: SymbolKind.Module,
+};
+
+/** containers come as a flat list; nest them by range (one pass over them sorted by start) */
+function nestContainers(ctx: FeatureContext, containers: Container[]): { roots: Node[]; all: Node[] } {
+  const all = containers
+    .map((c) => ({ container: c, symbol: symbol(ctx, c.label || c.kind, undefined, CONTAINER_KIND[c.kind] ?? SymbolKind.Module, c.range, c.range), start: c.range.start, end: c.range.end }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const roots: Node[] = [];
+  const stack: Node[] = [];
+  for (const node of all) {
+    while (stack.length && (stack[stack.length - 1] as Node).end < node.end) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) (parent.symbol.children ??= []).push(node.symbol);
+    else roots.push(node);
+    stack.push(node);
+  }
+  return { roots, all };
+}
+
+function innermost(nodes: Node[], offset: number): Node | undefined {
+  let best: Node | undefined;
+  for (const n of nodes) {
+    if (offset < n.start || offset > n.end) continue;
+    if (!best || n.end - n.start <= best.end - best.start) best = n;
+  }
+  return best;
+}
+
+function claimSymbol(ctx: FeatureContext, claim: Claim): DocumentSymbol {
+  const id = claim.id?.value.trim();
+  const name = id ? `Claim ${id}` : claim.label?.trim() || 'Claim';
+  const charge = claimCharge(ctx, claim);
+  const detail = [charge !== undefined ? formatMoney(charge) : '', plural(claim.lines.length, 'line')].filter(Boolean).join(' · ');
+  const s = symbol(ctx, name, detail, SymbolKind.Object, claim.range, claim.id?.range ?? claim.range);
+  s.children = claim.lines.map((line) => lineSymbol(ctx, line));
+  return s;
+}
+
+/** X12: CLM02 (the element after CLM01); elsewhere the sum of the line charges */
+function claimCharge(ctx: FeatureContext, claim: Claim): number | undefined {
+  const x12 = ctx.model.x12;
+  if (x12 && claim.id) {
+    const text = ctx.textDocument.getText();
+    const at = claim.id.range.end;
+    if (text[at] === x12.element) {
+      let end = at + 1;
+      while (end < text.length && end - at < 20 && text[end] !== x12.element && text[end] !== x12.segment) end++;
+      const value = Number(text.slice(at + 1, end));
+      if (text.slice(at + 1, end).trim() && Number.isFinite(value)) return value;
+    }
+  }
+  const charges = claim.lines.map((l) => l.charge?.value).filter((v): v is number => v !== undefined && Number.isFinite(v));
+  return charges.length ? charges.reduce((a, b) => a + b, 0) : undefined;
+}
+
+function lineSymbol(ctx: FeatureContext, line: ServiceLine): DocumentSymbol {
+  const code = line.code.value.trim().toUpperCase();
+  const mods = line.modifiers.map((m) => m.value.trim().toUpperCase()).filter(Boolean);
+  const name = (code || '(no code)') + (mods.length ? `-${mods.join('-')}` : '');
+  const short = ctx.codeset.lookup(code)?.record.short?.trim();
+  const units = line.units?.value;
+  const detail = [short ?? '', units !== undefined && Number.isFinite(units) ? plural(units, 'unit') : ''].filter(Boolean).join(' · ');
+  const prefix = line.source === 'csv' ? `Row ${ctx.textDocument.positionAt(line.range.start).line + 1}: ` : '';
+  return symbol(ctx, prefix + name, detail || undefined, SymbolKind.Field, line.range, line.code.range);
+}
+
+function symbol(ctx: FeatureContext, name: string, detail: string | undefined, kind: SymbolKind, range: Range, selection: Range): DocumentSymbol {
+  const doc = ctx.textDocument;
+  // selectionRange must lie inside range: clamp it
+  const selStart = Math.min(Math.max(selection.start, range.start), range.end);
+  const selEnd = Math.min(Math.max(selection.end, selStart), range.end);
+  const s: DocumentSymbol = {
+    name: name.trim() || '(unnamed)',
+    kind,
+    range: { start: doc.positionAt(range.start), end: doc.positionAt(range.end) },
+    selectionRange: { start: doc.positionAt(selStart), end: doc.positionAt(selEnd) },
+    children: [],
+  };
+  if (detail) s.detail = detail;
+  return s;
+}
+
+function sortByStart(ctx: FeatureContext, symbols: DocumentSymbol[]): DocumentSymbol[] {
+  const offset = (s: DocumentSymbol) => ctx.textDocument.offsetAt(s.range.start);
+  return symbols.sort((a, b) => offset(a) - offset(b));
+}
