@@ -79,12 +79,26 @@ function safely(run: () => Finding[]): Finding[] {
   }
 }
 
+/**
+ * What the reader could not understand is shown like a finding (ruleId = the problem id), so the
+ * editor and the CLI report it the same way; settings.rules may turn one off by its id.
+ */
+function readProblems(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const p of ctx.document.problems) {
+    const configured = ctx.settings.rules[p.id];
+    if (configured && !configured.enabled) continue;
+    out.push({ ruleId: p.id, severity: configured?.severity ?? p.severity, message: p.message, range: { ...p.range }, related: [], fixes: [] });
+  }
+  return out;
+}
+
 export function runChecks(ctx: CheckContext): Finding[] {
   const active = rules.flatMap((rule) => {
     const severity = effectiveSeverity(rule, ctx.settings);
     return severity ? [{ rule, severity }] : [];
   });
-  const out: Finding[] = [];
+  const out: Finding[] = readProblems(ctx);
   const emit = (found: Finding[], severity: Severity) => {
     for (const f of found) out.push(f.severity === severity ? f : { ...f, severity });
   };
@@ -104,6 +118,6 @@ export function runChecks(ctx: CheckContext): Finding[] {
   const order = new Map(ruleIds.map((id, i) => [id, i]));
   return out
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => a.f.range.start - b.f.range.start || (order.get(a.f.ruleId)! - order.get(b.f.ruleId)!) || a.i - b.i)
+    .sort((a, b) => a.f.range.start - b.f.range.start || ((order.get(a.f.ruleId) ?? -1) - (order.get(b.f.ruleId) ?? -1)) || a.i - b.i)
     .map((x) => x.f);
 }
