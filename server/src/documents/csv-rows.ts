@@ -1,0 +1,113 @@
+// RFC 4180 rows with offsets: quoted cells may hold delimiters, doubled quotes and line breaks.
+// One pass; each row is handed to a callback so a 10 MB table is never held as cells.
+import type { ReadProblem } from '../model';
+import { problem } from './problems';
+
+export interface Cell {
+  /** the cell's value: quotes removed, doubled quotes undone */
+  value: string;
+  /** range of the value's characters (inside the quotes for a quoted cell) */
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+export interface Row {
+  cells: Cell[];
+  /** the row without its line break */
+  start: number;
+  end: number;
+}
+
+export const DELIMITERS = [',', '|', '\t', ';'] as const;
+
+/** the delimiter used most on the first line (outside quotes); comma when none is used */
+export function sniffDelimiter(text: string, from = 0): string {
+  const counts = [0, 0, 0, 0];
+  let inQuotes = false;
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
+    else if (!inQuotes) {
+      const k = DELIMITERS.indexOf(ch as (typeof DELIMITERS)[number]);
+      if (k >= 0) counts[k]++;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if (counts[k] > counts[best]) best = k;
+  return DELIMITERS[best];
+}
+
+/**
+ * Calls onRow for every row (blank lines included, as rows with one empty cell). Returns problems
+ * such as an unterminated quote.
+ */
+export function forEachRow(text: string, delimiter: string, from: number, onRow: (row: Row) => void): ReadProblem[] {
+  const problems: ReadProblem[] = [];
+  const n = text.length;
+  const d = delimiter.charCodeAt(0);
+  let pos = from;
+  while (pos < n) {
+    const rowStart = pos;
+    const cells: Cell[] = [];
+    let rowEnd = n;
+    let next = n;
+    for (;;) {
+      // one cell starting at pos
+      if (pos < n && text.charCodeAt(pos) === 34 /* " */) {
+        const quoteAt = pos;
+        let i = pos + 1;
+        let value = '';
+        let chunkStart = i;
+        let closed = false;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === 34) {
+            if (text.charCodeAt(i + 1) === 34) {
+              value += text.slice(chunkStart, i + 1);
+              i += 2;
+              chunkStart = i;
+              continue;
+            }
+            closed = true;
+            break;
+          }
+          i++;
+        }
+        value += text.slice(chunkStart, i);
+        if (!closed) problems.push(problem('csv-unterminated-quote', 'This quoted cell is never closed.', quoteAt, n, 'error'));
+        const cell: Cell = { value, start: quoteAt + 1, end: i, quoted: true };
+        pos = closed ? i + 1 : n;
+        // tolerate stray text between the closing quote and the delimiter
+        while (pos < n) {
+          const c = text.charCodeAt(pos);
+          if (c === d || c === 10 || c === 13) break;
+          pos++;
+        }
+        cells.push(cell);
+      } else {
+        let i = pos;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === d || c === 10 || c === 13) break;
+          i++;
+        }
+        cells.push({ value: text.slice(pos, i), start: pos, end: i, quoted: false });
+        pos = i;
+      }
+      if (pos < n && text.charCodeAt(pos) === d) {
+        pos++;
+        continue;
+      }
+      rowEnd = pos;
+      if (pos < n && text.charCodeAt(pos) === 13) pos++;
+      if (pos < n && text.charCodeAt(pos) === 10) pos++;
+      next = pos;
+      break;
+    }
+    onRow({ cells, start: rowStart, end: rowEnd });
+    pos = next;
+  }
+  return problems;
+}

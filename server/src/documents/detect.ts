@@ -1,0 +1,86 @@
+// Which reader a document gets: by content first (an ISA header, a FHIR resourceType, a claim-table
+// header), then by languageId, then by file extension; prose when nothing else claims it.
+import type { DocumentFormat } from '../model';
+import { isAlnum, isSpace } from './chars';
+import { hasCodeColumn } from './csv-columns';
+import { forEachRow, sniffDelimiter } from './csv-rows';
+
+export interface DetectHint {
+  languageId?: string;
+  uri?: string;
+}
+
+const BY_LANGUAGE: Record<string, DocumentFormat> = {
+  x12: 'x12', edi: 'x12', csv: 'csv', tsv: 'csv', psv: 'csv', json: 'fhir', jsonc: 'fhir', plaintext: 'prose', markdown: 'prose',
+};
+const BY_EXTENSION: Record<string, DocumentFormat> = {
+  '837': 'x12', '835': 'x12', x12: 'x12', edi: 'x12', csv: 'csv', tsv: 'csv', psv: 'csv', json: 'fhir', ndjson: 'fhir', txt: 'prose', md: 'prose',
+};
+
+export function detectFormat(text: string, hint: DetectHint = {}): DocumentFormat {
+  const byContent = detectByContent(text);
+  if (byContent) return byContent;
+  const lang = hint.languageId ? BY_LANGUAGE[hint.languageId.toLowerCase()] : undefined;
+  if (lang) return lang;
+  const ext = extensionOf(hint.uri);
+  if (ext && BY_EXTENSION[ext]) return BY_EXTENSION[ext];
+  return 'prose';
+}
+
+export function extensionOf(uri: string | undefined): string | undefined {
+  if (!uri) return undefined;
+  const path = uri.replace(/[?#].*$/, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : undefined;
+}
+
+function detectByContent(text: string): DocumentFormat | undefined {
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (looksLikeIsa(text, i)) return 'x12';
+  const first = text[i];
+  if ((first === '{' || first === '[') && hasResourceType(text, i)) return 'fhir';
+  if (looksLikeClaimTable(text, i)) return 'csv';
+  if (hasIsaLine(text)) return 'x12';
+  return undefined;
+}
+
+/** "ISA" + a separator that occurs at least 16 times in the next 120 characters */
+function looksLikeIsa(text: string, i: number): boolean {
+  if (!text.startsWith('ISA', i) || i + 3 >= text.length) return false;
+  const sep = text.charCodeAt(i + 3);
+  if (isAlnum(sep) || isSpace(sep)) return false;
+  let count = 0;
+  const limit = Math.min(text.length, i + 130);
+  for (let k = i + 3; k < limit; k++) if (text.charCodeAt(k) === sep) count++;
+  return count >= 16;
+}
+
+/** an interchange that starts a later line in the first 4 KB (a note or banner before the ISA) */
+function hasIsaLine(text: string): boolean {
+  const head = text.slice(0, 4096);
+  const re = /(^|[\r\n])[ \t]*ISA(?=[^A-Za-z0-9\s])/g;
+  for (let m = re.exec(head); m; m = re.exec(head)) {
+    if (looksLikeIsa(text, m.index + m[0].length - 3)) return true;
+  }
+  return false;
+}
+
+function hasResourceType(text: string, i: number): boolean {
+  // NDJSON lines and single resources both name it early; a Bundle may hold it anywhere
+  const at = text.indexOf('"resourceType"', i);
+  return at >= 0;
+}
+
+/** the first line has >= 3 delimited cells and one of them names a procedure-code column */
+function looksLikeClaimTable(text: string, i: number): boolean {
+  const delimiter = sniffDelimiter(text, i);
+  let headers: string[] | undefined;
+  const lineEnd = text.indexOf('\n', i);
+  const firstLine = text.slice(i, lineEnd < 0 ? Math.min(text.length, i + 65536) : lineEnd);
+  forEachRow(firstLine, delimiter, 0, (row) => {
+    headers ??= row.cells.map((c) => c.value);
+  });
+  return !!headers && headers.length >= 3 && hasCodeColumn(headers);
+}

@@ -1,0 +1,18 @@
+// Small helpers shared by the readers for building the model.
+import type { ClaimDocument, DocumentFormat, ProblemSeverity, ReadProblem } from '../model';
+
+export function problem(id: string, message: string, start: number, end: number, severity: ProblemSeverity = 'warning'): ReadProblem {
+  return { id, message, range: { start, end }, severity };
+}
+
+export function emptyDocument(format: DocumentFormat, length: number): ClaimDocument {
+  return { format, length, containers: [], claims: [], mentions: [], problems: [] };
+}
+
+/** readers stop recording problems past this many: a wrong-format file must not produce a million of them */
+export const MAX_PROBLEMS = 200;
+
+export function addProblem(list: ReadProblem[], p: ReadProblem): void {
+  if (list.length < MAX_PROBLEMS) list.push(p);
+  else if (list.length === MAX_PROBLEMS) list.push({ ...p, id: 'too-many-problems', message: 'More problems were found; only the first ones are listed.' });
+}

@@ -1,0 +1,509 @@
+// X12 837P / 837I / 835 -> ClaimDocument, in one pass over the text.
+// Segments are found with indexOf(terminator) and split into elements by a character loop that
+// records offsets in reused arrays; values are sliced only for the segments that matter.
+import type { Claim, ClaimDocument, Container, ServiceLine, ServiceLineSource, Span } from '../model';
+import { span } from '../model';
+import { isAlnum, isLevel2, isSpace, parseNumber, skipSpaces } from './chars';
+import { fromD8 } from './dates';
+import { findDoses, type DrugNamePredicate } from './doses';
+import { addProblem, emptyDocument, problem } from './problems';
+import { isIsaAt, readIsa, type X12Delimiters } from './x12-delimiters';
+
+export interface X12Options {
+  isDrugName?: DrugNamePredicate;
+}
+
+/** HI qualifiers that carry diagnosis codes (ICD-10 ABK/ABF/ABJ/ABN/APR..., ICD-9 BK/BF/BJ/BN/PR) */
+const DIAGNOSIS_QUALIFIERS = new Set(['ABK', 'ABF', 'ABJ', 'ABN', 'APR', 'AAU', 'AAV', 'AAW', 'BK', 'BF', 'BJ', 'BN', 'PR']);
+
+export function readX12(text: string, options: X12Options = {}): ClaimDocument {
+  return new X12Reader(text, options).read();
+}
+
+class X12Reader {
+  private readonly doc: ClaimDocument;
+  private readonly n: number;
+  // separators in effect
+  private el = 42; // '*'
+  private seg = '~';
+  private comp = ':';
+  private declaredComp = ':';
+  private compDecided = false;
+  // element offsets of the current segment: element k spans [starts[k], ends[k])
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private count = 0;
+  // open structures
+  private interchange?: Container;
+  private group?: Container;
+  private transaction?: Container;
+  private txType = '';
+  private claim?: Claim;
+  private claimDate472?: Span<string>;
+  private claimDateOther?: Span<string>;
+  private line?: ServiceLine;
+  private lastProcedureLine?: ServiceLine;
+  private readonly parents = new Map<ServiceLine, ServiceLine>();
+  private pendingLxStart?: number;
+  private lastEnd = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: X12Options,
+  ) {
+    this.n = text.length;
+    this.doc = emptyDocument('x12', text.length);
+  }
+
+  read(): ClaimDocument {
+    const { text, n } = this;
+    let pos = skipSpaces(text, 0);
+    const firstIsa = this.findFirstIsa(pos);
+    if (firstIsa < 0) {
+      addProblem(this.doc.problems, problem('x12-no-isa', 'No ISA segment found: separators were guessed (\'*\', \'~\', \':\').', 0, Math.min(n, 3), 'warning'));
+      const sniffed = text.indexOf('~') >= 0 ? '~' : '\n';
+      this.seg = sniffed;
+      this.doc.x12 = { element: '*', component: ':', repetition: '', segment: sniffed };
+    } else {
+      if (firstIsa > pos) {
+        addProblem(this.doc.problems, problem('x12-text-before-isa', 'Text before the ISA segment was ignored.', pos, firstIsa, 'information'));
+      }
+      pos = firstIsa;
+    }
+    while (pos < n) {
+      pos = skipSpaces(text, pos);
+      if (pos >= n) break;
+      let terminatorAt: number;
+      if (isIsaAt(text, pos)) {
+        const isa = readIsa(text, pos);
+        for (const p of isa.problems) addProblem(this.doc.problems, p);
+        this.useDelimiters(isa.delimiters);
+        terminatorAt = isa.terminatorAt;
+      } else {
+        terminatorAt = text.indexOf(this.seg, pos);
+        if (terminatorAt < 0) terminatorAt = n;
+      }
+      let end = terminatorAt;
+      while (end > pos && isSpace(text.charCodeAt(end - 1))) end--;
+      if (end > pos) this.segment(pos, end);
+      pos = terminatorAt + this.seg.length;
+    }
+    this.closeClaim();
+    this.closeContainer('transaction');
+    this.closeContainer('group');
+    this.closeContainer('interchange');
+    return this.doc;
+  }
+
+  /** the first ISA: at the start, or at the start of a later line (text before it is tolerated) */
+  private findFirstIsa(pos: number): number {
+    if (isIsaAt(this.text, pos)) return pos;
+    let at = this.text.indexOf('ISA', pos);
+    while (at >= 0) {
+      if (isIsaAt(this.text, at) && (at === 0 || !isAlnum(this.text.charCodeAt(at - 1)))) return at;
+      at = this.text.indexOf('ISA', at + 3);
+    }
+    return -1;
+  }
+
+  private useDelimiters(d: X12Delimiters): void {
+    this.el = d.element.charCodeAt(0);
+    this.seg = d.segment;
+    this.comp = d.component;
+    this.declaredComp = d.component;
+    this.compDecided = false;
+    if (!this.doc.x12) this.doc.x12 = { ...d };
+  }
+
+  // ---- segments -------------------------------------------------------------------------
+
+  private segment(start: number, end: number): void {
+    const { text, el } = this;
+    this.starts[0] = start;
+    let k = 0;
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) === el) {
+        this.ends[k] = i;
+        k++;
+        this.starts[k] = i + 1;
+      }
+    }
+    this.ends[k] = end;
+    this.count = k + 1;
+    const id = text.slice(start, this.ends[0]).toUpperCase();
+    this.dispatch(id, start, end);
+    this.lastEnd = end;
+  }
+
+  private dispatch(id: string, start: number, end: number): void {
+    switch (id) {
+      case 'ISA':
+        this.closeClaim();
+        this.closeContainer('transaction');
+        this.closeContainer('group');
+        this.closeContainer('interchange');
+        this.interchange = this.openContainer('interchange', `Interchange ${this.val(13).trim() || '(no control number)'}`, start);
+        break;
+      case 'IEA':
+        this.closeClaim();
+        this.closeContainer('transaction');
+        this.closeContainer('group');
+        this.closeContainer('interchange', end);
+        return;
+      case 'GS':
+        this.closeClaim();
+        this.closeContainer('transaction');
+        this.closeContainer('group');
+        this.group = this.openContainer('group', `Functional group ${this.val(1)} ${this.val(6)}`.trim(), start);
+        this.groupVersion = this.val(8);
+        break;
+      case 'GE':
+        this.closeClaim();
+        this.closeContainer('transaction');
+        this.closeContainer('group', end);
+        return;
+      case 'ST': {
+        this.closeClaim();
+        this.closeContainer('transaction');
+        this.txType = this.val(1);
+        const version = this.val(3) || this.groupVersion;
+        const kind = this.txType === '837' ? (version.includes('X223') ? '837I' : version.includes('X222') ? '837P' : '837') : this.txType;
+        this.transaction = this.openContainer('transaction', `${kind} transaction ${this.val(2)}`.trim(), start);
+        break;
+      }
+      case 'SE':
+        this.closeClaim();
+        this.closeContainer('transaction', end);
+        return;
+      case 'HL':
+        this.closeClaim();
+        break;
+      case 'CLM':
+        this.openClaim(start, 1, 2);
+        break;
+      case 'CLP':
+        this.openClaim(start, 1, 3);
+        break;
+      case 'LX':
+        if (this.txType === '835') this.closeClaim();
+        else {
+          this.closeLine();
+          this.pendingLxStart = start;
+        }
+        break;
+      case 'PLB':
+        this.closeClaim();
+        break;
+      case 'SV1':
+        this.serviceLine('SV1', start, { composite: 1, charge: 2, basis: 3, units: 4 });
+        break;
+      case 'SV2':
+        this.serviceLine('SV2', start, { composite: 2, charge: 3, basis: 4, units: 5 });
+        break;
+      case 'SVC':
+        this.serviceLine('SVC', start, { composite: 1, charge: 2, units: 5, fallbackUnits: 7 });
+        break;
+      case 'SVD':
+        this.serviceLine('SVD', start, { composite: 3, units: 5 });
+        break;
+      case 'DTP':
+        this.date(this.val(1), this.val(2), 3);
+        break;
+      case 'DTM':
+        this.date(this.val(1), 'D8', 2);
+        break;
+      case 'HI':
+        this.diagnoses();
+        break;
+      case 'NTE':
+        this.note();
+        break;
+      case 'LIN':
+        this.lin();
+        break;
+      case 'CTP':
+        this.ctp();
+        break;
+    }
+    this.extend(end);
+  }
+
+  private groupVersion = '';
+
+  /** the open line and claim reach to the end of this segment */
+  private extend(end: number): void {
+    if (this.line) this.line.range.end = end;
+    if (this.claim) this.claim.range.end = end;
+  }
+
+  // ---- element access -------------------------------------------------------------------
+
+  private has(k: number): boolean {
+    return k < this.count;
+  }
+
+  private val(k: number): string {
+    return k < this.count ? this.text.slice(this.starts[k], this.ends[k]) : '';
+  }
+
+  private spanOf(k: number): Span<string> | undefined {
+    if (k >= this.count || this.starts[k] === this.ends[k]) return undefined;
+    return span(this.text.slice(this.starts[k], this.ends[k]), this.starts[k], this.ends[k]);
+  }
+
+  private numberOf(k: number): Span<number> | undefined {
+    const s = this.spanOf(k);
+    const v = s ? parseNumber(s.value) : undefined;
+    return s && v !== undefined ? span(v, s.range.start, s.range.end) : undefined;
+  }
+
+  /** offsets of the components of [start, end): flat [s0, e0, s1, e1, ...] */
+  private components(start: number, end: number): number[] {
+    const out = [start];
+    const c = this.comp.charCodeAt(0);
+    for (let i = start; i < end; i++) {
+      if (this.text.charCodeAt(i) === c) out.push(i, i + 1);
+    }
+    out.push(end);
+    return out;
+  }
+
+  /**
+   * The first composite tells which component separator the body really uses. When it is not
+   * ISA16's (one sample declares ':' and writes '>'), read what the body uses and say so once.
+   */
+  private detectComponent(start: number, end: number): void {
+    if (this.compDecided) return;
+    const { text } = this;
+    if (text.indexOf(this.declaredComp, start) >= 0 && text.indexOf(this.declaredComp, start) < end) {
+      this.compDecided = true;
+      return;
+    }
+    let i = start;
+    while (i < end && i - start < 4 && isAlnum(text.charCodeAt(i))) i++;
+    if (i === start || i >= end || i - start > 3) return;
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || c === 46 /* . */ || c === this.el || text[i] === this.seg) return;
+    this.compDecided = true;
+    this.comp = text[i];
+    if (this.doc.x12 && this.interchange === this.doc.containers.find((x) => x.kind === 'interchange')) this.doc.x12.component = this.comp;
+    addProblem(
+      this.doc.problems,
+      problem(
+        'x12-component-mismatch',
+        `ISA16 declares '${this.declaredComp}' as the component separator, but the composites use '${this.comp}'; reading '${this.comp}'.`,
+        i,
+        i + 1,
+        'warning',
+      ),
+    );
+  }
+
+  // ---- containers and claims ------------------------------------------------------------
+
+  private openContainer(kind: Container['kind'], label: string, start: number): Container {
+    const c: Container = { kind, label, range: { start, end: start }, claims: [] };
+    this.doc.containers.push(c);
+    return c;
+  }
+
+  /** a container closed by its trailer ends at the trailer; one left open ends at the last segment read */
+  private closeContainer(kind: 'interchange' | 'group' | 'transaction', end: number = this.lastEnd): void {
+    const c = this[kind];
+    if (!c) return;
+    c.range.end = Math.max(c.range.start, end);
+    this[kind] = undefined;
+  }
+
+  private openClaim(start: number, idElement: number, chargeElement: number): void {
+    this.closeClaim();
+    const id = this.spanOf(idElement);
+    const charge = this.val(chargeElement);
+    const claim: Claim = {
+      id,
+      range: { start, end: start },
+      diagnoses: [],
+      lines: [],
+      label: [id?.value ?? '(no claim id)', charge ? `$${charge}` : ''].filter(Boolean).join(' '),
+    };
+    this.attachClaim(claim);
+  }
+
+  private attachClaim(claim: Claim): void {
+    this.claim = claim;
+    this.claimDate472 = undefined;
+    this.claimDateOther = undefined;
+    this.doc.claims.push(claim);
+    for (const c of [this.interchange, this.group, this.transaction]) if (c) c.claims.push(claim);
+  }
+
+  private closeClaim(): void {
+    this.closeLine();
+    const claim = this.claim;
+    if (!claim) return;
+    const claimDate = this.claimDate472 ?? this.claimDateOther;
+    if (claimDate) claim.serviceDate = claimDate;
+    for (const line of claim.lines) {
+      if (line.serviceDate) continue;
+      const parentDate = this.parents.get(line)?.serviceDate;
+      if (parentDate) line.serviceDate = parentDate;
+      else if (claimDate) line.serviceDate = claimDate;
+    }
+    this.claim = undefined;
+    this.lastProcedureLine = undefined;
+    this.pendingLxStart = undefined;
+  }
+
+  private closeLine(): void {
+    this.line = undefined;
+  }
+
+  // ---- service lines --------------------------------------------------------------------
+
+  private serviceLine(
+    source: ServiceLineSource,
+    segStart: number,
+    at: { composite: number; charge?: number; basis?: number; units: number; fallbackUnits?: number },
+  ): void {
+    const start = source === 'SV1' || source === 'SV2' ? (this.pendingLxStart ?? segStart) : segStart;
+    this.pendingLxStart = undefined;
+    this.closeLine();
+    if (!this.claim) {
+      addProblem(this.doc.problems, problem('x12-line-outside-claim', `${source} appears outside a claim (no CLM/CLP before it).`, segStart, segStart + 3, 'warning'));
+      this.attachClaim({ range: { start: segStart, end: segStart }, diagnoses: [], lines: [], label: '(service lines outside a claim)' });
+    }
+    const cs = this.starts[at.composite];
+    const ce = this.ends[at.composite];
+    if (!this.has(at.composite) || cs === ce) {
+      addProblem(this.doc.problems, problem('x12-missing-code', `${source} has no procedure code.`, segStart, this.ends[this.count - 1], 'warning'));
+      return;
+    }
+    this.detectComponent(cs, ce);
+    const parts = this.components(cs, ce);
+    const partCount = parts.length / 2;
+    const part = (i: number): Span<string> => span(this.text.slice(parts[2 * i], parts[2 * i + 1]), parts[2 * i], parts[2 * i + 1]);
+    const line: ServiceLine = {
+      source,
+      range: { start, end: this.ends[this.count - 1] },
+      code: partCount > 1 ? part(1) : part(0),
+      modifiers: [],
+      notes: [],
+      doses: [],
+    };
+    if (partCount > 1) {
+      line.qualifier = part(0);
+      for (let i = 2; i <= 5 && i < partCount; i++) {
+        const m = part(i);
+        if (m.value) line.modifiers.push(m);
+      }
+      if (partCount > 6 && parts[12] < parts[13]) {
+        line.description = part(6);
+        line.doses.push(...findDoses(this.text, parts[12], parts[13], this.options.isDrugName));
+      }
+      line.modifierSlot = this.modifierSlot(parts, partCount);
+    }
+    if (at.charge !== undefined) line.charge = this.numberOf(at.charge);
+    if (at.basis !== undefined) line.unitBasis = this.spanOf(at.basis);
+    let unitsAt = at.units;
+    if (at.fallbackUnits !== undefined && !this.spanOf(unitsAt) && this.spanOf(at.fallbackUnits)) unitsAt = at.fallbackUnits;
+    if (this.has(unitsAt)) {
+      line.unitsText = span(this.val(unitsAt), this.starts[unitsAt], this.ends[unitsAt]);
+      line.units = this.numberOf(unitsAt);
+    }
+    if (source === 'SVD' && this.lastProcedureLine) this.parents.set(line, this.lastProcedureLine);
+    if (source !== 'SVD') this.lastProcedureLine = line;
+    this.claim!.lines.push(line);
+    this.line = line;
+  }
+
+  /** the first empty modifier position (SV101-3..6), else right after the last component */
+  private modifierSlot(parts: number[], partCount: number): ServiceLine['modifierSlot'] {
+    for (let i = 2; i <= 5; i++) {
+      if (i >= partCount) return { offset: parts[2 * partCount - 1], prefix: this.comp, suffix: '' };
+      if (parts[2 * i] === parts[2 * i + 1]) return { offset: parts[2 * i], prefix: '', suffix: '' };
+    }
+    return undefined;
+  }
+
+  // ---- dates, diagnoses, notes, drugs ---------------------------------------------------
+
+  /** DTP*472*D8*20251105 / DTP*472*RD8*20250314-20250325 / DTM*472*20100101 (835) */
+  private date(qualifier: string, format: string, valueAt: number): void {
+    if (!this.claim) return;
+    const s = this.spanOf(valueAt);
+    if (!s) return;
+    const first = format === 'RD8' ? s.value.slice(0, 8) : s.value;
+    const iso = fromD8(first.trim());
+    if (!iso) {
+      if (qualifier === '472' || qualifier === '434' || qualifier === '150' || qualifier === '232') {
+        addProblem(this.doc.problems, problem('x12-bad-date', `'${s.value}' is not a valid ${format} date.`, s.range.start, s.range.end, 'warning'));
+      }
+      return;
+    }
+    const dateSpan = span(iso, s.range.start, s.range.start + first.length);
+    if (this.line) {
+      if (this.line.source === 'SVD') return; // DTP*573 adjudication date, not the date of service
+      // 472 (date of service) wins over 150 (835 service period start)
+      if (qualifier === '472' || (qualifier === '150' && !this.line.serviceDate)) this.line.serviceDate = dateSpan;
+      return;
+    }
+    if (qualifier === '472') this.claimDate472 ??= dateSpan;
+    else if ((qualifier === '434' || qualifier === '232') && !this.claimDateOther) this.claimDateOther = dateSpan;
+  }
+
+  /** HI*ABK:F1020*ABF:E119 — also the damaged form HI*BK*8901*BF*87200 (qualifier and code as elements) */
+  private diagnoses(): void {
+    const claim = this.claim;
+    if (!claim) return;
+    for (let k = 1; k < this.count; k++) {
+      const s = this.starts[k];
+      const e = this.ends[k];
+      if (s === e) continue;
+      this.detectComponent(s, e);
+      const parts = this.components(s, e);
+      let code: Span<string> | undefined;
+      if (parts.length >= 4) {
+        const qualifier = this.text.slice(parts[0], parts[1]).toUpperCase();
+        if (DIAGNOSIS_QUALIFIERS.has(qualifier) && parts[2] < parts[3]) code = span(this.text.slice(parts[2], parts[3]), parts[2], parts[3]);
+      } else if (DIAGNOSIS_QUALIFIERS.has(this.val(k).toUpperCase()) && k + 1 < this.count) {
+        const next = this.spanOf(k + 1);
+        if (next && next.value.indexOf(this.comp) < 0) {
+          code = next;
+          k++;
+        }
+      }
+      if (!code) continue;
+      claim.diagnoses.push(code);
+      if (isLevel2(code.value.toUpperCase())) this.doc.mentions.push({ code, context: 'diagnosis', modifiers: [] });
+    }
+  }
+
+  private note(): void {
+    const line = this.line;
+    const note = this.spanOf(2);
+    if (!line || !note) return;
+    line.notes.push(note);
+    line.doses.push(...findDoses(this.text, note.range.start, note.range.end, this.options.isDrugName));
+  }
+
+  /** LIN**N4*00378204501 (loop 2410) */
+  private lin(): void {
+    const line = this.line;
+    if (!line) return;
+    const qualifier = this.spanOf(2);
+    const value = this.spanOf(3);
+    if (qualifier) line.ndcQualifier = qualifier;
+    if (value) line.ndc = value;
+  }
+
+  /** CTP****2*UN (quantity, unit of measure composite) */
+  private ctp(): void {
+    const line = this.line;
+    if (!line) return;
+    line.ndcQuantity = this.numberOf(4);
+    if (this.has(5) && this.starts[5] < this.ends[5]) {
+      const parts = this.components(this.starts[5], this.ends[5]);
+      if (parts[0] < parts[1]) line.ndcUnit = span(this.text.slice(parts[0], parts[1]), parts[0], parts[1]);
+    }
+  }
+}
