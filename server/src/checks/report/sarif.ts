@@ -45,10 +45,12 @@ export function toSarif(input: SarifInput): object {
       rules.push({ id: f.ruleId, description: 'Problem reading the file', defaultSeverity: f.severity });
     }
   }
-  const base = input.srcRoot ? { uriBaseId: 'SRCROOT' } : {};
-  const location = (file: string, r: Range1) => ({
-    physicalLocation: { artifactLocation: { uri: input.artifactUri(file), ...base }, region: region(r) },
-  });
+  // relative URIs are resolved against SRCROOT; absolute ones (file:///...) stand alone
+  const artifact = (file: string) => {
+    const uri = input.artifactUri(file);
+    return input.srcRoot && !/^[a-z][a-z0-9+.-]*:/i.test(uri) ? { uri, uriBaseId: 'SRCROOT' } : { uri };
+  };
+  const location = (file: string, r: Range1) => ({ physicalLocation: { artifactLocation: artifact(file), region: region(r) } });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -84,7 +86,7 @@ export function toSarif(input: SarifInput): object {
                   description: { text: x.title },
                   artifactChanges: [
                     {
-                      artifactLocation: { uri: input.artifactUri(f.file), ...base },
+                      artifactLocation: artifact(f.file),
                       replacements: x.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
                     },
                   ],
