@@ -20,10 +20,14 @@ export function releaseFromFileName(fileName: string): ReleaseName | undefined {
   return { id, label: labelFor(id, version ? `v${version}` : undefined) };
 }
 
-export function labelFor(id: string, revision?: string): string {
+/** '2025-10' -> 'October 2025' */
+export function monthYear(id: string): string {
   const [year, month] = id.split('-');
-  const name = MONTH_NAMES[month] ?? `month ${month}`;
-  return `HCPCS Level II, ${name} ${year} (CMS${revision ? `, ${revision}` : ''})`;
+  return `${MONTH_NAMES[month] ?? `month ${month}`} ${year}`;
+}
+
+export function labelFor(id: string, revision?: string): string {
+  return `HCPCS Level II, ${monthYear(id)} (CMS${revision ? `, ${revision}` : ''})`;
 }
 
 /** The quarter of the newest add or action-effective date: CMS dates its changes to the quarter start. */
