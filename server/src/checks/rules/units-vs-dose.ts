@@ -16,7 +16,8 @@ const rule: LineRule = {
   check(ctx) {
     const { line, codeset } = ctx;
     const units = line.units;
-    if (!units || !(units.value > 0) || isRemittance(line) || codeKind(line) !== 'level2') return [];
+    // fractional units are fractional-units' business; its fix comes first
+    if (!units || !(units.value > 0) || !Number.isInteger(units.value) || isRemittance(line) || codeKind(line) !== 'level2') return [];
     const code = codeOf(line);
     const info = codeset.drug(code);
     const billing = info?.unit;
@@ -39,7 +40,7 @@ const rule: LineRule = {
     const arithmetic =
       count.exact === count.units
         ? `${written} ÷ ${per} = ${count.units} units`
-        : `${written} ÷ ${per} = ${formatNumber(count.exact)}, rounded up ${count.units} units`;
+        : `${written} ÷ ${per} = ${formatNumber(count.exact)}, rounded up to ${count.units} units`;
     return [
       finding(rule, units.range, `${arithmetic}, but the line bills ${formatNumber(units.value)} (${code}: ${billing.text})`, {
         related: [{ range: { ...dose.range }, message: `dose ${written}` }],

@@ -73,7 +73,7 @@ const rule: LineRule = {
     const arithmetic =
       exact === rounded
         ? `${formatNumber(ndcQuantity.value)} ${unit} × ${formatNumber(main.per)} = ${rounded}`
-        : `${formatNumber(ndcQuantity.value)} ${unit} × ${formatNumber(main.per)} = ${formatNumber(exact)}, rounded up ${rounded}`;
+        : `${formatNumber(ndcQuantity.value)} ${unit} × ${formatNumber(main.per)} = ${formatNumber(exact)}, rounded up to ${rounded}`;
     const label = hyphenate(entry.ndc);
     return [
       finding(rule, units.range, `${formatNumber(units.value)} units of ${code}, but NDC ${label} gives ${arithmetic} units`, {
