@@ -125,10 +125,7 @@ function readItem(text: string, item: JsonObject, claim: Claim, options: FhirOpt
   const net = member(member(item, 'net'), 'value');
   if (net && net.kind === 'number' && !Number.isNaN(net.value)) line.charge = span(net.value, net.start, net.end);
 
-  const ndc = findNdc(item);
-  if (ndc) line.ndc = ndc;
-  const quantityUnit = stringSpan(member(member(item, 'quantity'), 'unit'));
-  if (ndc && quantityUnit) line.ndcUnit = quantityUnit;
+  readNdc(item, line);
   return line;
 }
 
@@ -139,22 +136,29 @@ function pickCoding(codings: JsonNode[]): JsonNode | undefined {
   return withCode.find((c) => isHcpcsSystem(system(c))) ?? withCode.find((c) => isCptSystem(system(c))) ?? withCode[0];
 }
 
-/** NDC codings on the item (detail productOrService, extension valueCoding) */
-function findNdc(item: JsonObject): Span<string> | undefined {
-  const candidates: JsonNode[] = [];
-  for (const detail of items(member(item, 'detail'))) candidates.push(...items(member(member(detail, 'productOrService') ?? member(detail, 'service'), 'coding')));
-  for (const ext of items(member(item, 'extension'))) {
-    const vc = member(ext, 'valueCoding');
-    if (vc) candidates.push(vc);
+/** the NDC on the item: a detail's productOrService (with that detail's quantity), or an extension valueCoding */
+function readNdc(item: JsonObject, line: ServiceLine): void {
+  const isNdc = (c: JsonNode) => /ndc/i.test(stringValue(member(c, 'system'))?.value ?? '');
+  for (const detail of items(member(item, 'detail'))) {
+    const coding = items(member(member(detail, 'productOrService') ?? member(detail, 'service'), 'coding')).find(isNdc);
+    const code = stringSpan(member(coding, 'code'));
+    if (!code) continue;
+    line.ndc = code;
+    const quantity = member(detail, 'quantity');
+    const value = member(quantity, 'value');
+    if (value && value.kind === 'number' && !Number.isNaN(value.value)) line.ndcQuantity = span(value.value, value.start, value.end);
+    const unit = stringSpan(member(quantity, 'unit')) ?? stringSpan(member(quantity, 'code'));
+    if (unit) line.ndcUnit = unit;
+    return;
   }
-  for (const c of candidates) {
-    const system = stringValue(member(c, 'system'))?.value ?? '';
-    if (/ndc/i.test(system)) {
-      const code = stringSpan(member(c, 'code'));
-      if (code) return code;
+  for (const ext of items(member(item, 'extension'))) {
+    const coding = member(ext, 'valueCoding');
+    const code = coding && isNdc(coding) ? stringSpan(member(coding, 'code')) : undefined;
+    if (code) {
+      line.ndc = code;
+      return;
     }
   }
-  return undefined;
 }
 
 /**
