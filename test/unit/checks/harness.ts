@@ -1,0 +1,179 @@
+// Shared helpers for the rule tables: code sets, document builders, ⟦marked⟧ expectations, fix replay.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import { aspDir, releaseFile, repoRoot } from '../../support/paths';
+import { importRelease } from '../../../server/src/codeset/import/release';
+import { importAsp } from '../../../server/src/codeset/import/asp';
+import { compileIndex, loadIndex, type CompiledIndex } from '../../../server/src/codeset/index';
+import type { CodeSet } from '../../../server/src/codeset/types';
+import { parseDocument } from '../../../server/src/documents/index';
+import { runChecks } from '../../../server/src/checks/index';
+import { mergeSettings } from '../../../server/src/checks/config';
+import type { Finding, Fix } from '../../../server/src/checks/types';
+import { defaultSettings, type Settings } from '../../../server/src/settings';
+
+export const TODAY = '2025-11-20';
+
+let core: CodeSet | undefined;
+/** the hand-written core set shipped in data/ (what a fresh clone has) */
+export function coreCodeSet(): CodeSet {
+  core ??= loadIndex(JSON.parse(readFileSync(join(repoRoot, 'data/core/codeset.json'), 'utf8')) as CompiledIndex);
+  return core;
+}
+
+let full: CodeSet | undefined | null = null;
+/** the whole CMS release (+ ASP files) from ../shared or HCPCS_RELEASE/HCPCS_ASP; undefined when absent */
+export function fullCodeSet(): CodeSet | undefined {
+  if (full !== null) return full;
+  const file = releaseFile();
+  if (!file) return (full = undefined);
+  const release = importRelease(readFileSync(file), file.split('/').pop()!);
+  if (!release.ok) throw new Error(release.error);
+  const dir = aspDir();
+  let asp;
+  if (dir) {
+    const read = importAsp(readFileSync(join(dir, 'asp_pricing.csv')), readFileSync(join(dir, 'asp_crosswalk.csv')));
+    if (read.ok) asp = read.asp;
+  }
+  full = loadIndex(compileIndex(release.release, asp));
+  return full;
+}
+
+export const NO_RELEASE = 'the CMS release is not available (set HCPCS_RELEASE or provide ../shared)';
+
+/** An 837P around the given loop-2400 segments (one per line, '~' added), claim date of service 2025-11-05. */
+export function x12(...segments: string[]): string {
+  const isa = 'ISA*00*          *00*          *ZZ*TESTSUBMITTER  *ZZ*TESTRECEIVER   *251120*0930*^*00501*000000001*0*T*:~';
+  const body = [
+    'GS*HC*TESTSUBMITTER*TESTRECEIVER*20251120*0930*1*X*005010X222A1~',
+    'ST*837*0001*005010X222A1~',
+    'BHT*0019*00*T1*20251120*0930*CH~',
+    'HL*1**20*1~',
+    'HL*2*1*22*0~',
+    'SBR*P*18*******MB~',
+    'CLM*T-1*100***11:B:1*Y*A*Y*Y~',
+    'DTP*472*D8*20251105~',
+    ...segments.map((s) => (s.endsWith('~') ? s : `${s}~`)),
+    'SE*99*0001~',
+    'GE*1*1~',
+    'IEA*1*000000001~',
+  ];
+  return [isa, ...body].join('\n') + '\n';
+}
+
+/** CSV export with a fixed header; rows are 'code,mod1,mod2,units,ndc,date,description' */
+export function csv(...rows: string[]): string {
+  return ['hcpcs_code,modifier_1,modifier_2,units,ndc,service_date,description', ...rows].join('\n') + '\n';
+}
+
+/** a FHIR Claim with one item per entry */
+export function fhir(...items: { code: string; modifiers?: string[]; quantity?: number; date?: string; text?: string }[]): string {
+  const sys = 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets';
+  const item = (it: (typeof items)[number], i: number) =>
+    [
+      `    {\n      "sequence": ${i + 1},`,
+      `      "productOrService": { "coding": [{ "system": "${sys}", "code": "${it.code}" }]${it.text ? `, "text": "${it.text}"` : ''} },`,
+      it.modifiers ? `      "modifier": [${it.modifiers.map((m) => `{ "coding": [{ "system": "${sys}", "code": "${m}" }] }`).join(', ')}],` : '',
+      `      "servicedDate": "${it.date ?? '2025-11-05'}",`,
+      `      "quantity": { "value": ${it.quantity ?? 1} }\n    }`,
+    ]
+      .filter(Boolean)
+      .join('\n');
+  return `{\n  "resourceType": "Claim",\n  "id": "t1",\n  "item": [\n${items.map(item).join(',\n')}\n  ]\n}\n`;
+}
+
+const OPEN = '⟦';
+const CLOSE = '⟧';
+
+/** Strips ⟦ ⟧ marks; returns the plain text and the marked ranges (offsets into the plain text). */
+export function unmark(marked: string): { text: string; ranges: { start: number; end: number }[] } {
+  let text = '';
+  const ranges: { start: number; end: number }[] = [];
+  let open = -1;
+  for (const ch of marked) {
+    if (ch === OPEN) open = text.length;
+    else if (ch === CLOSE) {
+      ranges.push({ start: open, end: text.length });
+      open = -1;
+    } else text += ch;
+  }
+  return { text, ranges };
+}
+
+export interface CheckOptions {
+  codeset: CodeSet;
+  settings?: Partial<Settings>;
+  today?: string;
+  languageId?: string;
+  uri?: string;
+}
+
+export function check(text: string, o: CheckOptions): Finding[] {
+  const document = parseDocument(text, { languageId: o.languageId, uri: o.uri, isDrugName: (w) => o.codeset.isDrugName(w) });
+  const settings = mergeSettings(defaultSettings, o.settings);
+  return runChecks({ document, text, codeset: o.codeset, settings, today: o.today ?? TODAY });
+}
+
+export function applyFix(text: string, fix: Fix): string {
+  const edits = [...fix.edits].sort((a, b) => b.range.start - a.range.start);
+  for (let i = 1; i < edits.length; i++) assert.ok(edits[i]!.range.end <= edits[i - 1]!.range.start, 'fix edits overlap');
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
+  return out;
+}
+
+/** what identifies a finding independent of offsets: rule, the text it covers, the message */
+const key = (text: string, f: Finding) => `${f.ruleId} ${JSON.stringify(text.slice(f.range.start, f.range.end))} ${f.message}`;
+
+export interface Row {
+  name: string;
+  /** the document, with the expected finding ranges of the rule under test marked ⟦like this⟧ */
+  text: string;
+  languageId?: string;
+  settings?: Partial<Settings>;
+  today?: string;
+  /** each expected finding's message must match, in order */
+  messages?: (RegExp | string)[];
+  /** fix titles expected on the first finding ([] = no fix) */
+  fixes?: string[];
+  /** findings of other rules that a fix may legitimately add or remove (rule ids) */
+  fixMayChange?: string[];
+  /** 'full': needs the CMS release (skipped without it); default: the core set */
+  codeset?: 'core' | 'full';
+}
+
+/**
+ * One subtest per row: the rule's findings cover exactly the marked ranges; every fix, applied, makes
+ * its finding disappear and leaves every other finding as it was.
+ */
+export async function checkRule(t: TestContext, ruleId: string, rows: Row[]): Promise<void> {
+  for (const row of rows) {
+    await t.test(row.name, (st) => {
+      const codeset = row.codeset === 'full' ? fullCodeSet() : coreCodeSet();
+      if (!codeset) return st.skip(NO_RELEASE);
+      const { text, ranges } = unmark(row.text);
+      const o: CheckOptions = { codeset, settings: row.settings, today: row.today, languageId: row.languageId };
+      const all = check(text, o);
+      const mine = all.filter((f) => f.ruleId === ruleId);
+      const shown = (rs: { start: number; end: number }[]) => rs.map((r) => `${r.start}-${r.end} ${JSON.stringify(text.slice(r.start, r.end))}`);
+      assert.deepEqual(shown(mine.map((f) => f.range)), shown(ranges), mine.map((f) => f.message).join('\n'));
+      row.messages?.forEach((m, i) => assert.match(mine[i]!.message, typeof m === 'string' ? new RegExp(escape(m)) : m));
+      if (row.fixes) assert.deepEqual(mine[0]?.fixes.map((f) => f.title) ?? [], row.fixes);
+      for (const f of mine) {
+        for (const fix of f.fixes) {
+          const fixed = applyFix(text, fix);
+          const after = check(fixed, o);
+          const before = all.filter((x) => x !== f && !row.fixMayChange?.includes(x.ruleId)).map((x) => key(text, x)).sort();
+          const rest = after.filter((x) => !row.fixMayChange?.includes(x.ruleId)).map((x) => key(fixed, x)).sort();
+          assert.deepEqual(rest, before, `after "${fix.title}":\n${fixed}`);
+        }
+      }
+    });
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
