@@ -91,14 +91,13 @@ const CLOSE = '⟧';
 export function unmark(marked: string): { text: string; ranges: { start: number; end: number }[] } {
   let text = '';
   const ranges: { start: number; end: number }[] = [];
-  let open = -1;
+  const open: number[] = []; // marks nest: ⟦⟦J7507⟧⟧ expects two findings on one range
   for (const ch of marked) {
-    if (ch === OPEN) open = text.length;
-    else if (ch === CLOSE) {
-      ranges.push({ start: open, end: text.length });
-      open = -1;
-    } else text += ch;
+    if (ch === OPEN) open.push(text.length);
+    else if (ch === CLOSE) ranges.push({ start: open.pop()!, end: text.length });
+    else text += ch;
   }
+  ranges.sort((a, b) => a.start - b.start || a.end - b.end);
   return { text, ranges };
 }
 
