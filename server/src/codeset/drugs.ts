@@ -141,7 +141,12 @@ export function drugNamesOf(lower: string): string[] {
   // 'pertuzumab, trastuzumab, and hyaluronidase-zzxf', 'garamycin, gentamicin', 'c1 esterase inhibitor (recombinant), ruconest'.
   for (let i = at + 1; i < segs.length; i++) {
     const seg = withoutParens(segs[i]).replace(/^and\s+/, '');
-    if (findUnits(segs[i]).length > 0 || QUALIFIER_SEGMENT.test(seg)) break;
+    if (findUnits(segs[i]).length > 0) {
+      const second = /\band\s+([a-z].*)$/.exec(seg); // 'up to 2.5 mg and ipratropium bromide'
+      if (second) addName(second[1]);
+      break;
+    }
+    if (QUALIFIER_SEGMENT.test(seg)) break;
     const words = seg.split(/\s+/).filter((w) => w !== 'or');
     const nameLike = (w: string): boolean =>
       /^[a-z][a-z-]{3,}$/.test(w) && !GENERIC_WORDS.has(w) && !MAKERS.has(w) && w.split('-').every((part) => !DESCRIPTIVE.has(part) && !NOT_A_NAME.has(part));

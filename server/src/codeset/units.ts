@@ -30,7 +30,7 @@ const UNIT_ALT =
   'international units?|usp units?|i\\.u\\.?|micrograms?|milligrams?|milliliters?|milliequivalents?|millicuries?|microcuries?|' +
   'square\\s+cen[a-z]*ters?|sq\\.? ?cm|vector genomes?|therapeutic doses?|study doses?|plaque forming units?|pfu|days? of therapy|' +
   'factor viii (?:i\\.u\\.?|iu)|(?:single|multi)[- ]dose vials?|' +
-  'units?|iu|kiu|mcg|mgs?|ug|gms?|grams?|g|ml|cc|meq|mci|uci|doses?|vials?|treatments?|implants?|infusions?';
+  'units?|iu|kiu|mcg|mgs?|ug|gms?|grams?|g|ml|cc|meq|mci|uci|doses?|vials?|treatments?|implants?|infusions?|each|ea';
 const AMOUNT = '\\d{1,3}(?:,\\d{3})+|\\d*\\.\\d+|\\d+';
 const PREFIX = 'per|up to|less than or equal to|greater than|over';
 
