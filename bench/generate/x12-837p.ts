@@ -89,7 +89,7 @@ export function generate837p(options: GeneratorOptions): Generated837 {
     w.segment(`GS*HC*BENCHSUBMITTER*BENCHRECEIVER*20251105*1200*${group}*X*005010X222A1`);
     const transactionsInGroup = rng.int(1, 4);
     let written = 0;
-    for (let t = 0; t < transactionsInGroup && w.length < options.targetBytes; t++) {
+    for (let t = 0; t < transactionsInGroup && (t === 0 || w.length < options.targetBytes); t++) {
       transactions++;
       written++;
       const control = String(transactions).padStart(4, '0');
@@ -105,7 +105,8 @@ export function generate837p(options: GeneratorOptions): Generated837 {
       w.segment('N4*SPRINGFIELD*IL*627010000');
       w.segment(`REF*EI*${rng.int(100000000, 999999999)}`);
       const claimsInTransaction = rng.int(50, 400);
-      for (let c = 0; c < claimsInTransaction && w.length < options.targetBytes; c++) {
+      // at least one transaction per group and one claim per transaction: empty ones are not valid 837s
+      for (let c = 0; c < claimsInTransaction && (c === 0 || w.length < options.targetBytes); c++) {
         claims++;
         const claim = planClaim(rng, claims, problemRate);
         writeClaim(w, rng, claim, c + 2, codeOffsets);

@@ -129,3 +129,13 @@ test('837p: the problem lines are really in the text', () => {
     assert.equal(inText, g.problems[kind as keyof typeof g.problems], kind);
   }
 });
+
+test('837p: a tiny target still writes one whole interchange with one claim', () => {
+  const g = generate837p({ seed: 3, targetBytes: 1 });
+  assert.equal(g.interchanges, 1);
+  assert.equal(g.transactions, 1);
+  assert.equal(g.claims, 1);
+  const doc = parseDocument(g.text, { languageId: 'x12' });
+  assert.equal(doc.claims.length, 1);
+  assert.equal(doc.claims[0].lines.length, g.lines);
+});

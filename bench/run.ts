@@ -1,0 +1,110 @@
+// npm run bench: generates the big claim files, measures load, parse, validation, requests (in
+// process and over --stdio), re-validation after an edit and peak memory, prints a table with each
+// target's PASS/MISS and writes bench/results.json. BENCH_QUICK=1: small files, few repetitions.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadIndex } from '../server/src/codeset/index';
+import { repoRoot } from '../test/support/paths';
+import { benchFiles, DEFAULT_SEED } from './generate/index';
+import { coreIndex, fullIndex, type IndexText } from './lib/codeset';
+import { machineInfo } from './lib/machine';
+import { Report } from './lib/report';
+import { now } from './lib/timing';
+import type { BenchFile, RunContext } from './context';
+import { measureIndexLoad } from './sections/codeset-load';
+import { measureParse, measureValidation } from './sections/parse';
+import { measureRequests } from './sections/requests';
+import { measureEdit } from './sections/edit';
+import { measureServerRequests, measureServerStart } from './sections/server';
+import { measureMemory } from './sections/memory';
+
+const quick = process.env.BENCH_QUICK === '1';
+const seed = Number(process.env.BENCH_SEED ?? DEFAULT_SEED);
+const generatedDir = join(repoRoot, 'bench', 'generated');
+const storagePath = join(generatedDir, 'storage');
+
+function writeIndex(index: IndexText, name: string): string {
+  const path = join(generatedDir, name);
+  writeFileSync(path, index.json);
+  return path;
+}
+
+async function main(): Promise<void> {
+  const started = now();
+  const machine = machineInfo();
+  console.log(`# HCPCS language tools benchmark${quick ? ' (BENCH_QUICK: files 10× smaller, few repetitions: targets not meaningful)' : ''}`);
+  console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB; Node ${machine.node}; ${machine.platform}; ${machine.date}; seed ${seed}`);
+  mkdirSync(storagePath, { recursive: true });
+
+  // files
+  const files: BenchFile[] = [];
+  const t0 = now();
+  for (const spec of benchFiles(quick ? 0.1 : 1)) {
+    const generated = spec.generate(seed);
+    const path = join(generatedDir, spec.fileName);
+    writeFileSync(path, generated.text);
+    files.push({ spec, path, bytes: generated.text.length, generated: { ...generated, text: '' } }); // read back where needed
+  }
+  console.log(`generated ${files.length} files in ${((now() - t0) / 1000).toFixed(1)} s under bench/generated/`);
+
+  // code sets
+  const full = fullIndex();
+  const core = coreIndex();
+  const chosen = full ?? core;
+  const indexPath = writeIndex(chosen, 'codeset.json');
+  writeFileSync(join(storagePath, 'codeset.json'), chosen.json);
+  const codeset = loadIndex(chosen.json);
+  console.log(`code set: ${codeset.release.label} (${codeset.release.codeCount} codes) from ${chosen.source}`);
+  if (!full) console.log('no CMS release found (HCPCS_RELEASE or ../shared): every measurement uses the core set');
+
+  const report = new Report();
+  const ctx: RunContext = {
+    report,
+    quick,
+    seed,
+    reps: (fullReps, quickReps) => (quick ? quickReps : fullReps),
+    files,
+    file: (id) => {
+      const f = files.find((x) => x.spec.id === id);
+      if (!f) throw new Error(`no bench file ${id}`);
+      return f;
+    },
+    codeset,
+    indexPath,
+    storagePath,
+    codesetKind: full ? 'full' : 'core',
+    outDir: __dirname,
+  };
+
+  if (full) measureIndexLoad(ctx, 'full release', full, indexPath);
+  measureIndexLoad(ctx, 'core set', core, writeIndex(core, 'core-codeset.json'));
+  await measureServerStart(ctx);
+  measureParse(ctx);
+  measureValidation(ctx);
+  measureRequests(ctx);
+  measureEdit(ctx);
+  await measureServerRequests(ctx);
+  measureMemory(ctx);
+
+  const seconds = (now() - started) / 1000;
+  console.log(`\n# Results (${seconds.toFixed(0)} s)\n${report.table()}`);
+  const misses = report.misses();
+  console.log(`\n${report.rows.filter((r) => r.status).length - misses.length} targets met, ${misses.length} missed${misses.length ? ': ' + misses.map((m) => m.name).join('; ') : ''}`);
+
+  const results = {
+    machine,
+    quick,
+    seed,
+    seconds,
+    codeset: { label: codeset.release.label, kind: ctx.codesetKind, source: chosen.source },
+    files: files.map((f) => ({ id: f.spec.id, bytes: f.bytes, claims: f.generated.claims, lines: f.generated.lines, problems: f.generated.problems })),
+    rows: report.rows,
+  };
+  writeFileSync(join(repoRoot, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log('wrote bench/results.json');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+// The built server over --stdio (bin/hcpcs-language-server -> dist/server.js): time from spawn to
+// the initialize response and to the first hover answer, then the same hover and completion
+// requests as in-process, end to end (JSON-RPC, pipes, document sync included).
+import { readFileSync } from 'node:fs';
+import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
+import type { Hover, CompletionList } from 'vscode-languageserver-types';
+import { startSession, type LspSession } from '../../test/support/lsp-session';
+import { generate837p } from '../generate/index';
+import { createRng } from '../generate/prng';
+import { hoverOffsets, prefixOffsets, withWordQueries } from '../lib/positions';
+import { summarize } from '../lib/stats';
+import { now } from '../lib/timing';
+import type { RunContext } from '../context';
+
+const section = 'Language server over --stdio (end to end)';
+
+function session(ctx: RunContext): Promise<LspSession> {
+  // storagePath holds the compiled full index, as after a user's first "Load CMS release"
+  return startSession({ initializationOptions: ctx.codesetKind === 'full' ? { storagePath: ctx.storagePath } : {} });
+}
+
+export async function measureServerStart(ctx: RunContext): Promise<void> {
+  const small = generate837p({ seed: ctx.seed, targetBytes: 1 });
+  const position = TextDocument.create('file:///x', 'x12', 1, small.text).positionAt(small.codeOffsets[0] + 1);
+  const init: number[] = [];
+  const firstHover: number[] = [];
+  let footer = '';
+  for (let i = 0; i < ctx.reps(5, 2); i++) {
+    const t0 = now();
+    const s = await session(ctx);
+    init.push(now() - t0);
+    const uri = s.open(`start-${i}.837`, 'x12', small.text);
+    const hover = await s.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+    firstHover.push(now() - t0);
+    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    footer = /HCPCS Level II[^\n]*/.exec(value)?.[0] ?? (value ? 'answered' : 'no hover');
+    await s.stop();
+  }
+  ctx.report.add({ section, name: 'spawn → initialize response', unit: 'ms', stats: summarize(init) });
+  ctx.report.add({ section, name: 'spawn → first hover answer (code set loaded)', unit: 'ms', stats: summarize(firstHover), note: footer.slice(0, 80) });
+}
+
+async function timeRequests<R>(doc: TextDocument, offsets: number[], send: (position: Position) => Promise<R>): Promise<{ samples: number[]; results: R[] }> {
+  const positions = offsets.map((o) => doc.positionAt(o));
+  const samples: number[] = [];
+  const results: R[] = [];
+  for (const position of positions) {
+    const t0 = now();
+    results.push(await send(position));
+    samples.push(now() - t0);
+  }
+  return { samples, results };
+}
+
+export async function measureServerRequests(ctx: RunContext): Promise<void> {
+  const file = ctx.file('837p-10mb');
+  const text = readFileSync(file.path, 'utf8');
+  const rng = createRng(ctx.seed + 3);
+  const s = await session(ctx);
+  try {
+    let t0 = now();
+    const uri = s.open(file.spec.fileName, 'x12', text);
+    const diagnostics = await s.diagnostics(uri);
+    ctx.report.add({
+      section,
+      name: 'didOpen 10 MB 837 → diagnostics published',
+      unit: 'ms',
+      value: now() - t0,
+      note: `${diagnostics.length} diagnostics; includes the server's 200 ms validation debounce and sending 10 MB`,
+    });
+    const doc = TextDocument.create(uri, 'x12', 1, text);
+    const hover = (p: Position) => s.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: p });
+    const complete = (p: Position) => s.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: p });
+
+    const hovers = await timeRequests(doc, hoverOffsets(rng, file.generated.codeOffsets, ctx.reps(500, 50)), hover);
+    ctx.report.add({
+      section,
+      name: '10 MB 837: hover',
+      unit: 'ms',
+      stats: summarize(hovers.samples),
+      note: `${hovers.results.filter(Boolean).length}/${hovers.results.length} answered`,
+    });
+    const prefix = await timeRequests(doc, prefixOffsets(rng, text, file.generated.codeOffsets, ctx.reps(300, 50)), complete);
+    ctx.report.add({
+      section,
+      name: '10 MB 837: completion, code prefix',
+      unit: 'ms',
+      stats: summarize(prefix.samples),
+      target: { stat: 'p95', op: '<', limit: 30 },
+    });
+
+    // word search needs the words in the document: one full-text change (a new version), then query
+    const words = withWordQueries(rng, text, file.generated.codeOffsets, ctx.reps(300, 50));
+    t0 = now();
+    s.change(uri, words.text);
+    await s.diagnostics(uri, 2);
+    const changeMs = now() - t0;
+    const wordDoc = TextDocument.create(uri, 'x12', 2, words.text);
+    const wordRun = await timeRequests(wordDoc, words.offsets, complete);
+    ctx.report.add({
+      section,
+      name: '10 MB 837: completion, descriptor words',
+      unit: 'ms',
+      stats: summarize(wordRun.samples),
+      target: { stat: 'p95', op: '<', limit: 30 },
+      note: `full-text didChange → diagnostics ${changeMs.toFixed(0)} ms`,
+    });
+  } finally {
+    await s.stop();
+  }
+}
