@@ -4,7 +4,7 @@
 // nothing about which rows belong together, so no check should relate them).
 import type { Claim, ClaimDocument, CodeMention, MentionContext, ServiceLine, Span } from '../model';
 import { span } from '../model';
-import { isAlnum, isDigit, isLevel2At, parseNumber } from './chars';
+import { isAlnum, isDigit, isLevel2At, isSpace, parseNumber } from './chars';
 import { classifyHeader, type Column } from './csv-columns';
 import { forEachRow, sniffDelimiter, type Cell, type Row } from './csv-rows';
 import { toIsoDate } from './dates';
@@ -95,7 +95,7 @@ export function readCsv(text: string, options: CsvOptions = {}): ClaimDocument {
     const inCell = /^([A-Za-z0-9]{4,6})(?:[\s:\-]+([A-Za-z0-9]{2}(?:[\s:\-]+[A-Za-z0-9]{2}){0,3}))?$/.exec(code.value);
     if (inCell && inCell[2]) {
       line.code = span(inCell[1], code.range.start, code.range.start + inCell[1].length);
-      splitModifiers(code.value, code.range.start + inCell[1].length, code.range.end, line.modifiers);
+      splitModifiers(text, code.range.start + inCell[1].length, code.range.end, line.modifiers);
     }
     for (const i of lay.modifierColumns) {
       const m = trimmedSpan(cell(i));
@@ -192,8 +192,8 @@ function trimmedSpan(c: Cell | undefined): Span<string> | undefined {
   const v = c.value;
   let s = 0;
   let e = v.length;
-  while (s < e && (v.charCodeAt(s) === 32 || v.charCodeAt(s) === 9)) s++;
-  while (e > s && (v.charCodeAt(e - 1) === 32 || v.charCodeAt(e - 1) === 9)) e--;
+  while (s < e && isSpace(v.charCodeAt(s))) s++;
+  while (e > s && isSpace(v.charCodeAt(e - 1))) e--;
   if (s === e) return undefined;
   // offsets map 1:1 onto the text unless a quoted cell had doubled quotes
   const exact = c.end - c.start === v.length;

@@ -68,7 +68,12 @@ export function checkInvariants(text: string, doc: ClaimDocument, exactDescripti
       checkRange(l.range, text.length, `${what} range`);
       assert.ok(l.range.start <= l.code.range.start && l.code.range.end <= l.range.end, `${what}: code inside the line`);
       for (const s of [l.qualifier, l.code, l.unitsText, l.unitBasis, l.ndc, l.ndcQualifier, l.ndcUnit, ...l.modifiers, ...l.notes]) checkText(text, s, what);
-      if (exactDescriptions) checkText(text, l.description, `${what} description`);
+      if (l.description) {
+        checkRange(l.description.range, text.length, `${what} description`);
+        const raw = text.slice(l.description.range.start, l.description.range.end);
+        // a quoted CSV cell or JSON string may have escapes the value no longer has
+        if (exactDescriptions) assert.ok(raw === l.description.value || raw.replace(/""/g, '"') === l.description.value || JSON.parse(`"${raw}"`) === l.description.value, `${what}: description text`);
+      }
       for (const s of [l.units, l.charge, l.ndcQuantity]) checkNumber(text, s, what);
       checkDate(text, l.serviceDate, `${what} date`);
       for (const d of l.doses) {
