@@ -15,7 +15,7 @@ const rec = (code: string, long: string, pricing: string[] = []): CodeRecord => 
 
 /** expected: 'amount unit' (+ ' upto'), or 'NOC', or '-' for no unit; names; route */
 function checkDrug(code: string, long: string, unit: string, names: string[], route: DrugInfo['route']): void {
-  const d = drugInfoOf(rec(code, long));
+  const d = drugInfoOf(rec(code, long, ['51'])); // pricing indicator 51 = drugs, as in the release
   assert.ok(d, `${code} is a drug code`);
   const got = d.noc ? 'NOC' : d.unit ? `${d.unit.amount} ${d.unit.unit}${d.unit.upTo ? ' upto' : ''}` : '-';
   assert.equal(got, unit, `${code} unit`);
@@ -41,19 +41,19 @@ test('drug model: descriptors -> unit, drug names, route', () => {
     ['J3240', 'Injection, thyrotropin alpha, 0.9 mg, provided in 1.1 mg vial', '0.9 mg', ['thyrotropin alpha', 'thyrotropin'], 'injection'],
     ['J0138', 'Injection, acetaminophen 10 mg and ibuprofen 3 mg', '10 mg', ['acetaminophen', 'ibuprofen'], 'injection'],
     ['J7620', 'Albuterol, up to 2.5 mg and ipratropium bromide, up to 0.5 mg, fda-approved final product, non-compounded, administered through dme', '2.5 mg upto', ['albuterol', 'ipratropium bromide', 'ipratropium'], 'other'],
-    ['J7042', '5% dextrose/normal saline (500 ml = 1 unit)', '500 ml', ['dextrose'], 'other'],
+    ['J7042', '5% dextrose/normal saline (500 ml = 1 unit)', '500 ml', ['dextrose', 'normal saline'], 'other'],
     ['J0137', 'Injection, acetaminophen (hikma), not therapeutically equivalent to j0131, 10 mg', '10 mg', ['acetaminophen'], 'injection'],
     ['J9316', 'Injection, pertuzumab, trastuzumab, and hyaluronidase-zzxf, per 10 mg', '10 mg', ['pertuzumab', 'trastuzumab', 'hyaluronidase-zzxf', 'hyaluronidase'], 'injection'],
     ['J1745', 'Injection, infliximab, excludes biosimilar, 10 mg', '10 mg', ['infliximab'], 'injection'],
     ['Q5103', 'Injection, infliximab-dyyb, biosimilar, (inflectra), 10 mg', '10 mg', ['infliximab-dyyb', 'infliximab', 'inflectra'], 'injection'],
     ['J9266', 'Injection, pegaspargase, per single dose vial', '1 vial', ['pegaspargase'], 'injection'],
-    ['J0577', 'Injection, buprenorphine extended-release (brixadi), less than or equal to 7 days of therapy', '7 days of therapy upto', ['buprenorphine extended-release', 'buprenorphine', 'brixadi'], 'injection'],
+    ['J0577', 'Injection, buprenorphine extended-release (brixadi), less than or equal to 7 days of therapy', '7 days of therapy upto', ['buprenorphine', 'brixadi'], 'injection'],
     ['J3490', 'Unclassified drugs', 'NOC', [], 'other'],
     ['J7599', 'Immunosuppressive drug, not otherwise classified', 'NOC', [], 'other'],
     ['J7699', 'Noc drugs, inhalation solution administered through dme', 'NOC', [], 'inhalation'],
     ['J8499', 'Prescription drug, oral, non chemotherapeutic, nos', 'NOC', [], 'oral'],
     ['J9999', 'Not otherwise classified, antineoplastic drugs', 'NOC', [], 'other'],
-    ['Q4314', 'Reeva ft, per square cenitmeter', '1 sq cm', ['reeva ft'], 'other'],
+    ['Q4314', 'Reeva ft, per square cenitmeter', '1 sq cm', ['reeva ft', 'reeva'], 'other'],
   ];
   for (const [code, long, unit, names, route] of rows) checkDrug(code, long, unit, names, route);
 });
