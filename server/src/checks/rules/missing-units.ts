@@ -20,7 +20,8 @@ const rule: LineRule = {
     if (written) {
       return [finding(rule, line.unitsText!.range, `Units "${written}" for ${codeOf(line)} is not a number`)];
     }
-    return [finding(rule, line.unitsText?.range ?? line.code.range, `No units for ${codeOf(line)}: a line needs the number of billing units`)];
+    // an empty units field has no width to underline: point at the code
+    return [finding(rule, line.code.range, `No units for ${codeOf(line)}: a line needs the number of billing units`)];
   },
 };
 export default rule;
