@@ -108,10 +108,19 @@ function statusPart(src: CardSources, lookup: CodeLookup, date: string, label: s
       return `**Status:** not yet effective on ${label}${r.addDate ? `: valid from ${r.addDate}` : ''}`;
     case 'terminated': {
       const ended = r.termDate ? `terminated on ${r.termDate}` : 'terminated';
-      const successor = lookup.successor ? successorText(src, lookup.successor, date) : '';
+      const successor = lookup.successor ? successorText(src, lookup.successor, date) : sameDrugText(src, r.code, date);
       return `**Status:** ${ended}, not valid on ${label}${successor}`;
     }
   }
+}
+
+/** without a named successor: the codes for the same drug that are valid on the date */
+function sameDrugText(src: CardSources, code: string, date: string): string {
+  const valid = src.codeset
+    .related(code, 20)
+    .filter((r) => (r.kind === 'successor' || r.kind === 'same-drug') && src.codeset.lookup(r.code, date)?.status === 'active')
+    .map((r) => `**${md(r.code)}**`);
+  return valid.length ? `. Codes for the same drug valid then: ${valid.join(', ')}` : '';
 }
 
 function successorText(src: CardSources, successor: string, date: string): string {

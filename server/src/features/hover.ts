@@ -36,6 +36,8 @@ function cardFor(ctx: FeatureContext, at: Located): string | undefined {
     }
     case 'modifier':
       return at.span ? modifierCard(ctx, at, at.span) : undefined;
+    case 'diagnosis':
+      return at.span ? notAProcedure(at.span, 'a diagnosis code (ICD-10-CM), not a procedure') : undefined;
     case 'ndc':
       return at.line ? ndcCard(ctx.codeset, at.line) : undefined;
     default:

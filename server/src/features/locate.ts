@@ -4,7 +4,7 @@
 import type { Claim, ClaimDocument, CodeMention, ServiceLine, Span } from '../model';
 import { contains } from '../model';
 
-export type LocatedKind = 'code' | 'modifier' | 'ndc' | 'mention' | 'none';
+export type LocatedKind = 'code' | 'modifier' | 'ndc' | 'mention' | 'diagnosis' | 'none';
 
 export interface Located {
   kind: LocatedKind;
@@ -27,6 +27,8 @@ export interface DocumentIndex {
   lines: LineEntry[];
   /** mentions sorted by code.range.start */
   mentions: CodeMention[];
+  /** claims sorted by range.start (for their diagnoses) */
+  claims: Claim[];
 }
 
 const cache = new WeakMap<ClaimDocument, DocumentIndex>();
@@ -48,7 +50,9 @@ export function documentIndex(model: ClaimDocument): DocumentIndex {
     sortIfNeeded(lines, (e) => e.line.range.start);
     const mentions = [...(model.mentions ?? [])];
     sortIfNeeded(mentions, (m) => m.code.range.start);
-    index = { lines, mentions };
+    const claims = [...(model.claims ?? [])];
+    sortIfNeeded(claims, (c) => c.range.start);
+    index = { lines, mentions, claims };
     cache.set(model, index);
   }
   return index;
@@ -92,7 +96,7 @@ export function lineAt(model: ClaimDocument, offset: number): LineEntry | undefi
 }
 
 export function locate(model: ClaimDocument, offset: number): Located {
-  const { lines, mentions } = documentIndex(model);
+  const { lines, mentions, claims } = documentIndex(model);
   const i = lastAtOrBefore(lines, offset, (e) => e.line.range.start);
   for (let j = i; j >= 0 && j > i - 4; j--) {
     const { line, claim } = lines[j] as LineEntry;
@@ -106,6 +110,12 @@ export function locate(model: ClaimDocument, offset: number): Located {
     const mention = mentions[j] as CodeMention;
     if (contains(mention.code.range, offset)) return { kind: 'mention', mention, span: mention.code };
     for (const m of mention.modifiers) if (contains(m.range, offset)) return { kind: 'modifier', mention, span: m };
+  }
+  // claim-level diagnoses (HI): look like codes, are not procedures
+  const c = lastAtOrBefore(claims, offset, (x) => x.range.start);
+  const claim = claims[c];
+  if (claim && contains(claim.range, offset)) {
+    for (const d of claim.diagnoses) if (contains(d.range, offset)) return { kind: 'diagnosis', claim, span: d };
   }
   return { kind: 'none' };
 }
