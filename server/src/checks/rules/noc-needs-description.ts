@@ -6,11 +6,18 @@ import type { LineContext } from '../types';
 const NDC_IN_TEXT = /\b(?:\d{11}|\d{4,5}-\d{3,4}-\d{1,2})\b/;
 const DOSE_IN_TEXT = /\d(?:[\d,.]*)\s*(?:mg|mcg|µg|ug|g|gm|ml|cc|units?|iu|meq|mci)\b/i;
 const WORD = /[a-z][a-z-]{3,}/g;
+// Words a description uses that are not a drug's name. A NOC drug often has no code, so the code
+// set cannot recognise its name: any other word of four letters or more is taken as the name.
+const NOT_A_NAME = new Set(
+  ('unit units dose doses each vial vials drug drugs injection injectable oral tablet tablets capsule capsules ' +
+    'daily given administered total per with from that this none not otherwise classified unclassified ' +
+    'see note notes description qty quantity amount wasted waste discarded single multi syringe kit').split(' '),
+);
 
 function namesADrug(ctx: LineContext, texts: string[]): boolean {
   if (ctx.line.doses.some((d) => d.drug)) return true;
   for (const text of texts) {
-    for (const m of text.toLowerCase().matchAll(WORD)) if (ctx.codeset.isDrugName(m[0])) return true;
+    for (const m of text.toLowerCase().matchAll(WORD)) if (!NOT_A_NAME.has(m[0])) return true;
   }
   return false;
 }
