@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the end-to-end layers against the BUILT extension (npm run build; the .vsix from
-# npm run package, made here if missing):
+# Runs the end-to-end layers against the BUILT extension (npm run build first; the .vsix is
+# packed here from dist/ by scripts/package.mjs, or E2E_VSIX names one):
 #   nvim   Neovim headless as an LSP client of bin/hcpcs-language-server --stdio
 #   suite  the extension integration suite (test/e2e/suite) inside code-server's extension host
 #   ui     the code-server workbench in headless chromium, extension installed from the .vsix
@@ -91,11 +91,12 @@ fi
 
 if has_layer suite || has_layer ui; then
   [ -x "$CS_BIN" ] || { echo "e2e: code-server missing in .e2e/cs: run bash scripts/e2e/setup.sh"; exit 1; }
-  VSIX="${E2E_VSIX:-$(ls -t "$ROOT"/*.vsix 2>/dev/null | head -1)}"
+  # the .vsix of the current build (scripts/package.mjs packs dist/ as it is, no rebuild)
+  VSIX="${E2E_VSIX:-}"
   if [ -z "$VSIX" ]; then
-    echo "e2e: no .vsix found: npm run package"
-    (cd "$ROOT" && timeout 600 npm run package) || { echo "e2e: npm run package failed"; exit 1; }
-    VSIX="$(ls -t "$ROOT"/*.vsix 2>/dev/null | head -1)"
+    VSIX="$TMP/hcpcs-language-tools.vsix"
+    echo "=== e2e vsix: packaging dist/ into $VSIX"
+    (cd "$ROOT" && timeout 300 node scripts/package.mjs "$VSIX") > "$TMP/package.log" 2>&1 || { cat "$TMP/package.log"; echo "e2e: packaging failed"; }
   fi
   PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
   HOST="127.0.0.1:$PORT"
@@ -105,8 +106,8 @@ if has_layer suite || has_layer ui; then
   CS_ARGS=(--config "$TMP/config.yaml" --user-data-dir "$TMP/user" --extensions-dir "$TMP/ext")
 
   # the packaged extension: installs, and code-server lists it (the ui layer then runs it)
-  echo "=== e2e vsix: installing $(basename "$VSIX")"
-  timeout 120 "$CS_BIN" "${CS_ARGS[@]}" --install-extension "$VSIX" > "$TMP/vsix.log" 2>&1
+  echo "=== e2e vsix: installing $VSIX"
+  [ -f "$VSIX" ] && timeout 120 "$CS_BIN" "${CS_ARGS[@]}" --install-extension "$VSIX" > "$TMP/vsix.log" 2>&1
   timeout 60 "$CS_BIN" "${CS_ARGS[@]}" --list-extensions --show-versions >> "$TMP/vsix.log" 2>&1
   cat "$TMP/vsix.log"
   if grep -q '^hcpcs-tools.hcpcs-language-tools@' "$TMP/vsix.log"; then echo "1 passed, 0 failed" > "$TMP/vsix.result"; rc=0
@@ -128,7 +129,7 @@ if has_layer suite || has_layer ui; then
   else
     echo "e2e: code-server up on $HOST (pid $CS_PID)"
     if has_layer ui; then
-      run_layer ui 240 node "$ROOT/out/test/e2e/ui.js" --host "$HOST" --folder "$WS" ${SHOTS:+--shots "$SHOTS"}
+      run_layer ui 240 node "$ROOT/out/test/e2e/ui.js" --host "$HOST" --folder "$WS" --artifacts "$TMP" ${SHOTS:+--shots "$SHOTS"}
     fi
     if has_layer suite; then
       run_layer suite 300 node "$ROOT/out/test/e2e/run-code-server.js" --host "$HOST" --dev "$ROOT" \

@@ -2,7 +2,8 @@
 // the .vsix: open the .837 fixture, read the status bar, the J7507 hover, the Problems panel and
 // the quick-fix menu on the line missing JZ. Optionally writes docs/images screenshots.
 // Usage: node out/test/e2e/ui.js --host 127.0.0.1:PORT --folder /abs/workspace [--shots DIR]
-import { mkdirSync } from 'node:fs';
+//          [--artifacts DIR (screenshots of failures)]
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { args, launchChromium, required } from './browser';
@@ -11,6 +12,9 @@ const opts = args(process.argv.slice(2));
 const host = required(opts, 'host');
 const folder = required(opts, 'folder');
 const shots = opts.shots;
+/** where a failing check leaves a screenshot of the moment */
+const artifacts = opts.artifacts;
+let currentPage: Page | undefined;
 const started = Date.now();
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
@@ -26,6 +30,10 @@ async function check(name: string, fn: () => Promise<string | void>): Promise<bo
   } catch (e) {
     failed++;
     console.log(`not ok - ${name}: ${(e as Error).message.split('\n')[0]} (${elapsed()})`);
+    if (artifacts && currentPage) {
+      const file = join(artifacts, `ui-fail-${failed}.png`);
+      await currentPage.screenshot({ path: file }).then(() => console.log(`  screenshot: ${file}`), () => undefined);
+    }
     return false;
   }
 }
@@ -34,6 +42,17 @@ async function screenshot(page: Page, name: string): Promise<void> {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, name) });
+}
+
+/** resolves when the element's fade-in (and any other finite animation on or around it) is over */
+async function settled(target: Locator): Promise<void> {
+  await target.evaluate(async (el: any) => {
+    const box = el.closest('.monaco-resizable-hover, .action-widget, .monaco-hover') ?? el;
+    const animations = [...box.getAnimations({ subtree: true })]
+      .concat(box.parentElement ? [...box.parentElement.getAnimations()] : [])
+      .filter((a: any) => a.effect?.getTiming?.().iterations !== Infinity);
+    await Promise.all(animations.map((a: any) => a.finished.catch(() => undefined)));
+  });
 }
 
 /** the on-screen rectangle of `needle` inside the first editor line that contains `lineText` */
@@ -81,6 +100,20 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.editor-instance .view-line', { hasText: 'ISA*' }).first().waitFor({ timeout: 30_000 });
 }
 
+/** Ctrl+G to the 1-based line of the fixture that contains needle (reveals it in the editor) */
+async function goToLine(page: Page, file: string, needle: string): Promise<void> {
+  const line = readFileSync(join(folder, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+  if (line === 0) throw new Error(`${file} has no ${needle}`);
+  // the editor must have focus (the Problems panel may have it)
+  await page.locator('.editor-instance .view-line').first().click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}`); // the go-to-line prefix; fill() replaces what Ctrl+G typed
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .view-line', { hasText: needle }).first().waitFor({ timeout: 10_000 });
+}
+
 /** retries the hover (first moves can land before the extension host is ready) */
 async function hoverOver(page: Page, point: { x: number; y: number }, wanted: string): Promise<Locator> {
   const hover = page.locator('.monaco-hover', { hasText: wanted }).first();
@@ -101,6 +134,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    currentPage = page;
     page.on('pageerror', (e) => console.log('[workbench error]', e.message.slice(0, 200)));
     await page.goto(`http://${host}/?folder=${encodeURIComponent(folder)}`);
 
@@ -122,6 +156,7 @@ async function main(): Promise<void> {
       for (const part of ['Tacrolimus, immediate release, oral, 1 mg', '1 unit = 1 mg']) {
         if (!text.includes(part)) throw new Error(`hover lacks ${JSON.stringify(part)}: ${text.slice(0, 300)}`);
       }
+      await settled(hover);
       await screenshot(page, 'hover.png');
       return JSON.stringify(text.slice(0, 120));
     });
@@ -139,6 +174,7 @@ async function main(): Promise<void> {
     });
 
     await check('the quick-fix menu on the J9035 line offers "Add JZ"', async () => {
+      await goToLine(page, 'claim.837', 'SV1*HC:J9035');
       const point = await textBox(page, 'SV1*HC:J9035', 'J9035');
       const menu = page.locator('.action-widget .monaco-list-row', { hasText: /^\s*Add JZ/ }).first();
       for (let attempt = 0; attempt < 5; attempt++) {
@@ -149,6 +185,7 @@ async function main(): Promise<void> {
       }
       await menu.waitFor({ state: 'visible', timeout: 1_000 });
       await page.mouse.move(5, 795);
+      await settled(menu);
       await screenshot(page, 'quickfix.png');
       const items = await page.locator('.action-widget .monaco-list-row').allTextContents();
       await page.keyboard.press('Escape');
