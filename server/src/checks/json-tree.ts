@@ -109,9 +109,9 @@ export function parseJsonTree(text: string): JsonParseResult {
         props.push({ key: key.value, keyRange: key.range, value: readValue(depth + 1) });
         skip();
         if (text[pos] === ',') {
-          pos++;
+          const comma = pos++;
           skip();
-          if (text[pos] === '}') throw new JsonSyntaxError('Trailing comma before "}"', pos - 1);
+          if (text[pos] === '}') throw new JsonSyntaxError('Trailing comma before "}"', comma);
           continue;
         }
         if (text[pos] === '}') {
@@ -133,9 +133,9 @@ export function parseJsonTree(text: string): JsonParseResult {
         items.push(readValue(depth + 1));
         skip();
         if (text[pos] === ',') {
-          pos++;
+          const comma = pos++;
           skip();
-          if (text[pos] === ']') throw new JsonSyntaxError('Trailing comma before "]"', pos - 1);
+          if (text[pos] === ']') throw new JsonSyntaxError('Trailing comma before "]"', comma);
           continue;
         }
         if (text[pos] === ']') {
