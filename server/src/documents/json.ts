@@ -116,7 +116,9 @@ export function parseJson(text: string): JsonParse {
       if (word === 'true' || word === 'false' || word === 'null') {
         attach({ kind: 'literal', start, end: pos, value: word === 'null' ? null : word === 'true' });
       } else {
+        // keep the structure moving: the bad word stands in as a null
         fail(`Unexpected word '${word.slice(0, 40)}'.`, start, pos);
+        attach({ kind: 'literal', start, end: pos, value: null });
       }
       return true;
     }
@@ -152,6 +154,15 @@ export function parseJson(text: string): JsonParse {
     frame.node.end = end;
   };
 
+  /** a wrong closing bracket closes the open container; it is used again only if an outer one wants it */
+  const closeMismatched = () => {
+    const bracket = text.charCodeAt(pos);
+    close(pos);
+    const outer = stack[stack.length - 1];
+    const wanted = outer && (outer.node.kind === 'object' ? 125 : 93) === bracket;
+    if (!wanted) pos++;
+  };
+
   while (true) {
     while (pos < n && isWs(text.charCodeAt(pos))) pos++;
     if (pos >= n) break;
@@ -178,14 +189,18 @@ export function parseJson(text: string): JsonParse {
           close(pos);
         } else if (c === 93 /* ] */) {
           fail("Expected '}' before ']'.", pos, pos + 1);
-          close(pos);
+          closeMismatched();
+        } else if (isWordChar(c)) {
+          // an unquoted name: read it as the key so the rest of the object still parses
+          const start = pos;
+          while (pos < n && isWordChar(text.charCodeAt(pos))) pos++;
+          fail('Property names must be in double quotes.', start, pos);
+          top.member = { key: text.slice(start, pos), keyStart: start, keyEnd: pos };
+          (top.node as JsonObject).members.push(top.member);
+          top.state = OBJ_COLON;
         } else {
           fail('Expected a property name in double quotes.', pos, pos + 1);
-          if (!value()) pos++;
-          else {
-            // a value where a key belongs: it was attached to the last member; keep it out of the way
-            top.state = OBJ_COMMA_OR_END;
-          }
+          pos++;
         }
         break;
       case OBJ_COLON:
@@ -228,7 +243,7 @@ export function parseJson(text: string): JsonParse {
           close(pos);
         } else if (c === 125 || c === 93) {
           fail(`Expected '${isObject ? '}' : ']'}'.`, pos, pos + 1);
-          close(pos);
+          closeMismatched();
         } else if (c === 34 || c === 123 || c === 91 || c === 45 || (c >= 48 && c <= 57) || (c >= 97 && c <= 122)) {
           fail("Expected ','.", pos, pos + 1);
           top.state = isObject ? OBJ_KEY : ARR_VALUE;
