@@ -22,13 +22,7 @@ import cptModifiers from '../../../data/cpt-modifiers.json';
 
 export { compileIndex, type CompiledIndex } from './compiled';
 
-const opt = (s: string): string | undefined => (s === '' ? undefined : s);
 const list = (s: string): string[] => (s === '' ? [] : s.split(' '));
-
-function dropUndefined<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
-}
 
 /** the release's own date ('2025-10' -> '2025-10-01'): the status asked without a date */
 function releaseDate(id: string): string {
@@ -72,27 +66,31 @@ class LoadedCodeSet implements CodeSet {
     this.release = index.release;
     this.isFull = index.release.kind === 'full';
     this.defaultDate = releaseDate(index.release.id);
+    // Optional members are set only when present (no undefined keys, no deletes: objects stay fast).
     this.codes = index.codes.map((r, i) => {
-      const rec: CodeRecord = dropUndefined({
-        code: r[0],
-        short: r[1],
-        long: r[2],
-        addDate: opt(r[3]),
-        actionEffectiveDate: opt(r[4]),
-        termDate: opt(r[5]),
-        actionCode: opt(r[6]),
-        coverage: opt(r[7]),
-        pricing: list(r[8]),
-        xrefs: list(r[9]),
-        betos: opt(r[10]),
-        tos: list(r[11]),
-      });
+      const rec: CodeRecord = { code: r[0], short: r[1], long: r[2], pricing: list(r[8]), xrefs: list(r[9]), tos: list(r[11]) };
+      if (r[3]) rec.addDate = r[3];
+      if (r[4]) rec.actionEffectiveDate = r[4];
+      if (r[5]) rec.termDate = r[5];
+      if (r[6]) rec.actionCode = r[6];
+      if (r[7]) rec.coverage = r[7];
+      if (r[10]) rec.betos = r[10];
       this.byCode.set(rec.code, i);
-      if (rec.termDate) for (const x of rec.xrefs) this.predecessorsOf.set(x, [...(this.predecessorsOf.get(x) ?? []), rec.code]);
+      if (rec.termDate) {
+        for (const x of rec.xrefs) {
+          const before = this.predecessorsOf.get(x);
+          if (before) before.push(rec.code);
+          else this.predecessorsOf.set(x, [rec.code]);
+        }
+      }
       return rec;
     });
     this.modifiers = index.modifiers.map((r) => {
-      const m: ModifierRecord = dropUndefined({ code: r[0], short: r[1], long: r[2], addDate: opt(r[3]), actionEffectiveDate: opt(r[4]), termDate: opt(r[5]), actionCode: opt(r[6]) });
+      const m: ModifierRecord = { code: r[0], short: r[1], long: r[2] };
+      if (r[3]) m.addDate = r[3];
+      if (r[4]) m.actionEffectiveDate = r[4];
+      if (r[5]) m.termDate = r[5];
+      if (r[6]) m.actionCode = r[6];
       this.byModifier.set(m.code, m);
       return m;
     });
