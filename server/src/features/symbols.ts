@@ -25,7 +25,9 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
     if (placed.has(claim)) continue;
     const holder = innermost(nodes.all, claim.range.start);
     placed.add(claim);
-    (holder ? (holder.symbol.children ??= []) : roots).push(claimSymbol(ctx, claim));
+    // prose has no real claims: its codes are the outline
+    if (model.format === 'prose' && !holder) roots.push(...claim.lines.map((line) => lineSymbol(ctx, line)));
+    else (holder ? (holder.symbol.children ??= []) : roots).push(claimSymbol(ctx, claim));
   }
   if (model.format === 'prose') {
     for (const m of model.mentions ?? []) {
@@ -81,7 +83,9 @@ function innermost(nodes: Node[], offset: number): Node | undefined {
 
 function claimSymbol(ctx: FeatureContext, claim: Claim): DocumentSymbol {
   const id = claim.id?.value.trim();
-  const name = id ? `Claim ${id}` : claim.label?.trim() || 'Claim';
+  // FHIR labels say which resource it is (Claim / ExplanationOfBenefit) and its id
+  const fhirLabel = ctx.model.format === 'fhir' ? claim.label?.trim() : undefined;
+  const name = fhirLabel || (id ? `Claim ${id}` : claim.label?.trim() || 'Claim');
   const charge = claimCharge(ctx, claim);
   const detail = [charge !== undefined ? formatMoney(charge) : '', plural(claim.lines.length, 'line')].filter(Boolean).join(' · ');
   const s = symbol(ctx, name, detail, SymbolKind.Object, claim.range, claim.id?.range ?? claim.range);
