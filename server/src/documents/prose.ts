@@ -111,8 +111,8 @@ function endsWord(text: string, j: number): boolean {
 function classifyLevel2(text: string, i: number, j: number): Kind | undefined {
   if (!endsWord(text, j)) return undefined;
   if (inUrlOrEmail(text, i, j)) return undefined;
-  // H1225-001: a plan id (contract + PBP number)
-  if (text.charCodeAt(j) === 45 && isDigit(text.charCodeAt(j + 1))) return 'other';
+  // H1225-001: a plan id (contract + three-digit PBP number); J7507-59 is a code with a modifier
+  if (text.charCodeAt(j) === 45 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) && !isAlnum(text.charCodeAt(j + 4))) return 'other';
   const prev = previousWord(text, i);
   if (prev && ID_CONTEXT.has(prev)) return 'other';
   const next = nextWord(text, j);
