@@ -1,0 +1,142 @@
+// The whole pure service on hostile text: diagnostics, symbols and inlay hints for the document,
+// hover, completion (+ resolve) and code actions at random positions. Nothing may throw, every
+// position must lie inside the document, and a second, fresh service must answer the same.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createService, type HcpcsService } from '../../server/src/service';
+import type { CodeSet } from '../../server/src/codeset/types';
+import { coreSet, fullSet, shippedGuidance } from '../unit/features/support';
+import { samplesDir } from '../support/paths';
+import {
+  LANGUAGE_IDS,
+  URI_FOR_LANGUAGE,
+  assertOffsetsInside,
+  assertPositionsInside,
+  bytesAsText,
+  claimishText,
+  fuzzParams,
+  mutateAll,
+  mutationArb,
+  positionAt,
+} from '../support/fuzz';
+
+const TODAY = '2025-11-05';
+const codesets: { name: string; codeset: () => CodeSet | undefined }[] = [
+  { name: 'core', codeset: coreSet },
+  { name: 'full', codeset: fullSet },
+];
+
+function newService(codeset: CodeSet): HcpcsService {
+  return createService({ codeset, guidance: shippedGuidance(), today: () => TODAY });
+}
+
+/** everything the service answers for one document at the given positions (fractions of the text) */
+function everything(service: HcpcsService, doc: TextDocument, at: number[]) {
+  const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
+  const findings = service.findings(doc);
+  const out = {
+    findings,
+    diagnostics: service.diagnostics(doc),
+    symbols: service.documentSymbols(doc),
+    hints: service.inlayHints(doc, whole),
+    at: at.map((f) => {
+      const position = positionAt(doc, f);
+      const completion = service.completion(doc, position);
+      const near = { start: position, end: doc.positionAt(doc.offsetAt(position) + 40) };
+      return {
+        position,
+        hover: service.hover(doc, position),
+        completion,
+        resolved: completion.items.slice(0, 3).map((item) => service.resolveCompletion(structuredClone(item))),
+        actions: service.codeActions(doc, near),
+      };
+    }),
+  };
+  return out;
+}
+
+/** the helper every row goes through: two fresh services, same answers, all inside the document */
+function checkService(codeset: CodeSet, text: string, languageId: string, uri: string, at: number[]) {
+  const doc = TextDocument.create(uri, languageId, 1, text);
+  const first = everything(newService(codeset), doc, at);
+  assertOffsetsInside(first.findings, text.length, `${languageId} findings`);
+  const { findings: _ignored, ...lsp } = first;
+  assertPositionsInside(lsp, doc, languageId);
+  const second = everything(newService(codeset), TextDocument.create(uri, languageId, 1, text), at);
+  assert.deepEqual(second, first, `${languageId}: same text, same answers`);
+}
+
+const fractions = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 });
+const uriFor = (languageId: string, pick: number) => {
+  const list = URI_FOR_LANGUAGE[languageId] ?? ['file:///w/a.dat'];
+  return list[pick % list.length]!;
+};
+
+for (const { name, codeset: load } of codesets) {
+  test(`service (${name} code set): random claim-ish text and bytes at random positions`, (t) => {
+    const codeset = load();
+    if (!codeset) return t.skip('no CMS release in ../shared');
+    fc.assert(
+      fc.property(fc.oneof(claimishText(), bytesAsText()), fc.constantFrom(...LANGUAGE_IDS), fc.nat(), fractions, (text, languageId, pick, at) => {
+        checkService(codeset, text, languageId, uriFor(languageId, pick), at);
+      }),
+      fuzzParams(name === 'core' ? 250 : 150),
+    );
+  });
+}
+
+function samples(): { name: string; languageId: string; text: string }[] {
+  const dir = samplesDir();
+  if (!dir) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(join(dir, d.name))
+        .sort()
+        .map((name) => {
+          const ext = extname(name).toLowerCase();
+          const languageId = ext === '.json' ? 'json' : ext === '.csv' || ext === '.psv' ? 'csv' : 'x12';
+          return { name: `${d.name}/${name}`, languageId, text: readFileSync(join(dir, d.name, name), 'utf8').slice(0, 12_000) };
+        }),
+    );
+}
+
+test('service on mutated real samples (full code set when there, else core)', (t) => {
+  const all = samples();
+  if (!all.length) return t.skip('no ../shared/samples');
+  const codeset = fullSet() ?? coreSet();
+  fc.assert(
+    fc.property(fc.constantFrom(...all), fc.array(mutationArb, { maxLength: 6 }), fractions, (sample, mutations, at) => {
+      checkService(codeset, mutateAll(sample.text, mutations), sample.languageId, `file:///w/${sample.name}`, at);
+    }),
+    fuzzParams(120),
+  );
+});
+
+// 10 MB as one X12 line; prose is 2 MB because each of its 58k code mentions becomes a symbol and a
+// hover target (the 10 MB prose line is covered by the reader test)
+test('service on a 10 MB single line, a 2 MB prose line and 100k-deep JSON: answers, positions inside', () => {
+  const service = newService(coreSet());
+  const rows: [string, string][] = [
+    ['plaintext', 'J7507-KX x 5 units tacrolimus 5 mg; '.repeat(Math.ceil((2 * 1024 * 1024) / 36))],
+    ['x12', 'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *251105*1200*^*00501*000000001*0*T*:~' + 'SV1*HC:J7507:KX*1*UN*5*'.repeat(450_000)],
+    ['json', '['.repeat(100_000) + ']'.repeat(100_000)],
+    ['json', '{"item":[' + '{"productOrService":{"coding":[{"code":"J7507"}]},"extension":['.repeat(20_000)],
+  ];
+  for (const [languageId, text] of rows) {
+    const doc = TextDocument.create(`file:///w/huge-${languageId}`, languageId, 1, text);
+    const diagnostics = service.diagnostics(doc);
+    assertPositionsInside(diagnostics.slice(0, 1000), doc, `${languageId} diagnostics`);
+    for (const f of [0, 0.5, 1]) {
+      const position = positionAt(doc, f);
+      assertPositionsInside(service.hover(doc, position), doc, `${languageId} hover`);
+      assertPositionsInside(service.completion(doc, position).items.slice(0, 50), doc, `${languageId} completion`);
+    }
+    assertPositionsInside(service.documentSymbols(doc).slice(0, 100), doc, `${languageId} symbols`);
+    service.forget(doc.uri);
+  }
+});

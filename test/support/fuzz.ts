@@ -1,0 +1,228 @@
+// Shared pieces for the robustness suite: fast-check parameters (bounded for CI, longer with
+// FUZZ_RUNS, replayable with FUZZ_SEED), generators of hostile claim-ish text, mutations of real
+// files, and the invariants every reader and feature must keep (ranges inside the document).
+import fc from 'fast-check';
+import assert from 'node:assert/strict';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** fixed run count for CI; FUZZ_RUNS=N for longer runs; FUZZ_SEED replays a printed failure */
+export function fuzzParams(defaultRuns: number): fc.Parameters<unknown> {
+  const runs = Number(process.env.FUZZ_RUNS);
+  const seed = process.env.FUZZ_SEED;
+  const params: fc.Parameters<unknown> = { numRuns: Number.isFinite(runs) && runs > 0 ? runs : defaultRuns };
+  if (seed !== undefined && seed !== '' && Number.isFinite(Number(seed))) params.seed = Number(seed);
+  return params;
+}
+
+/** every languageId the readers are asked to handle (editor ids plus ones they must tolerate) */
+export const LANGUAGE_IDS = ['x12', 'csv', 'json', 'plaintext', 'markdown', 'psv', 'tsv', 'jsonc', 'unknown-lang'] as const;
+
+/** file names matching each languageId, so the URI hint points the same way (or not) */
+export const URI_FOR_LANGUAGE: Record<string, string[]> = {
+  x12: ['file:///w/a.837', 'file:///w/a.edi', 'file:///w/a.835', 'untitled:Untitled-1'],
+  csv: ['file:///w/a.csv', 'file:///w/a.psv', 'file:///w/a.tsv'],
+  json: ['file:///w/a.json', 'file:///w/eob.fhir.json'],
+  plaintext: ['file:///w/a.txt', 'untitled:Untitled-2'],
+  markdown: ['file:///w/a.md'],
+};
+
+// Tokens that steer random text into the readers' interesting paths.
+const TOKENS = [
+  'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *251105*1200*^*00501*000000001*0*T*:~',
+  'ISA', 'GS*HC', 'ST*837*0001', 'SE*', 'GE*', 'IEA*', 'CLM*PT1*250', 'HI*ABK:Z940', 'LX*1', 'SV1*HC:J7507:KX*125*UN*5***1',
+  'SV2*0250*HC:J7507*125*UN*5', 'SVC*HC:J7507:JW*10*8**1', 'DTP*472*D8*20251105', 'LIN**N4*00469061711', 'CTP****2*UN',
+  'NTE*ADD*tacrolimus 5 mg', '~', '*', ':', '^', '>', '|', '\t', ',', ';', '"', "'", '\n', '\r\n', '\r', ' ',
+  '{', '}', '[', ']', '"item":[', '"productOrService":{"coding":[{"system":"https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets","code":"J7507"}]}',
+  '"modifier":[{"coding":[{"code":"KX"}]}]', '"quantity":{"value":5}', '"servicedDate":"2025-11-05"', '"resourceType":"Claim"',
+  'claim_id,service_date,hcpcs,modifier_1,units,ndc\n', 'HCPCS_CD|hcpcs_1st_mdfr_cd|line_srvc_cnt\n',
+  'J7507', 'J7502', 'J3490', 'J9999', 'E0431', 'A0425', '99213', '1036F', 'F10.20', 'KX', 'JW', 'JZ', 'JG', 'TB', 'RR',
+  '-KX', ' x 5 units', ' 375 mg', 'tacrolimus', 'cyclosporine', '00469-0617-11', '2025-11-05', '20251105', '1e308', '-0', 'NaN',
+  '\uFEFF', '\u0000', '\uD800', '\uDC00', '\uD83D\uDE00', '\u2028', '\u00A0', 'é', '𝐉7507',
+];
+
+/** one UTF-16 code unit, lone surrogates included */
+const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
+
+/** text mixing format tokens with arbitrary code units (the main fuzz input) */
+export function claimishText(maxPieces = 60): fc.Arbitrary<string> {
+  const piece = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...TOKENS) },
+    { weight: 2, arbitrary: fc.string({ unit: codeUnit, maxLength: 8 }) },
+    { weight: 2, arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 12 }) },
+    { weight: 1, arbitrary: fc.integer({ min: -5, max: 100_000 }).map(String) },
+  );
+  return fc.array(piece, { maxLength: maxPieces, size: 'max' }).map((parts) => parts.join(''));
+}
+
+/** random bytes read the two ways an editor might: UTF-8 (invalid sequences -> U+FFFD) and latin1 (NULs kept) */
+export function bytesAsText(maxLength = 400): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.uint8Array({ maxLength, size: 'max' }), fc.boolean())
+    .map(([bytes, utf8]) => Buffer.from(bytes).toString(utf8 ? 'utf8' : 'latin1'));
+}
+
+export type Mutation =
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'duplicate'; at: number; length: number }
+  | { kind: 'swap'; at: number }
+  | { kind: 'separator'; at: number; to: string }
+  | { kind: 'truncate'; at: number };
+
+const fraction = fc.double({ min: 0, max: 1, noNaN: true });
+
+/** mutations addressed by fraction of the text length, so one list fits any text */
+export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), at: fraction, length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ kind: fc.constant('duplicate' as const), at: fraction, length: fc.integer({ min: 1, max: 200 }) }),
+  fc.record({ kind: fc.constant('swap' as const), at: fraction }),
+  fc.record({ kind: fc.constant('separator' as const), at: fraction, to: fc.constantFrom('~', '*', ':', '^', '|', ',', '\t', '\n', '\r', '', '"', '{', '}', '\u0000', '\uFFFD') }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fraction }),
+);
+
+const SEPARATORS = new Set(['~', '*', ':', '^', '|', ',', '\t', '\n', '\r', '"', '{', '}', '[', ']', '>']);
+
+/** apply one mutation (tests use small texts, so plain slicing is fine here) */
+export function mutate(text: string, m: Mutation): string {
+  const at = Math.min(text.length, Math.floor(m.at * (text.length + 1)));
+  switch (m.kind) {
+    case 'delete':
+      return text.slice(0, at) + text.slice(at + m.length);
+    case 'duplicate':
+      return text.slice(0, at + m.length) + text.slice(at, at + m.length) + text.slice(at + m.length);
+    case 'swap':
+      return at + 1 < text.length ? text.slice(0, at) + text[at + 1] + text[at] + text.slice(at + 2) : text;
+    case 'separator': {
+      // the nearest separator at or after `at` becomes `to` (deleted when '')
+      let i = at;
+      while (i < text.length && !SEPARATORS.has(text[i]!)) i++;
+      return i < text.length ? text.slice(0, i) + m.to + text.slice(i + 1) : text;
+    }
+    case 'truncate':
+      return text.slice(0, at);
+  }
+}
+
+export function mutateAll(text: string, ms: Mutation[]): string {
+  return ms.reduce(mutate, text);
+}
+
+/** the ISA header cut short at every interesting length (damaged-header cases) */
+export function truncatedIsa(text: string, keep: number): string {
+  const start = text.indexOf('ISA');
+  if (start < 0) return text;
+  return text.slice(0, start + keep) + text.slice(start + 106);
+}
+
+/** where a walked value sits, kept as links so a path string is only built for a failure message */
+interface Where {
+  parent: Where | undefined;
+  key: string | number;
+}
+
+export function pathOf(where: Where | undefined): string {
+  const keys: (string | number)[] = [];
+  for (let w = where; w; w = w.parent) keys.push(w.key);
+  return '$' + keys.reverse().map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
+}
+
+type Visit = (value: Record<string, unknown>, where: Where | undefined) => void;
+
+/** a walk that meets more objects than this has met a cycle */
+const MAX_NODES = 50_000_000;
+
+/** depth-first walk over plain data (tree-shaped: callers prune shared parts, see assertOffsetsInside) */
+export function walk(root: unknown, visit: Visit): void {
+  const stack: [unknown, Where | undefined][] = [[root, undefined]];
+  let nodes = 0;
+  while (stack.length) {
+    const [value, where] = stack.pop()!;
+    if (!value || typeof value !== 'object') continue;
+    if (++nodes > MAX_NODES) assert.fail(`more than ${MAX_NODES} objects under ${pathOf(where)}: a cycle?`);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) if (value[i] && typeof value[i] === 'object') stack.push([value[i], { parent: where, key: i }]);
+    } else {
+      const record = value as Record<string, unknown>;
+      visit(record, where);
+      for (const key in record) {
+        const child = record[key];
+        if (child && typeof child === 'object') stack.push([child, { parent: where, key }]);
+      }
+    }
+  }
+}
+
+/** model invariant: every offset range (and insertion offset) lies inside [0, length] and start <= end */
+export function assertOffsetsInside(model: unknown, length: number, label = ''): void {
+  // containers hold the same claim objects as model.claims: walk them once
+  const m = model as { containers?: { claims?: unknown }[] };
+  const tree = Array.isArray(m?.containers) ? { ...m, containers: m.containers.map((c) => ({ ...c, claims: [] })) } : model;
+  walk(tree, (o, where) => {
+    if (typeof o.start === 'number' && typeof o.end === 'number') {
+      const { start, end } = o as { start: number; end: number };
+      if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= length)) {
+        assert.fail(`${label} ${pathOf(where)} = {start: ${start}, end: ${end}} outside [0, ${length}]`);
+      }
+    }
+    if (typeof o.offset === 'number') {
+      const offset = o.offset as number;
+      if (!(Number.isInteger(offset) && offset >= 0 && offset <= length)) assert.fail(`${label} ${pathOf(where)}.offset = ${offset} outside [0, ${length}]`);
+    }
+  });
+}
+
+/** LSP invariant: every {line, character} lies inside the document and every {start, end} is ordered */
+export function assertPositionsInside(result: unknown, doc: TextDocument, label = ''): void {
+  const lineLength = (line: number) => doc.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }) - doc.offsetAt({ line, character: 0 });
+  const isPos = (p: unknown): p is { line: number; character: number } =>
+    !!p && typeof (p as { line?: unknown }).line === 'number' && typeof (p as { character?: unknown }).character === 'number';
+  walk(result, (o, where) => {
+    if (isPos(o)) {
+      const { line, character } = o;
+      const inside = Number.isInteger(line) && line >= 0 && line < doc.lineCount && Number.isInteger(character) && character >= 0 && character <= lineLength(line);
+      if (!inside) assert.fail(`${label} ${pathOf(where)} = ${line}:${character} outside the document (${doc.lineCount} lines)`);
+    }
+    if (isPos(o.start) && isPos(o.end) && doc.offsetAt(o.start) > doc.offsetAt(o.end)) {
+      assert.fail(`${label} ${pathOf(where)} ends before it starts`);
+    }
+  });
+}
+
+/** a random position in the document (line/character addressed by fractions) */
+export function positionAt(doc: TextDocument, fraction: number): { line: number; character: number } {
+  return doc.positionAt(Math.floor(fraction * (doc.getText().length + 1)));
+}
+
+/** a full GC between timed runs, so one run does not pay for the garbage of the one before */
+const collect: (() => void) | undefined = (() => {
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * median CPU time (user + system, ms) of `runs` calls of fn. CPU time, not wall time: the suite
+ * shares two cores with other work, and a ratio of CPU times stays stable under that load.
+ * The one timing comparison allowed is a ratio of two of these, never an absolute.
+ */
+export function medianCpuMs(fn: () => void, runs = 5): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    collect?.();
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    times.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** text repeated until it is at least `bytes` long (whole copies, so every copy parses the same) */
+export function repeatTo(unit: string, bytes: number): string {
+  return unit.repeat(Math.max(1, Math.ceil(bytes / Math.max(1, unit.length))));
+}
