@@ -48,9 +48,9 @@ export XDG_CONFIG_HOME="$TMP/xdg/config" XDG_DATA_HOME="$TMP/xdg/data" XDG_CACHE
 # a gallery without serviceUrl switches code-server's marketplace (open-vsx.org) off: no network
 export EXTENSIONS_GALLERY='{}'
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
-# the editors may edit or write settings into the workspace: give them a throwaway copy
-WS="$TMP/workspace"
-cp -r "$ROOT/test/fixtures/e2e-workspace" "$WS"
+# each layer gets its own throwaway copy of the fixture workspace: the editors edit files and
+# write settings, and code-server restores a folder's open editors from its previous window
+workspace() { cp -r "$ROOT/test/fixtures/e2e-workspace" "$TMP/ws-$1" && echo "$TMP/ws-$1"; }
 
 PASSED=0
 FAILED=0
@@ -84,7 +84,7 @@ for f in dist/client.js dist/server.js out/test/e2e/run-code-server.js out/test/
 done
 
 if has_layer nvim; then
-  run_layer nvim 120 env E2E_SERVER="$ROOT/bin/hcpcs-language-server" E2E_WORKSPACE="$WS" \
+  run_layer nvim 120 env E2E_SERVER="$ROOT/bin/hcpcs-language-server" E2E_WORKSPACE="$(workspace nvim)" \
     nvim --headless --clean -n -u NONE -i NONE \
     -c 'lua local ok, e = pcall(dofile, "'"$ROOT"'/test/e2e/nvim/test.lua"); if not ok then io.stdout:write("nvim: " .. tostring(e) .. "\n0 passed, 1 failed\n"); vim.cmd("cquit!") end'
 fi
@@ -115,7 +115,7 @@ if has_layer suite || has_layer ui; then
   record vsix "$rc" "$TMP/vsix.result"
 
   timeout 900 "$CS_BIN" "${CS_ARGS[@]}" --auth none --disable-telemetry --disable-update-check \
-    --disable-workspace-trust --disable-getting-started-override --bind-addr "$HOST" "$WS" > "$TMP/code-server.log" 2>&1 &
+    --disable-workspace-trust --disable-getting-started-override --bind-addr "$HOST" > "$TMP/code-server.log" 2>&1 &
   CS_PID=$!
   up=0
   for _ in $(seq 300); do
@@ -129,11 +129,11 @@ if has_layer suite || has_layer ui; then
   else
     echo "e2e: code-server up on $HOST (pid $CS_PID)"
     if has_layer ui; then
-      run_layer ui 240 node "$ROOT/out/test/e2e/ui.js" --host "$HOST" --folder "$WS" --artifacts "$TMP" ${SHOTS:+--shots "$SHOTS"}
+      run_layer ui 240 node "$ROOT/out/test/e2e/ui.js" --host "$HOST" --folder "$(workspace ui)" --artifacts "$TMP" ${SHOTS:+--shots "$SHOTS"}
     fi
     if has_layer suite; then
       run_layer suite 300 node "$ROOT/out/test/e2e/run-code-server.js" --host "$HOST" --dev "$ROOT" \
-        --tests "$ROOT/out/test/e2e/suite" --folder "$WS"
+        --tests "$ROOT/out/test/e2e/suite" --folder "$(workspace suite)"
     fi
   fi
 fi
