@@ -180,13 +180,15 @@ function readLine(text: string, c: Candidate, prev: Candidate | undefined, next:
   }
   if (!line.units) line.unitsSlot = { offset: attachedEnd, prefix: ' x ', suffix: ' units' };
 
-  // dose: prefer what follows the code (up to the next code), else what precedes it (back to the previous code)
+  // dose: what follows the code (up to the next code); what precedes it too when it is the first code
+  // of its sentence, else only when nothing follows (the text before belongs to the previous code)
   const afterStart = attachedEnd;
   const afterEnd = Math.min(sentence.end, next ? next.start : sentence.end);
   let doses: DoseMention[] = afterEnd > afterStart ? findDoses(text, afterStart, afterEnd, options.isDrugName, unitRanges) : [];
-  if (doses.length === 0) {
-    const beforeStart = Math.max(sentence.start, prev && prev.end <= c.start ? prev.end : sentence.start);
-    if (c.start > beforeStart) doses = findDoses(text, beforeStart, c.start, options.isDrugName, unitRanges);
+  const prevInSentence = prev !== undefined && prev.end > sentence.start && prev.end <= c.start;
+  if (!prevInSentence || doses.length === 0) {
+    const beforeStart = prevInSentence ? prev.end : sentence.start;
+    if (c.start > beforeStart) doses = [...findDoses(text, beforeStart, c.start, options.isDrugName, unitRanges), ...doses];
   }
   line.doses = doses;
 
