@@ -1,17 +1,21 @@
 // Small formatting helpers shared by the cards and hints: numbers without float noise, money, plurals.
 
+// Intl formatters are costly to create: make them once (toLocaleString would create one per call)
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const MONEY2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const MONEY3 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+
 /** 0.30000000000000004 -> '0.3', 2400000 -> '2,400,000' */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return '';
-  const rounded = Math.round(n * 1e6) / 1e6;
-  return rounded.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  if (Number.isInteger(n) && Math.abs(n) < 1000) return String(n);
+  return NUMBER.format(Math.round(n * 1e6) / 1e6);
 }
 
 /** dollars: 3 decimals below $1 (ASP limits are published to 3), else 2 */
 export function formatMoney(n: number): string {
   if (!Number.isFinite(n)) return '';
-  const digits = Math.abs(n) < 1 && n !== 0 ? 3 : 2;
-  return '$' + n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return '$' + (Math.abs(n) < 1 && n !== 0 ? MONEY3 : MONEY2).format(n);
 }
 
 export function plural(n: number, word: string): string {
