@@ -20,6 +20,7 @@ const guidancePlugin = {
   },
 };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [guidancePlugin] };
+const shipped = { ...common, minify: true, keepNames: true };
 
 function listTs(dir) {
   const out = [];
@@ -35,9 +36,10 @@ function listTs(dir) {
 
 mkdirSync(join(root, 'dist'), { recursive: true });
 const results = await Promise.allSettled([
-  build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
-  build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js') }),
-  build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'dist/cli.js') }),
+  // shipped bundles are minified (names kept for readable stack traces); tests are not
+  build({ ...shipped, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
+  build({ ...shipped, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js') }),
+  build({ ...shipped, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'dist/cli.js') }),
   // tests and bench: one bundle per file, same tree under out/
   ...[...listTs(join(root, 'test')), ...listTs(join(root, 'bench'))].map((file) =>
     build({

@@ -12,7 +12,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { createService } from './service';
+import { join } from 'node:path';
+import { createService, type HcpcsService } from './service';
 import { settingsFromEditor, defaultSettings, type Settings } from './settings';
 import { parseConfig, mergeSettings } from './checks/config';
 import { loadGuidance } from './features/guidance';
@@ -33,11 +34,8 @@ let workspaceFolders: string[] = [];
 let pullConfiguration = false;
 let restrictedWorkspace = false;
 
-const service = createService({
-  codeset: CodeSetStore.initialCodeSet(),
-  guidance: loadGuidance(guidanceFiles),
-  today: todayIso,
-});
+// made in onInitialize, once the client has said where the rule docs are
+let service: HcpcsService;
 
 /** Run a handler; a bug in one request must never take the server down. */
 function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R): (...args: A) => R {
@@ -68,7 +66,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (!workspaceFolders.length && params.rootUri?.startsWith('file:')) workspaceFolders = [fileURLToPath(params.rootUri)];
   editorSettings = settingsFromEditor(init.settings);
   store = new CodeSetStore({ storagePath: init.storagePath, log });
-  if (init.docsPath) docsBaseUri = pathToFileURL(init.docsPath).href;
+  service = createService({
+    codeset: CodeSetStore.initialCodeSet(),
+    guidance: loadGuidance(guidanceFiles),
+    today: todayIso,
+    settings: editorSettings,
+    // the extension passes its docs folder; a standalone server links to the docs beside its bundle
+    docsBaseUri: pathToFileURL(init.docsPath ?? join(__dirname, '..', 'docs', 'rules')).href,
+  });
   startupRelease = {
     releasePath: restrictedWorkspace ? undefined : (init.releasePath ?? sectionString(init.settings, 'releasePath')),
     aspPath: restrictedWorkspace ? undefined : (init.aspPath ?? sectionString(init.settings, 'aspPath')),
@@ -86,7 +91,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-let docsBaseUri: string | undefined;
 let startupRelease: { releasePath?: string; aspPath?: string } = {};
 
 function sectionString(section: unknown, key: string): string | undefined {
@@ -209,7 +213,17 @@ connection.onCodeAction(withDocument('code actions', [], (doc, p) => service.cod
 connection.onDocumentSymbol(withDocument('symbols', [], (doc) => service.documentSymbols(doc)));
 connection.languages.inlayHint.on(withDocument('inlay hints', [], (doc, p) => service.inlayHints(doc, p.range)));
 
-connection.onRequest('hcpcs/loadRelease', (params: { path?: unknown; aspPath?: unknown }) => {
+interface LoadReleaseAnswer {
+  ok: boolean;
+  label?: string;
+  error?: string;
+}
+
+connection.onRequest('hcpcs/loadRelease', (params: { path?: unknown; aspPath?: unknown }): LoadReleaseAnswer =>
+  guard<[], LoadReleaseAnswer>('load release', { ok: false, error: 'The release could not be loaded (see the HCPCS log).' }, () => loadRelease(params))(),
+);
+
+function loadRelease(params: { path?: unknown; aspPath?: unknown }): LoadReleaseAnswer {
   if (typeof params?.path !== 'string' || !params.path) return { ok: false, error: 'No release file was given.' };
   const result = store.loadReleaseFile(params.path, typeof params.aspPath === 'string' ? params.aspPath : undefined);
   if (!result.ok) return { ok: false, error: result.error };
@@ -217,7 +231,7 @@ connection.onRequest('hcpcs/loadRelease', (params: { path?: unknown; aspPath?: u
   announceRelease(result.message);
   revalidateAll();
   return { ok: true, label: result.codeset.release.label };
-});
+}
 
 connection.onRequest('hcpcs/drugCodes', (params: { code?: unknown }) =>
   guard('drug codes', [], () => {

@@ -123,7 +123,7 @@ test('diagnostics are published, a quick fix applies, and didChange clears the f
     range: missingKx.range,
     context: { diagnostics: [missingKx], only: ['quickfix'] },
   });
-  const addKx = actions.find((a) => /Add KX/i.test(a.title));
+  const addKx = actions.find((a) => /^Add (modifier )?KX\b/.test(a.title));
   assert.ok(addKx?.edit, `an "Add KX" fix among ${actions.map((a) => a.title).join(' | ')}`);
   const edits = (addKx.edit as WorkspaceEdit).changes![uri] as TextEdit[];
   const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'x12', 1, claim837), edits);
