@@ -8,7 +8,7 @@ const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'u
 const out = process.argv[2] ?? join(root, `${name}-${version}.vsix`);
 execFileSync(
   process.execPath,
-  [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', out],
+  [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
   { cwd: root, stdio: 'inherit' },
 );
 console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} KiB`);
