@@ -26,5 +26,6 @@ export interface RunContext {
   storagePath: string;
   /** 'full' when a CMS release is loaded, else 'core' */
   codesetKind: 'full' | 'core';
+  /** folder holding probes/*.js, the child-process entries */
   outDir: string;
 }

@@ -1,8 +1,9 @@
 // npm run bench: generates the big claim files, measures load, parse, validation, requests (in
 // process and over --stdio), re-validation after an edit and peak memory, prints a table with each
 // target's PASS/MISS and writes bench/results.json. BENCH_QUICK=1: small files, few repetitions.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { loadIndex } from '../server/src/codeset/index';
 import { repoRoot } from '../test/support/paths';
 import { benchFiles, DEFAULT_SEED } from './generate/index';
@@ -29,12 +30,26 @@ function writeIndex(index: IndexText, name: string): string {
   return path;
 }
 
+/**
+ * The child-process entries are copied next to the generated files first: other engineers'
+ * builds rewrite out/ at any moment, and a child must never start from a half-written bundle.
+ */
+function snapshotProbes(): string {
+  const dir = join(generatedDir, 'probes-bundle');
+  mkdirSync(join(dir, 'probes'), { recursive: true });
+  for (const name of readdirSync(join(__dirname, 'probes')).filter((n) => n.endsWith('.js'))) {
+    copyFileSync(join(__dirname, 'probes', name), join(dir, 'probes', name));
+  }
+  return dir;
+}
+
 async function main(): Promise<void> {
   const started = now();
   const machine = machineInfo();
   console.log(`# HCPCS language tools benchmark${quick ? ' (BENCH_QUICK: files 10× smaller, few repetitions: targets not meaningful)' : ''}`);
-  console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB; Node ${machine.node}; ${machine.platform}; ${machine.date}; seed ${seed}`);
+  console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB; Node ${machine.node}; ${machine.platform}; ${machine.date}; load average ${machine.loadAverage}; seed ${seed}`);
   mkdirSync(storagePath, { recursive: true });
+  const probesDir = snapshotProbes();
 
   // files
   const files: BenchFile[] = [];
@@ -73,7 +88,7 @@ async function main(): Promise<void> {
     indexPath,
     storagePath,
     codesetKind: full ? 'full' : 'core',
-    outDir: __dirname,
+    outDir: probesDir,
   };
 
   if (full) measureIndexLoad(ctx, 'full release', full, indexPath);
@@ -87,12 +102,13 @@ async function main(): Promise<void> {
   measureMemory(ctx);
 
   const seconds = (now() - started) / 1000;
-  console.log(`\n# Results (${seconds.toFixed(0)} s)\n${report.table()}`);
+  const loadAtEnd = Math.round(loadavg()[0] * 100) / 100;
+  console.log(`\n# Results (${seconds.toFixed(0)} s; load average ${machine.loadAverage} at start, ${loadAtEnd} at end)\n${report.table()}`);
   const misses = report.misses();
   console.log(`\n${report.rows.filter((r) => r.status).length - misses.length} targets met, ${misses.length} missed${misses.length ? ': ' + misses.map((m) => m.name).join('; ') : ''}`);
 
   const results = {
-    machine,
+    machine: { ...machine, loadAverageAtEnd: loadAtEnd },
     quick,
     seed,
     seconds,

@@ -9,6 +9,8 @@ export interface MachineInfo {
   v8: string;
   platform: string;
   date: string;
+  /** 1-minute load average when the run started: other work on the machine inflates every number */
+  loadAverage: number;
 }
 
 export function machineInfo(): MachineInfo {
@@ -21,5 +23,6 @@ export function machineInfo(): MachineInfo {
     v8: process.versions.v8,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString(),
+    loadAverage: Math.round(os.loadavg()[0] * 100) / 100,
   };
 }
