@@ -6,6 +6,8 @@ set -euo pipefail
 CS_VERSION="${CS_VERSION:-4.100.3}"     # last code-server whose engines.node is 20 (VS Code 1.100.3)
 DEST="${1:?usage: install-code-server.sh DEST}"
 NPM_QUIET=(--no-audit --no-fund --loglevel=error)
+# node-gyp would download Node's headers (no network): use the installed ones when present
+if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
 mkdir -p "$DEST" && cd "$DEST"
 [ -f package.json ] || echo '{"name":"cs-host","private":true}' > package.json
 # 1. the package itself; its postinstall would inherit npm's env and try to download ripgrep
