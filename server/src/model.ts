@@ -72,6 +72,8 @@ export interface ServiceLine {
   modifierSlot?: ModifierSlot;
   /** where to insert units when they are missing (prose) */
   unitsSlot?: ModifierSlot;
+  /** the line's number as the file gives it: X12 LX01, FHIR item.sequence, a CSV line-number column */
+  sequence?: Span<number>;
 }
 
 export interface Claim {

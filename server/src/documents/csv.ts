@@ -137,6 +137,9 @@ export function readCsv(text: string, options: CsvOptions = {}): ClaimDocument {
       line.notes.push(note);
       line.doses.push(...findDoses(text, note.range.start, note.range.end, options.isDrugName));
     }
+    const sequence = trimmedSpan(cell(lay.lineNumber));
+    const sequenceValue = sequence ? parseNumber(sequence.value) : undefined;
+    if (sequence && sequenceValue !== undefined) line.sequence = span(sequenceValue, sequence.range.start, sequence.range.end);
     const charge = trimmedSpan(cell(lay.charge));
     const chargeValue = charge ? parseNumber(charge.value.replace(/[$,]/g, '')) : undefined;
     if (charge && chargeValue !== undefined) line.charge = span(chargeValue, charge.range.start, charge.range.end);
@@ -155,6 +158,7 @@ class Layout {
   description?: number;
   notes?: number;
   charge?: number;
+  lineNumber?: number;
   modifiersColumn?: number;
   modifierColumns: number[] = [];
   diagnoses: number[] = [];
@@ -171,6 +175,7 @@ class Layout {
     this.description = firstOf('description');
     this.notes = firstOf('notes');
     this.charge = firstOf('charge');
+    this.lineNumber = firstOf('lineNumber');
     this.modifiersColumn = firstOf('modifiers');
     this.modifierColumns = columns
       .filter((c) => c.role === 'modifier')

@@ -13,8 +13,18 @@ function iso(y: number, m: number, d: number): string | undefined {
 
 /** YYYYMMDD (X12 D8) */
 export function fromD8(raw: string): string | undefined {
-  if (!/^\d{8}$/.test(raw)) return undefined;
-  return iso(Number(raw.slice(0, 4)), Number(raw.slice(4, 6)), Number(raw.slice(6, 8)));
+  if (raw.length !== 8) return undefined;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 8; i++) {
+    const c = raw.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    if (i < 4) y = y * 10 + c;
+    else if (i < 6) m = m * 10 + c;
+    else d = d * 10 + c;
+  }
+  return iso(y, m, d);
 }
 
 /**

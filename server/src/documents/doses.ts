@@ -58,12 +58,18 @@ export function findDoses(
 ): DoseMention[] {
   if (end <= start) return [];
   const piece = text.slice(start, end);
-  const words: Word[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(piece); m; m = WORD.exec(piece)) {
-    words.push({ lower: m[0].toLowerCase(), start: start + m.index, end: start + m.index + m[0].length });
-  }
-  const drugWords = isDrugName ? words.filter((w) => w.lower.length >= 3 && !STOP_WORDS.has(w.lower) && safeIsDrug(isDrugName, w.lower)) : [];
+  let wordList: Word[] | undefined;
+  // words are only needed around an amount or for a drug-name list: found lazily
+  const words = (): Word[] => {
+    if (wordList) return wordList;
+    wordList = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(piece); m; m = WORD.exec(piece)) {
+      wordList.push({ lower: m[0].toLowerCase(), start: start + m.index, end: start + m.index + m[0].length });
+    }
+    return wordList;
+  };
+  const drugWords = isDrugName ? words().filter((w) => w.lower.length >= 3 && !STOP_WORDS.has(w.lower) && safeIsDrug(isDrugName, w.lower)) : [];
   const used = new Set<Word>();
   const doses: DoseMention[] = [];
   AMOUNT_UNIT.lastIndex = 0;
@@ -77,7 +83,7 @@ export function findDoses(
     if (overlaps({ start: aStart, end: uEnd }, exclude)) continue;
     const amount = Number(m[1].replace(/,/g, ''));
     if (!Number.isFinite(amount)) continue;
-    const drug = isDrugName ? nearestDrug(drugWords, used, aStart, uEnd, words) : wordBefore(words, aStart, text);
+    const drug = isDrugName ? nearestDrug(drugWords, used, aStart, uEnd, words()) : wordBefore(words(), aStart, text);
     if (drug) used.add(drug);
     const dose: DoseMention = {
       range: { start: drug ? Math.min(drug.start, aStart) : aStart, end: drug ? Math.max(drug.end, uEnd) : uEnd },

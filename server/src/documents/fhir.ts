@@ -109,6 +109,8 @@ function readItem(text: string, item: JsonObject, claim: Claim, options: FhirOpt
   }
   if (line.modifiers.length < 4) line.modifierSlot = modifierSlot(text, item, modifierEntry?.value);
 
+  const sequence = member(item, 'sequence');
+  if (sequence && sequence.kind === 'number' && !Number.isNaN(sequence.value)) line.sequence = span(sequence.value, sequence.start, sequence.end);
   const quantity = member(member(item, 'quantity'), 'value');
   if (quantity && quantity.kind === 'number') {
     line.unitsText = span(quantity.raw, quantity.start, quantity.end);

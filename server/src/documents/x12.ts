@@ -16,6 +16,36 @@ export interface X12Options {
 /** HI qualifiers that carry diagnosis codes (ICD-10 ABK/ABF/ABJ/ABN/APR..., ICD-9 BK/BF/BJ/BN/PR) */
 const DIAGNOSIS_QUALIFIERS = new Set(['ABK', 'ABF', 'ABJ', 'ABN', 'APR', 'AAU', 'AAV', 'AAW', 'BK', 'BF', 'BJ', 'BN', 'PR']);
 
+/** 'SV1' -> its characters packed base 256, the form dispatch switches on */
+function segmentId(id: string): number {
+  let n = 0;
+  for (let i = 0; i < id.length; i++) n = n * 256 + id.charCodeAt(i);
+  return n;
+}
+const SEG = {
+  CLM: segmentId('CLM'),
+  CLP: segmentId('CLP'),
+  CTP: segmentId('CTP'),
+  DTM: segmentId('DTM'),
+  DTP: segmentId('DTP'),
+  GE: segmentId('GE'),
+  GS: segmentId('GS'),
+  HI: segmentId('HI'),
+  HL: segmentId('HL'),
+  IEA: segmentId('IEA'),
+  ISA: segmentId('ISA'),
+  LIN: segmentId('LIN'),
+  LX: segmentId('LX'),
+  NTE: segmentId('NTE'),
+  PLB: segmentId('PLB'),
+  SE: segmentId('SE'),
+  ST: segmentId('ST'),
+  SV1: segmentId('SV1'),
+  SV2: segmentId('SV2'),
+  SVC: segmentId('SVC'),
+  SVD: segmentId('SVD'),
+} as const;
+
 export function readX12(text: string, options: X12Options = {}): ClaimDocument {
   return new X12Reader(text, options).read();
 }
@@ -45,6 +75,7 @@ class X12Reader {
   private lastProcedureLine?: ServiceLine;
   private readonly parents = new Map<ServiceLine, ServiceLine>();
   private pendingLxStart?: number;
+  private pendingLxNumber?: Span<number>;
   private lastEnd = 0;
 
   constructor(
@@ -130,39 +161,42 @@ class X12Reader {
     }
     this.ends[k] = end;
     this.count = k + 1;
-    const id = text.slice(start, this.ends[0]).toUpperCase();
+    // segment ids are 2-3 capitals, packed into a number so no string is made per segment
+    const idLength = this.ends[0] - start;
+    let id = 0;
+    if (idLength >= 2 && idLength <= 3) for (let i = start; i < this.ends[0]; i++) id = id * 256 + text.charCodeAt(i);
     this.dispatch(id, start, end);
     this.lastEnd = end;
   }
 
-  private dispatch(id: string, start: number, end: number): void {
+  private dispatch(id: number, start: number, end: number): void {
     switch (id) {
-      case 'ISA':
+      case SEG.ISA:
         this.closeClaim();
         this.closeContainer('transaction');
         this.closeContainer('group');
         this.closeContainer('interchange');
         this.interchange = this.openContainer('interchange', `Interchange ${this.val(13).trim() || '(no control number)'}`, start);
         break;
-      case 'IEA':
+      case SEG.IEA:
         this.closeClaim();
         this.closeContainer('transaction');
         this.closeContainer('group');
         this.closeContainer('interchange', end);
         return;
-      case 'GS':
+      case SEG.GS:
         this.closeClaim();
         this.closeContainer('transaction');
         this.closeContainer('group');
         this.group = this.openContainer('group', `Functional group ${this.val(1)} ${this.val(6)}`.trim(), start);
         this.groupVersion = this.val(8);
         break;
-      case 'GE':
+      case SEG.GE:
         this.closeClaim();
         this.closeContainer('transaction');
         this.closeContainer('group', end);
         return;
-      case 'ST': {
+      case SEG.ST: {
         this.closeClaim();
         this.closeContainer('transaction');
         this.txType = this.val(1);
@@ -171,57 +205,58 @@ class X12Reader {
         this.transaction = this.openContainer('transaction', `${kind} transaction ${this.val(2)}`.trim(), start);
         break;
       }
-      case 'SE':
+      case SEG.SE:
         this.closeClaim();
         this.closeContainer('transaction', end);
         return;
-      case 'HL':
+      case SEG.HL:
         this.closeClaim();
         break;
-      case 'CLM':
+      case SEG.CLM:
         this.openClaim(start, 1, 2);
         break;
-      case 'CLP':
+      case SEG.CLP:
         this.openClaim(start, 1, 3);
         break;
-      case 'LX':
+      case SEG.LX:
         if (this.txType === '835') this.closeClaim();
         else {
           this.closeLine();
           this.pendingLxStart = start;
+          this.pendingLxNumber = this.numberOf(1);
         }
         break;
-      case 'PLB':
+      case SEG.PLB:
         this.closeClaim();
         break;
-      case 'SV1':
+      case SEG.SV1:
         this.serviceLine('SV1', start, { composite: 1, charge: 2, basis: 3, units: 4 });
         break;
-      case 'SV2':
+      case SEG.SV2:
         this.serviceLine('SV2', start, { composite: 2, charge: 3, basis: 4, units: 5 });
         break;
-      case 'SVC':
+      case SEG.SVC:
         this.serviceLine('SVC', start, { composite: 1, charge: 2, units: 5, fallbackUnits: 7 });
         break;
-      case 'SVD':
+      case SEG.SVD:
         this.serviceLine('SVD', start, { composite: 3, units: 5 });
         break;
-      case 'DTP':
+      case SEG.DTP:
         this.date(this.val(1), this.val(2), 3);
         break;
-      case 'DTM':
+      case SEG.DTM:
         this.date(this.val(1), 'D8', 2);
         break;
-      case 'HI':
+      case SEG.HI:
         this.diagnoses();
         break;
-      case 'NTE':
+      case SEG.NTE:
         this.note();
         break;
-      case 'LIN':
+      case SEG.LIN:
         this.lin();
         break;
-      case 'CTP':
+      case SEG.CTP:
         this.ctp();
         break;
     }
@@ -352,6 +387,7 @@ class X12Reader {
     this.claim = undefined;
     this.lastProcedureLine = undefined;
     this.pendingLxStart = undefined;
+    this.pendingLxNumber = undefined;
   }
 
   private closeLine(): void {
@@ -365,8 +401,11 @@ class X12Reader {
     segStart: number,
     at: { composite: number; charge?: number; basis?: number; units: number; fallbackUnits?: number },
   ): void {
-    const start = source === 'SV1' || source === 'SV2' ? (this.pendingLxStart ?? segStart) : segStart;
+    const fromLx = source === 'SV1' || source === 'SV2';
+    const start = fromLx ? (this.pendingLxStart ?? segStart) : segStart;
+    const sequence = fromLx ? this.pendingLxNumber : undefined;
     this.pendingLxStart = undefined;
+    this.pendingLxNumber = undefined;
     this.closeLine();
     if (!this.claim) {
       addProblem(this.doc.problems, problem('x12-line-outside-claim', `${source} appears outside a claim (no CLM/CLP before it).`, segStart, segStart + 3, 'warning'));
@@ -402,6 +441,7 @@ class X12Reader {
       }
       line.modifierSlot = this.modifierSlot(parts, partCount);
     }
+    if (sequence) line.sequence = sequence;
     if (at.charge !== undefined) line.charge = this.numberOf(at.charge);
     if (at.basis !== undefined) line.unitBasis = this.spanOf(at.basis);
     let unitsAt = at.units;

@@ -107,6 +107,7 @@ const rows: SampleRow[] = [
       assert.equal(text.charCodeAt(0), 0xfeff, 'the file starts with a BOM');
       assert.deepEqual(doc.containers.filter((c) => c.kind === 'transaction').map((c) => c.claims.length), [2, 1]);
       assert.deepEqual(doc.claims.map((c) => c.id?.value), ['26463774', '26407789', '26462967']);
+      assert.deepEqual(allLines(doc).map((l) => l.sequence?.value), [1, 2, 3, 4, 1, 2, 3, 1, 2, 3, 4]);
       assert.deepEqual(doc.claims[0].diagnoses.map((d) => d.value), ['0340', 'V7389']);
       assert.ok(!allLines(doc).some((l) => l.code.value === 'V7389'), 'V7389 is a diagnosis, not a line');
       assert.ok(doc.mentions.every((m) => m.context === 'diagnosis'));
@@ -229,6 +230,7 @@ const rows: SampleRow[] = [
     more: (doc) => {
       const claim = doc.claims.find((c) => c.id?.value === '-100000493')!;
       assert.equal(claim.lines.length, 2, 'two coded rows share CLM_ID -100000493');
+      assert.ok(allLines(doc).every((l) => l.sequence !== undefined), 'LINE_NUM');
       assert.ok(doc.mentions.length > 0 && doc.mentions.every((m) => m.context === 'diagnosis'), 'ICD columns give diagnosis mentions');
       const codes = new Set(doc.mentions.map((m) => m.code.value));
       for (const c of ['E1022', 'I4891', 'E1122', 'I1310', 'E1121', 'N3020', 'N3080', 'G4733', 'E8881']) assert.ok(codes.has(c), `${c} mentioned`);
@@ -266,6 +268,7 @@ const rows: SampleRow[] = [
     ],
     more: (doc) => {
       assert.equal(allLines(doc).filter((l) => l.code.value === 'J2270').length, 8);
+      assert.deepEqual(allLines(doc).map((l) => l.sequence?.value), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
       assert.equal(doc.claims[0].diagnoses.length > 0, true);
     },
   },

@@ -74,7 +74,7 @@ export function checkInvariants(text: string, doc: ClaimDocument, exactDescripti
         // a quoted CSV cell or JSON string may have escapes the value no longer has
         if (exactDescriptions) assert.ok(raw === l.description.value || raw.replace(/""/g, '"') === l.description.value || JSON.parse(`"${raw}"`) === l.description.value, `${what}: description text`);
       }
-      for (const s of [l.units, l.charge, l.ndcQuantity]) checkNumber(text, s, what);
+      for (const s of [l.units, l.charge, l.ndcQuantity, l.sequence]) checkNumber(text, s, what);
       checkDate(text, l.serviceDate, `${what} date`);
       for (const d of l.doses) {
         checkRange(d.range, text.length, `${what} dose`);
