@@ -72,7 +72,8 @@ run_layer() {
   shift 2
   t=$SECONDS
   echo "=== e2e $layer"
-  timeout --kill-after=10 "$limit" "$@" 2>&1 | tee "$TMP/$layer.log"
+  # shown indented: the only bare "N passed, N failed" line on stdout is the total at the end
+  timeout --kill-after=10 "$limit" "$@" 2>&1 | tee "$TMP/$layer.log" | sed -u 's/^/  /'
   rc=${PIPESTATUS[0]}
   echo "=== e2e $layer: rc $rc in $((SECONDS - t)) s"
   record "$layer" "$rc" "$TMP/$layer.log"
@@ -109,7 +110,7 @@ if has_layer suite || has_layer ui; then
   echo "=== e2e vsix: installing $VSIX"
   [ -f "$VSIX" ] && timeout 120 "$CS_BIN" "${CS_ARGS[@]}" --install-extension "$VSIX" > "$TMP/vsix.log" 2>&1
   timeout 60 "$CS_BIN" "${CS_ARGS[@]}" --list-extensions --show-versions >> "$TMP/vsix.log" 2>&1
-  cat "$TMP/vsix.log"
+  sed 's/^/  /' "$TMP/vsix.log"
   if grep -q '^hcpcs-tools.hcpcs-language-tools@' "$TMP/vsix.log"; then echo "1 passed, 0 failed" > "$TMP/vsix.result"; rc=0
   else echo "0 passed, 1 failed" > "$TMP/vsix.result"; rc=1; fi
   record vsix "$rc" "$TMP/vsix.result"
@@ -124,7 +125,7 @@ if has_layer suite || has_layer ui; then
     sleep 0.2
   done
   if [ "$up" -ne 1 ]; then
-    echo "e2e: code-server did not come up"; tail -20 "$TMP/code-server.log"
+    echo "e2e: code-server did not come up"; tail -20 "$TMP/code-server.log" | sed 's/^/  /'
     FAILED=$((FAILED + 1)); SUMMARY+=("code-server: did not start")
   else
     echo "e2e: code-server up on $HOST (pid $CS_PID)"
