@@ -1,7 +1,14 @@
 // The extension activates on its own for claim files: by extension (.837) and by content (ISA).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openFixture, waitForActivation, hcpcsApi } from './helpers';
+import { hcpcsApi, hoverText, openFixture, positionOf, waitForActivation } from './helpers';
+
+/** the server answers for this document: a hover on its J7507 names the drug */
+async function assertServed(doc: vscode.TextDocument): Promise<void> {
+  const at = positionOf(doc, 'HC:J7507', 'HC:J'.length + 1);
+  const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at));
+  assert.ok(text.includes('Tacrolimus'), `no HCPCS hover in ${doc.uri.path}: ${JSON.stringify(text)}`);
+}
 
 describe('activation', () => {
   it('activates on an .837 file and the status bar names the release', async () => {
@@ -17,6 +24,7 @@ describe('activation', () => {
   it('treats an .edi file that starts with ISA as X12', async () => {
     const editor = await openFixture('isa-start.edi');
     assert.equal(editor.document.languageId, 'x12');
+    await assertServed(editor.document);
   });
 
   it('switches a .txt file that starts with ISA to X12', async () => {
@@ -32,5 +40,6 @@ describe('activation', () => {
     }
     const reopened = vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString());
     assert.equal(reopened?.languageId, 'x12');
+    await assertServed(reopened);
   });
 });
