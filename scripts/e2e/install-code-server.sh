@@ -28,5 +28,9 @@ rm -rf node_modules.asar && ln -s node_modules node_modules.asar
 (cd bin/remote-cli && ln -sf code-linux.sh code-server)
 (cd bin/helpers && ln -sf browser-linux.sh browser.sh)
 (cd extensions && npm install "${NPM_QUIET[@]}" --omit=dev --ignore-scripts)
-"$DEST/node_modules/.bin/code-server" --version >/dev/null
+# code-server writes config.yaml and logs under XDG dirs on any start, even --version: not in $HOME
+probe="$(mktemp -d)"
+XDG_CONFIG_HOME="$probe" XDG_DATA_HOME="$probe" "$DEST/node_modules/.bin/code-server" --version >/dev/null
+rm -rf "$probe"
+echo "$CS_VERSION" > "$DEST/.installed"
 echo "code-server $CS_VERSION installed in $DEST"

@@ -18,7 +18,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive timeout 600 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 CS_DIR="$ROOT/.e2e/cs"
-if [ -x "$CS_DIR/node_modules/.bin/code-server" ] && "$CS_DIR/node_modules/.bin/code-server" --version >/dev/null 2>&1; then
+# cached when the install finished (install-code-server.sh writes the marker last)
+if [ -f "$CS_DIR/.installed" ] && [ -x "$CS_DIR/node_modules/.bin/code-server" ]; then
   echo "e2e setup: code-server cached in $CS_DIR"
 else
   rm -rf "$CS_DIR"
