@@ -115,7 +115,9 @@ if has_layer suite || has_layer ui; then
   else echo "0 passed, 1 failed" > "$TMP/vsix.result"; rc=1; fi
   record vsix "$rc" "$TMP/vsix.result"
 
-  timeout 900 "$CS_BIN" "${CS_ARGS[@]}" --auth none --disable-telemetry --disable-update-check \
+  # its extension hosts leave IPC sockets in TMPDIR: keep them in $TMP
+  mkdir -p "$TMP/tmp"
+  TMPDIR="$TMP/tmp" timeout 900 "$CS_BIN" "${CS_ARGS[@]}" --auth none --disable-telemetry --disable-update-check \
     --disable-workspace-trust --disable-getting-started-override --bind-addr "$HOST" > "$TMP/code-server.log" 2>&1 &
   CS_PID=$!
   up=0
