@@ -2,12 +2,13 @@
 // names the file, and the index already loaded stays (hover still names the previous release).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { startSession, type LspSession } from '../support/lsp-session';
 import { releaseFile } from '../support/paths';
-import { answer, assertServing } from './protocol-helpers';
+import { answer, assertServing, type Answer } from './protocol-helpers';
 
 let session: LspSession;
 let dir: string;
@@ -75,4 +76,24 @@ test('non-CMS files are refused with a message naming the file; the previous rel
     const hover = await assertServing(session, `after ${name}`);
     assert.ok(hover.includes(previous), `${name}: hover still names ${previous}`);
   }
+});
+
+test('a release path that is a FIFO (or any non-regular file) is refused, not read until it blocks', { todo: 'FOUND.md #2: loadReleaseFile opens a FIFO and blocks the server' }, async () => {
+  const fifo = join(dir, 'HCPC2026_JAN_ANWEB.txt');
+  execFileSync('mkfifo', [fifo]);
+  // nothing writes to the FIFO: a server that opens it for reading blocks its whole event loop
+  let reply: Answer | undefined;
+  let blocked: unknown;
+  try {
+    reply = await answer(session, 'hcpcs/loadRelease', { path: fifo }, 5_000);
+  } catch (error) {
+    blocked = error;
+    // release the server (a writer that closes at once gives the reader EOF) so the session can end
+    closeSync(openSync(fifo, 'w'));
+  }
+  assert.equal(blocked, undefined, 'the server stopped answering while it read the FIFO');
+  const result = reply?.result as { ok?: boolean; error?: string } | undefined;
+  assert.equal(result?.ok, false);
+  assert.ok(result.error?.includes(basename(fifo)), `the message names the file: ${result.error}`);
+  await assertServing(session, 'after the FIFO');
 });

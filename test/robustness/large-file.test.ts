@@ -1,20 +1,14 @@
-// Above hcpcs.maxValidationBytes (sent small through initializationOptions.settings) the server
-// publishes one information diagnostic that says why it skips validation; hover still works.
-import { test, before, after } from 'node:test';
+// Above hcpcs.maxValidationBytes the server publishes one information diagnostic that says why it
+// skips validation; hover still works. The small limit arrives two ways: through
+// initializationOptions.settings (what the brief and non-VS Code clients use), and through the
+// pulled workspace/configuration section (what VS Code sends).
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { startSession, type LspSession } from '../support/lsp-session';
+import { startSession, type LspSession, type SessionOptions } from '../support/lsp-session';
 import { PROBE_837_NO_KX, answer, probePosition } from './protocol-helpers';
 
 const LIMIT = 2_000;
-let session: LspSession;
-before(async () => {
-  session = await startSession({ initializationOptions: { settings: { maxValidationBytes: LIMIT } } });
-  await session.waitForRelease();
-});
-after(async () => {
-  await session?.stop();
-});
 
 /** the probe claim followed by notes, grown past `size` characters (every line still lacks KX) */
 function grown(size: number): string {
@@ -23,34 +17,53 @@ function grown(size: number): string {
   return text;
 }
 
-test('a file below the limit is validated in full (the control)', async () => {
+async function checkLimit(session: LspSession): Promise<void> {
+  // control: below the limit the file is validated in full
   assert.ok(PROBE_837_NO_KX.length < LIMIT, `the probe (${PROBE_837_NO_KX.length}) is below ${LIMIT}`);
-  const uri = session.open('small.837', 'x12', PROBE_837_NO_KX);
-  const codes = (await session.diagnostics(uri)).map((d) => d.code);
-  assert.ok(codes.includes('missing-kx'), `missing-kx among [${codes.join(', ')}]`);
-});
+  const small = session.open('small.837', 'x12', PROBE_837_NO_KX);
+  const smallCodes = (await session.diagnostics(small)).map((d) => d.code);
+  assert.ok(smallCodes.includes('missing-kx'), `missing-kx among [${smallCodes.join(', ')}]`);
 
-test('a file above the limit gets one information diagnostic naming the setting; hover works', async () => {
+  // above it: one information diagnostic naming the setting, and hover still answers
   const text = grown(LIMIT * 3);
-  const uri = session.open('large.837', 'x12', text);
-  const diagnostics = await session.diagnostics(uri);
+  const large = session.open('large.837', 'x12', text);
+  const diagnostics = await session.diagnostics(large);
   assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
-  const [only] = diagnostics;
-  assert.equal(only!.severity, 3, 'information');
-  assert.match(only!.message, /maxValidationBytes/);
-  assert.match(only!.message, /skip/i);
-  const reply = await answer(session, 'textDocument/hover', { textDocument: { uri }, position: probePosition(text) });
+  assert.equal(diagnostics[0]!.severity, 3, 'information');
+  assert.match(diagnostics[0]!.message, /maxValidationBytes/);
+  assert.match(diagnostics[0]!.message, /skip/i);
+  const reply = await answer(session, 'textDocument/hover', { textDocument: { uri: large }, position: probePosition(text) });
   const hover = reply.result as Hover | null;
   assert.ok(hover, `a hover on J7507 in the large file: ${JSON.stringify(reply)}`);
   assert.match((hover.contents as MarkupContent).value, /Tacrolimus/i);
-});
 
-test('growing a small file past the limit switches to the notice; shrinking it back validates again', async () => {
-  const uri = session.open('grows.837', 'x12', PROBE_837_NO_KX);
-  assert.ok((await session.diagnostics(uri, 1)).some((d) => d.code === 'missing-kx'));
-  session.change(uri, grown(LIMIT * 2));
-  const large = await session.diagnostics(uri, 2);
-  assert.deepEqual(large.map((d) => d.severity), [3]);
-  session.change(uri, PROBE_837_NO_KX);
-  assert.ok((await session.diagnostics(uri, 3)).some((d) => d.code === 'missing-kx'));
-});
+  // growing a small file past the limit switches to the notice; shrinking it back validates again
+  const grows = session.open('grows.837', 'x12', PROBE_837_NO_KX);
+  assert.ok((await session.diagnostics(grows, 1)).some((d) => d.code === 'missing-kx'));
+  session.change(grows, grown(LIMIT * 2));
+  assert.deepEqual((await session.diagnostics(grows, 2)).map((d) => d.severity), [3]);
+  session.change(grows, PROBE_837_NO_KX);
+  assert.ok((await session.diagnostics(grows, 3)).some((d) => d.code === 'missing-kx'));
+}
+
+async function withSession(options: SessionOptions, pulled: Record<string, unknown> | undefined, fn: (s: LspSession) => Promise<void>) {
+  const session = await startSession(options);
+  // the server pulls the hcpcs section after `initialized`, i.e. after startSession returns
+  if (pulled) session.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => pulled));
+  try {
+    await session.waitForRelease();
+    await fn(session);
+  } finally {
+    await session.stop();
+  }
+}
+
+test(
+  'maxValidationBytes from initializationOptions.settings (client answers workspace/configuration with {})',
+  { todo: 'FOUND.md #1: the pulled (empty) configuration replaces initializationOptions.settings' },
+  () => withSession({ initializationOptions: { settings: { maxValidationBytes: LIMIT } } }, undefined, checkLimit),
+);
+
+test('maxValidationBytes from the pulled workspace/configuration section', () =>
+  withSession({}, { maxValidationBytes: LIMIT }, checkLimit),
+);
