@@ -7,8 +7,22 @@ import type { Finding, Fix } from '../types';
 /** successors CMS announced where the data cannot show them (used when no same-worded modifier is found) */
 const KNOWN_SUCCESSORS: Record<string, string> = { JG: 'TB' };
 
-/** the active modifier with the same long descriptor (JG -> TB share theirs), else a known successor */
+/** successors by code set, then 'JG|2025-02-03': a file repeats the same modifier and date many times */
+const memo = new WeakMap<CodeSet, Map<string, string | undefined>>();
+
 function successorOf(record: ModifierRecord, date: string, codeset: CodeSet): string | undefined {
+  let byKey = memo.get(codeset);
+  if (!byKey) memo.set(codeset, (byKey = new Map()));
+  const key = `${record.code}|${date}`;
+  if (!byKey.has(key)) {
+    if (byKey.size > 10_000) byKey.clear();
+    byKey.set(key, findSuccessor(record, date, codeset));
+  }
+  return byKey.get(key);
+}
+
+/** the active modifier with the same long descriptor (JG -> TB share theirs), else a known successor */
+function findSuccessor(record: ModifierRecord, date: string, codeset: CodeSet): string | undefined {
   const wording = record.long.trim().toLowerCase();
   const same = codeset
     .allModifiers()
