@@ -56,7 +56,10 @@ export class CodeSetStore {
     const name = basename(path);
     let bytes: Buffer;
     try {
-      const size = statSync(path).size;
+      const stat = statSync(path);
+      const size = stat.size;
+      // a FIFO or device would block the read forever: only regular files are data
+      if (!stat.isFile()) return { ok: false, error: `${name} is not a regular file; it was not loaded.` };
       if (size > MAX_RELEASE_BYTES) {
         return { ok: false, error: `${name} is ${(size / 1048576).toFixed(0)} MB, larger than any CMS release file; it was not loaded.` };
       }

@@ -23,7 +23,10 @@ export function readWorkspaceConfig(folders: string[], explicitFile?: string): W
   for (const file of candidates) {
     let size: number;
     try {
-      size = statSync(file).size;
+      const stat = statSync(file);
+      // a FIFO or device named .hcpcsrc.json would block the read: only regular files are config
+      if (!stat.isFile()) return { problems: [`${file}: not a regular file; the defaults apply`] };
+      size = stat.size;
     } catch {
       if (explicitFile) return { problems: [`${file}: cannot be read`] };
       continue;
