@@ -31,6 +31,11 @@ if [ -z "${HCPCS_ASP:-}" ] && [ -d "$SHARED/cms/asp/2025-10" ]; then export HCPC
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/hcpcs-e2e.XXXXXX")"
 CS_PID=""
 cleanup() {
+  # a layer still running (interrupted run): timeout(1) passes TERM on to its command
+  if [ -n "${LAYER_PID:-}" ]; then
+    kill "$LAYER_PID" 2>/dev/null
+    wait "$LAYER_PID" 2>/dev/null
+  fi
   if [ -n "$CS_PID" ]; then
     # timeout(1) leads its own process group: code-server, its extension hosts and their
     # language servers; TERM reaches them all, then anything slow to go is killed by group id
@@ -42,7 +47,7 @@ cleanup() {
   if [ "${E2E_KEEP:-}" = 1 ] || [ "${FAILED:-0}" -gt 0 ]; then echo "e2e: logs kept in $TMP"; else rm -rf "$TMP"; fi
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'FAILED=$((${FAILED:-0} + 1)); echo "e2e: interrupted"; echo "${PASSED:-0} passed, $FAILED failed"; exit 130' INT TERM
 # nothing outside $TMP: editors' config, data, caches and state all live here
 export XDG_CONFIG_HOME="$TMP/xdg/config" XDG_DATA_HOME="$TMP/xdg/data" XDG_CACHE_HOME="$TMP/xdg/cache" XDG_STATE_HOME="$TMP/xdg/state"
 # a gallery without serviceUrl switches code-server's marketplace (open-vsx.org) off: no network
@@ -66,15 +71,21 @@ record() {
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
   SUMMARY+=("$layer: $p passed, $f failed (rc $rc)")
 }
-# run_layer NAME TIMEOUT_S CMD...: output shown as it comes and kept for record()
+# run_layer NAME TIMEOUT_S CMD...: runs in the background so a signal to this script is handled
+# at once (bash defers traps while a foreground command runs); output is shown indented when
+# the layer ends, so the only bare "N passed, N failed" line on stdout is the total at the end
+LAYER_PID=""
 run_layer() {
   local layer="$1" limit="$2" rc t
   shift 2
   t=$SECONDS
   echo "=== e2e $layer"
-  # shown indented: the only bare "N passed, N failed" line on stdout is the total at the end
-  timeout --kill-after=10 "$limit" "$@" 2>&1 | tee "$TMP/$layer.log" | sed -u 's/^/  /'
-  rc=${PIPESTATUS[0]}
+  timeout --kill-after=10 "$limit" "$@" > "$TMP/$layer.log" 2>&1 &
+  LAYER_PID=$!
+  wait "$LAYER_PID"
+  rc=$?
+  LAYER_PID=""
+  sed 's/^/  /' "$TMP/$layer.log"
   echo "=== e2e $layer: rc $rc in $((SECONDS - t)) s"
   record "$layer" "$rc" "$TMP/$layer.log"
 }
