@@ -107,8 +107,8 @@ function loadCodeSet(options: CliOptions): CodeSet {
 
 function describeRelease(codeset: CodeSet): string {
   const r = codeset.release;
-  const kind = r.kind === 'full' ? 'full CMS release' : 'built-in core set only: pass --release for the full CMS release';
-  return `code set: ${r.label} (${kind}; ${r.codeCount} codes, ${r.modifierCount} modifiers${r.asp ? `, ${r.asp}` : ', no ASP data'})`;
+  if (r.kind !== 'full') return `code set: ${r.label}; built-in core set only, pass --release FILE for the full CMS release`;
+  return `code set: ${r.label} (full CMS release: ${r.codeCount} codes, ${r.modifierCount} modifiers, ${r.asp ?? 'no ASP data'})`;
 }
 
 function loadSettings(options: CliOptions) {

@@ -154,7 +154,7 @@ test('--release/--asp load the full CMS release and say so', (t) => {
   if (!release || !asp) return t.skip('the CMS release is not available');
   const r = run(['--release', release, '--asp', asp, '--format', 'json', 'test/fixtures/checks/clean.837']);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /code set: HCPCS Level II, October 2025 \(CMS\) \(full CMS release; 8463 codes, 383 modifiers, ASP October 2025\)/);
+  assert.match(r.stderr, /code set: HCPCS Level II, October 2025 \(CMS\) \(full CMS release: 8463 codes, 383 modifiers, ASP October 2025\)/);
   assert.deepEqual(JSON.parse(r.stdout), []);
 });
 
