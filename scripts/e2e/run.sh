@@ -144,6 +144,16 @@ if has_layer suite || has_layer ui; then
     echo "e2e: code-server up on $HOST (pid $CS_PID)"
     if has_layer ui; then
       run_layer ui 240 node "$ROOT/out/test/e2e/ui.js" --host "$HOST" --folder "$(workspace ui)" --artifacts "$TMP" ${SHOTS:+--shots "$SHOTS"}
+      # the ui window had no extensionDevelopmentPath: its language server must be the .vsix's
+      # (code-server keeps that window's extension host, and so its server, until it stops)
+      if ps -eo args | grep -F -- "$TMP/ext/hcpcs-tools.hcpcs-language-tools-" | grep -q 'dist/server.js'; then
+        echo "  ok - the ui window's language server runs from the installed .vsix"
+        echo "1 passed, 0 failed" > "$TMP/vsix-server.result"; rc=0
+      else
+        echo "  not ok - no language server from $TMP/ext is running: the .vsix did not activate"
+        echo "0 passed, 1 failed" > "$TMP/vsix-server.result"; rc=1
+      fi
+      record vsix-server "$rc" "$TMP/vsix-server.result"
     fi
     if has_layer suite; then
       run_layer suite 300 node "$ROOT/out/test/e2e/run-code-server.js" --host "$HOST" --dev "$ROOT" \
