@@ -3,12 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { startSession, type LspSession } from '../support/lsp-session';
 import { releaseFile } from '../support/paths';
 import { answer, assertServing, type Answer } from './protocol-helpers';
+import { zipBomb } from './zip-bomb';
 
 let session: LspSession;
 let dir: string;
@@ -33,7 +34,7 @@ function junk(length: number, seed = 7): Buffer {
   return out;
 }
 
-// name -> contents (undefined: the path is a folder; null: the path does not exist)
+// name -> contents (undefined: the path is a folder; null: the path does not exist; 'sparse': a 100 MB empty file)
 const hostile: [string, string | Buffer | undefined | null][] = [
   ['notes.txt', 'These are meeting notes, not a code set.\nJ7507 came up twice.\n'],
   ['claims.csv', 'claim_id,service_date,hcpcs,units\nC1,2025-11-05,J7507,5\n'],
@@ -50,6 +51,7 @@ const hostile: [string, string | Buffer | undefined | null][] = [
   ['nul.txt', Buffer.alloc(10_000)],
   ['a-folder.csv', undefined],
   ['does-not-exist.csv', null],
+  ['HCPC2026_JUL_ANWEB.txt', 'sparse'], // larger than any release
 ];
 
 test('non-CMS files are refused with a message naming the file; the previous release stays', async () => {
@@ -67,7 +69,10 @@ test('non-CMS files are refused with a message naming the file; the previous rel
   for (const [name, contents] of hostile) {
     const path = join(dir, name);
     if (contents === undefined) mkdirSync(path);
-    else if (contents !== null) writeFileSync(path, contents);
+    else if (contents === 'sparse') {
+      writeFileSync(path, '');
+      truncateSync(path, 100 * 1024 * 1024); // 100 MB of holes: no disk, no time
+    } else if (contents !== null) writeFileSync(path, contents);
     const reply = await answer(session, 'hcpcs/loadRelease', { path }, 30_000);
     const result = reply.result as { ok?: boolean; error?: string } | undefined;
     assert.equal(reply.error, undefined, `${name}: answered with a result, not a protocol error`);
@@ -78,7 +83,8 @@ test('non-CMS files are refused with a message naming the file; the previous rel
   }
 });
 
-test('a release path that is a FIFO (or any non-regular file) is refused, not read until it blocks', { todo: 'FOUND.md #2: loadReleaseFile opens a FIFO and blocks the server' }, async () => {
+// FOUND.md #2 (fixed in a20b9ad)
+test('a release path that is a FIFO (or any non-regular file) is refused, not read until it blocks', async () => {
   const fifo = join(dir, 'HCPC2026_JAN_ANWEB.txt');
   execFileSync('mkfifo', [fifo]);
   // nothing writes to the FIFO: a server that opens it for reading blocks its whole event loop
@@ -96,4 +102,25 @@ test('a release path that is a FIFO (or any non-regular file) is refused, not re
   assert.equal(result?.ok, false);
   assert.ok(result.error?.includes(basename(fifo)), `the message names the file: ${result.error}`);
   await assertServing(session, 'after the FIFO');
+});
+
+test('a zip bomb (about 550 kB that inflates to 540 MB) is refused and the server lives', { todo: 'FOUND.md #3: zip members are inflated without a size cap; decoding 540 MB aborts the process' }, async () => {
+  const path = join(dir, 'HCPC2026_APR_ANWEB.zip');
+  writeFileSync(path, await zipBomb('HCPC2026_APR_ANWEB.txt', 540));
+  const bombed = await startSession();
+  const died = new Promise<never>((_, reject) =>
+    bombed.process.once('exit', (code, signal) => reject(new Error(`the server exited (code ${code}, signal ${signal}):\n${bombed.stderr().slice(-1500)}`))),
+  );
+  died.catch(() => undefined);
+  try {
+    await bombed.waitForRelease();
+    const reply = await Promise.race([answer(bombed, 'hcpcs/loadRelease', { path }, 60_000), died]);
+    const result = reply.result as { ok?: boolean; error?: string } | undefined;
+    assert.equal(result?.ok, false, JSON.stringify(reply));
+    assert.ok(result.error?.includes(basename(path)), `the message names the file: ${result.error}`);
+    await Promise.race([assertServing(bombed, 'after the zip bomb'), died]);
+  } finally {
+    if (bombed.process.exitCode === null && bombed.process.signalCode === null) await bombed.stop();
+    else bombed.connection.dispose();
+  }
 });

@@ -72,13 +72,20 @@ export type Mutation =
 
 const fraction = fc.double({ min: 0, max: 1, noNaN: true });
 
-/** mutations addressed by fraction of the text length, so one list fits any text */
+/** mutations addressed by fraction of the text length, so one list fits any text (truncation rarer: it ends the story) */
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fraction, length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fraction, length: fc.integer({ min: 1, max: 200 }) }),
-  fc.record({ kind: fc.constant('swap' as const), at: fraction }),
-  fc.record({ kind: fc.constant('separator' as const), at: fraction, to: fc.constantFrom('~', '*', ':', '^', '|', ',', '\t', '\n', '\r', '', '"', '{', '}', '\u0000', '\uFFFD') }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fraction }),
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fraction, length: fc.integer({ min: 1, max: 40 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), at: fraction, length: fc.integer({ min: 1, max: 200 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('swap' as const), at: fraction }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('separator' as const),
+      at: fraction,
+      to: fc.constantFrom('~', '*', ':', '^', '|', ',', '\t', '\n', '\r', '', '"', '{', '}', '\u0000', '\uFFFD'),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fraction }) },
 );
 
 const SEPARATORS = new Set(['~', '*', ':', '^', '|', ',', '\t', '\n', '\r', '"', '{', '}', '[', ']', '>']);
