@@ -90,9 +90,11 @@ run_layer() {
   record "$layer" "$rc" "$TMP/$layer.log"
 }
 has_layer() { [[ ",$LAYERS," == *",$1,"* ]]; }
+# cannot start at all: still end with the totals line
+fail_early() { echo "e2e: $1"; FAILED=$((FAILED + 1)); echo "$PASSED passed, $FAILED failed"; exit 1; }
 
 for f in dist/client.js dist/server.js out/test/e2e/run-code-server.js out/test/e2e/ui.js out/test/e2e/suite/index.js; do
-  [ -f "$ROOT/$f" ] || { echo "e2e: $f is missing: run npm run build first"; exit 1; }
+  [ -f "$ROOT/$f" ] || fail_early "$f is missing: run npm run build first"
 done
 
 if has_layer nvim; then
@@ -102,7 +104,7 @@ if has_layer nvim; then
 fi
 
 if has_layer suite || has_layer ui; then
-  [ -x "$CS_BIN" ] || { echo "e2e: code-server missing in .e2e/cs: run bash scripts/e2e/setup.sh"; exit 1; }
+  [ -x "$CS_BIN" ] || fail_early "code-server is missing in .e2e/cs: run bash scripts/e2e/setup.sh"
   # the .vsix of the current build (scripts/package.mjs packs dist/ as it is, no rebuild)
   VSIX="${E2E_VSIX:-}"
   if [ -z "$VSIX" ]; then
@@ -146,7 +148,7 @@ if has_layer suite || has_layer ui; then
       run_layer ui 240 node "$ROOT/out/test/e2e/ui.js" --host "$HOST" --folder "$(workspace ui)" --artifacts "$TMP" ${SHOTS:+--shots "$SHOTS"}
       # the ui window had no extensionDevelopmentPath: its language server must be the .vsix's
       # (code-server keeps that window's extension host, and so its server, until it stops)
-      if ps -eo args | grep -F -- "$TMP/ext/hcpcs-tools.hcpcs-language-tools-" | grep -q 'dist/server.js'; then
+      if ps -ww -eo args | grep -F -- "$TMP/ext/hcpcs-tools.hcpcs-language-tools-" | grep -q 'dist/server.js'; then
         echo "  ok - the ui window's language server runs from the installed .vsix"
         echo "1 passed, 0 failed" > "$TMP/vsix-server.result"; rc=0
       else
