@@ -55,7 +55,8 @@ export EXTENSIONS_GALLERY='{}'
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
 # each layer gets its own throwaway copy of the fixture workspace: the editors edit files and
 # write settings, and code-server restores a folder's open editors from its previous window
-workspace() { cp -r "$ROOT/test/fixtures/e2e-workspace" "$TMP/ws-$1" && echo "$TMP/ws-$1"; }
+# (the folder is called "claims": that is the name the workbench and the screenshots show)
+workspace() { mkdir -p "$TMP/$1" && cp -r "$ROOT/test/fixtures/e2e-workspace" "$TMP/$1/claims" && echo "$TMP/$1/claims"; }
 
 PASSED=0
 FAILED=0
