@@ -310,9 +310,12 @@ class X12Reader {
   private detectComponent(start: number, end: number): void {
     if (this.compDecided) return;
     const { text } = this;
-    if (text.indexOf(this.declaredComp, start) >= 0 && text.indexOf(this.declaredComp, start) < end) {
-      this.compDecided = true;
-      return;
+    const declared = this.declaredComp.charCodeAt(0);
+    for (let k = start; k < end; k++) {
+      if (text.charCodeAt(k) === declared) {
+        this.compDecided = true;
+        return;
+      }
     }
     let i = start;
     while (i < end && i - start < 4 && isAlnum(text.charCodeAt(i))) i++;
