@@ -30,6 +30,7 @@ const rows: Row[] = [
   { name: 'invalid JSON', contents: '{ "rules": { "missing-kx": "off" ', missingKx: true, message: /json|parse|syntax|expected|end/i },
   { name: 'wrong types', contents: '{ "rules": { "missing-kx": 42 }, "profile": "martian", "requiredModifiers": "all" }', missingKx: true, message: /./ },
   { name: 'not an object', contents: '[1, 2, 3]', missingKx: true, message: /./ },
+  { name: 'nested 100,000 levels deep', contents: '{"rules":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}', missingKx: true, message: /./ },
   { name: 'junk bytes and NULs', contents: Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x00, 0x22, 0xc3, 0x28, 0x00, 0x00]), missingKx: true, message: /./ },
 ];
 

@@ -8,6 +8,7 @@ import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-langua
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { startSession, type LspSession } from '../support/lsp-session';
 import { assertPositionsInside } from '../support/fuzz';
+import { x12_837p } from '../support/x12';
 import { PROBE_837, answer, assertServing, isEmptyOrError, probePosition, type Answer } from './protocol-helpers';
 
 let session: LspSession;
@@ -189,4 +190,59 @@ test('broken frames on the wire (bad JSON, non-JSON-RPC bodies) do not end the s
     await new Promise<void>((resolve, reject) => session.process.stdin.write(frame(body), (e) => (e ? reject(e) : resolve())));
     await assertServing(session, `after the frame ${body}`);
   }
+});
+
+test('malformed document notifications (didOpen/didChange/didClose/didSave) leave the server serving', async () => {
+  const uri = 'file:///tmp/hcpcs-protocol-test/malformed-sync.837';
+  const notifications: [string, unknown][] = [
+    ['textDocument/didOpen', null],
+    ['textDocument/didOpen', {}],
+    ['textDocument/didOpen', { textDocument: { uri } }], // no text, no languageId, no version
+    ['textDocument/didOpen', { textDocument: { uri: `${uri}-2`, languageId: 42, version: 'one', text: null } }],
+    ['textDocument/didOpen', { textDocument: { uri: `${uri}-3`, languageId: 'x12', version: 1, text: { not: 'text' } } }],
+    ['textDocument/didOpen', { textDocument: { uri: `${uri}-4`, languageId: 'x12', version: 1, text: PROBE_837 } }],
+    ['textDocument/didOpen', { textDocument: { uri: `${uri}-4`, languageId: 'csv', version: 1, text: 'hcpcs\nJ7507\n' } }], // opened twice
+    ['textDocument/didChange', null],
+    ['textDocument/didChange', { textDocument: { uri: `${uri}-4`, version: 2 }, contentChanges: null }],
+    ['textDocument/didChange', { textDocument: { uri: `${uri}-4`, version: 3 }, contentChanges: 'text' }],
+    ['textDocument/didChange', { textDocument: { uri: `${uri}-4`, version: 4 }, contentChanges: [{ text: 42 }] }],
+    ['textDocument/didChange', { textDocument: { uri: `${uri}-4`, version: 5 }, contentChanges: [{ range: { start: 'a', end: null }, text: 'X' }] }],
+    ['textDocument/didChange', { textDocument: { uri: `${uri}-4`, version: 1 }, contentChanges: [{ text: PROBE_837 }] }], // version goes back
+    ['textDocument/didSave', { textDocument: { uri: `${uri}-4` }, text: null }],
+    ['textDocument/didClose', null],
+    ['textDocument/didClose', { textDocument: null }],
+    ['workspace/didChangeConfiguration', null],
+    ['workspace/didChangeConfiguration', { settings: { hcpcs: { maxValidationBytes: 'huge', rules: 'all off', profile: 7 } } }],
+    ['workspace/didChangeWatchedFiles', { changes: 'many' }],
+  ];
+  for (const [method, params] of notifications) {
+    await session.connection.sendNotification(method, params);
+    await assertServing(session, `after ${method} ${JSON.stringify(params)?.slice(0, 120)}`);
+  }
+});
+
+test('a 10 MB document over stdio: validated, and hover answers at its end', async () => {
+  const filler = 'NTE*ADD*a long note that pads the claim file to ten megabytes of ordinary X12 text';
+  const text = x12_837p([
+    'CLM*BIG1*250***11:B:1*Y*A*Y*Y',
+    'HI*ABK:Z940',
+    'LX*1',
+    'SV1*HC:J7502:KX*125*UN*4***1',
+    'DTP*472*D8*20251105',
+    ...Array.from({ length: Math.ceil((10 * 1024 * 1024) / (filler.length + 2)) }, () => filler),
+    'LX*2',
+    'SV1*HC:J7507:KX*125*UN*5***1',
+    'DTP*472*D8*20251105',
+  ]);
+  assert.ok(text.length > 10 * 1024 * 1024);
+  const uri = session.open('ten-mb.837', 'x12', text);
+  const diagnostics = await session.diagnostics(uri);
+  const doc = TextDocument.create(uri, 'x12', 1, text);
+  assertPositionsInside(diagnostics, doc, '10 MB diagnostics');
+  const position = doc.positionAt(text.lastIndexOf('J7507') + 1);
+  const reply = await answer(session, 'textDocument/hover', { textDocument: { uri }, position }, 30_000);
+  assert.equal(reply.error, undefined);
+  assert.ok(reply.result, 'a hover on the last line');
+  session.close(uri);
+  await assertServing(session, 'after the 10 MB document');
 });
