@@ -197,7 +197,34 @@ const RELATION_WORDS: Record<RelationKind, string> = {
 };
 
 // (6) related codes
+// The related-codes and guidance parts depend only on the code (and the data): built once per
+// code set / library and reused, which keeps hover cheap and steady on big files.
+const relatedCache = new WeakMap<CodeSet, Map<string, string | undefined>>();
+const guidanceCache = new WeakMap<GuidanceLibrary, WeakMap<CodeSet, Map<string, string | undefined>>>();
+
+function cached(map: Map<string, string | undefined>, key: string, make: () => string | undefined): string | undefined {
+  if (map.has(key)) return map.get(key);
+  const value = make();
+  if (map.size > 5000) map.clear(); // bounded: a card is cheap to rebuild
+  map.set(key, value);
+  return value;
+}
+
 function relatedPart(src: CardSources, code: string): string | undefined {
+  let map = relatedCache.get(src.codeset);
+  if (!map) relatedCache.set(src.codeset, (map = new Map()));
+  return cached(map, code, () => buildRelatedPart(src, code));
+}
+
+function guidancePart(src: CardSources, code: string): string | undefined {
+  let byCodeset = guidanceCache.get(src.guidance);
+  if (!byCodeset) guidanceCache.set(src.guidance, (byCodeset = new WeakMap()));
+  let map = byCodeset.get(src.codeset);
+  if (!map) byCodeset.set(src.codeset, (map = new Map()));
+  return cached(map, code, () => buildGuidancePart(src, code));
+}
+
+function buildRelatedPart(src: CardSources, code: string): string | undefined {
   const related = src.codeset.related(code, 8);
   if (!related.length) return undefined;
   const rows = related.map((r) => {
@@ -208,11 +235,12 @@ function relatedPart(src: CardSources, code: string): string | undefined {
 }
 
 // (7) curated guidance: the most specific file in full, the others named
-function guidancePart(src: CardSources, code: string): string | undefined {
+function buildGuidancePart(src: CardSources, code: string): string | undefined {
   const matches = src.guidance.forCode(code, src.codeset);
   const first = matches[0];
   if (!first) return undefined;
-  const out = [`---\n\n**Guidance: ${md(first.entry.title)}**`];
+  const updated = first.entry.updated ? ` _(updated ${md(first.entry.updated)})_` : '';
+  const out = [`---\n\n**Guidance: ${md(first.entry.title)}**${updated}`];
   for (const s of GUIDANCE_SECTIONS) {
     const body = first.entry.sections[s];
     if (body) out.push(`**${s}**\n\n${body}`);

@@ -55,6 +55,8 @@ export interface GuidanceLibrary {
 }
 
 const TOPICS: readonly GuidanceTopic[] = ['asp-injectable', 'injectable', 'noc'];
+/** when several topics fit a code, the most specific comes first */
+const TOPIC_PRIORITY: readonly GuidanceTopic[] = ['noc', 'asp-injectable', 'injectable'];
 const CODE_RE = /^[A-Z][0-9]{4}$/;
 
 export function loadGuidance(files: Record<string, string>): GuidanceLibrary {
@@ -104,7 +106,9 @@ class Library implements GuidanceLibrary {
     for (const f of families) add(f.e, 'range');
     if (codeset && CODE_RE.test(c)) {
       const facts = topicFacts(c, codeset);
-      for (const e of this.topical) if (e.topics.some((t) => facts.has(t))) add(e, 'topic');
+      const rank = (e: GuidanceEntry) => Math.min(...e.topics.filter((t) => facts.has(t)).map((t) => TOPIC_PRIORITY.indexOf(t)));
+      const topical = this.topical.filter((e) => e.topics.some((t) => facts.has(t)));
+      for (const e of topical.sort((a, b) => rank(a) - rank(b))) add(e, 'topic');
     }
     return out;
   }

@@ -80,3 +80,16 @@ test('shipped guidance: topic files exist for injectables, NOC codes and JW/JZ',
   const topics = library.entries.flatMap((e) => e.topics).sort();
   assert.deepEqual(topics, ['asp-injectable', 'injectable', 'noc']);
 });
+
+test('topic order: NOC guidance before the injectable topics when both fit', async () => {
+  const { coreSet } = await import('./support');
+  const codeset = coreSet();
+  const lib = loadGuidance({
+    'a-inj.md': `---\napplies: injectable\ntitle: Inj\n---\n${sections}`,
+    'b-noc.md': `---\napplies: noc\ntitle: Noc\n---\n${sections}`,
+    'c-asp.md': `---\napplies: asp-injectable\ntitle: Asp\n---\n${sections}`,
+  });
+  assert.deepEqual(lib.forCode('J2357', codeset).map((m) => m.entry.title), ['Asp', 'Inj']);
+  assert.deepEqual(lib.forCode('J7507', codeset).map((m) => m.entry.title), [], 'oral drug: no injectable or wastage topics');
+  assert.deepEqual(lib.forCode('J3490', codeset).map((m) => m.entry.title)[0], 'Noc');
+});
