@@ -143,7 +143,7 @@ function paymentPart(src: CardSources, { record }: CodeLookup, place: CardPlace)
   if (asp && Number.isFinite(asp.paymentLimit)) {
     const quarter = src.codeset.release.asp ? ` (${md(src.codeset.release.asp)})` : '';
     const dosage = asp.dosage?.trim() ? ` of ${md(asp.dosage.trim())}` : '';
-    let text = `**ASP payment limit${quarter}:** ${formatMoney(asp.paymentLimit)} per unit${dosage}`;
+    let text = `**ASP payment limit${quarter}:** ${formatMoney(asp.paymentLimit, true)} per unit${dosage}`;
     const units = place.line?.units?.value;
     if (units !== undefined && Number.isFinite(units) && units > 0) {
       text += `; ${plural(units, 'unit')} = ${formatMoney(units * asp.paymentLimit)}`;

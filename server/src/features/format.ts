@@ -12,10 +12,10 @@ export function formatNumber(n: number): string {
   return NUMBER.format(Math.round(n * 1e6) / 1e6);
 }
 
-/** dollars: 3 decimals below $1 (ASP limits are published to 3), else 2 */
-export function formatMoney(n: number): string {
+/** dollars with cents; `published` keeps the 3 decimals CMS publishes ASP limits with */
+export function formatMoney(n: number, published = false): string {
   if (!Number.isFinite(n)) return '';
-  return '$' + (Math.abs(n) < 1 && n !== 0 ? MONEY3 : MONEY2).format(n);
+  return '$' + (published ? MONEY3 : MONEY2).format(n);
 }
 
 export function plural(n: number, word: string): string {

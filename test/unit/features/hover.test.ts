@@ -82,7 +82,7 @@ const rows: Row[] = [
         'Special coverage instructions apply',
         'drug (51)',
         '$0.169 per unit of 1 MG',
-        '5 units = $0.845',
+        '5 units = $0.85',
         '**Modifiers on this line**',
         '**KX**: Requirements specified in the medical policy have been met',
         'Related codes',
