@@ -35,7 +35,8 @@ const MAX_BUNDLE_DEPTH = 8;
 export function readFhir(text: string, options: FhirOptions = {}): ClaimDocument {
   const doc = emptyDocument('fhir', text.length);
   const parsed = parseJson(text);
-  for (const p of parsed.problems) addProblem(doc.problems, p);
+  // syntax problems are ours to report only in FHIR files; other JSON has its own tooling
+  if (text.includes('"resourceType"')) for (const p of parsed.problems) addProblem(doc.problems, p);
 
   const resource = (node: JsonNode | undefined, depth: number, container: Container | undefined): void => {
     if (!node || depth > MAX_BUNDLE_DEPTH) return;

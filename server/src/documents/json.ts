@@ -164,7 +164,7 @@ export function parseJson(text: string): JsonParse {
   };
 
   while (true) {
-    while (pos < n && isWs(text.charCodeAt(pos))) pos++;
+    pos = skipWsAndComments(text, pos);
     if (pos >= n) break;
     const c = text.charCodeAt(pos);
     const top = stack[stack.length - 1];
@@ -261,6 +261,22 @@ export function parseJson(text: string): JsonParse {
     while (stack.length) close(n);
   }
   return { values, problems };
+}
+
+/** whitespace, and the line and block comments JSONC files carry */
+function skipWsAndComments(text: string, pos: number): number {
+  const n = text.length;
+  for (;;) {
+    while (pos < n && isWs(text.charCodeAt(pos))) pos++;
+    if (text.charCodeAt(pos) !== 47 /* / */) return pos;
+    const next = text.charCodeAt(pos + 1);
+    if (next === 47) {
+      while (pos < n && text.charCodeAt(pos) !== 10) pos++;
+    } else if (next === 42 /* * */) {
+      const close = text.indexOf('*/', pos + 2);
+      pos = close < 0 ? n : close + 2;
+    } else return pos;
+  }
 }
 
 function isWs(c: number): boolean {

@@ -57,6 +57,8 @@ const rows: Row[] = [
   { name: 'items without codes make no line', text: eob(['{"sequence": 1}', '{"productOrService": {"text": "x"}}']), lines: [], claims: 1 },
   { name: 'not a claim resource', text: '{"resourceType": "Patient", "id": "x"}', lines: [], claims: 0 },
   { name: 'plain JSON', text: '[1, 2, {"a": null}]', lines: [], claims: 0 },
+  { name: 'broken JSON that is not FHIR: no problems (not ours to report)', text: '{"a": [1, 2', lines: [], claims: 0 },
+  { name: 'JSONC comments are skipped', text: `// export\n/* one EOB */ ${eob([item('J7507')])}`, lines: [`fhir ${HCPCS}:J7507`] },
   {
     name: 'invalid JSON (missing comma, unclosed): problems plus what could be read',
     text: `{"resourceType": "ExplanationOfBenefit" "item": [${item('J7507')}, ${item('J7508')}`,
