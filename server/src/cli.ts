@@ -1,6 +1,6 @@
 // hcpcs-check: the claim checks over files and folders, through the same service the language server uses.
 // This file is the CLI's I/O edge: arguments, the file system, the clock, stdout/stderr and the exit code.
-import { existsSync, readFileSync, readdirSync, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, openSync, readSync, closeSync, realpathSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -58,7 +58,17 @@ function startsWithIsa(file: string): boolean {
 /** Explicit files are always checked; folders are walked for claim-looking files. */
 function collectFiles(paths: string[]): string[] {
   const out: string[] = [];
+  // symlinked folders can loop (a -> .): each real folder is walked once
+  const visited = new Set<string>();
   const walk = (dir: string) => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
     let names: string[];
     try {
       names = readdirSync(dir).sort();

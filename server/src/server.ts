@@ -30,6 +30,8 @@ const log = (message: string) => connection.console.log(message);
 
 let store: CodeSetStore;
 let editorSettings: Settings = defaultSettings;
+/** settings sent in initializationOptions: the base that pulled settings refine (many LSP clients pull {}) */
+let initialSettings: Settings = defaultSettings;
 let workspaceFolders: string[] = [];
 let pullConfiguration = false;
 let restrictedWorkspace = false;
@@ -64,7 +66,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .map((f) => (f.uri.startsWith('file:') ? fileURLToPath(f.uri) : ''))
     .filter(Boolean);
   if (!workspaceFolders.length && params.rootUri?.startsWith('file:')) workspaceFolders = [fileURLToPath(params.rootUri)];
-  editorSettings = settingsFromEditor(init.settings);
+  initialSettings = editorSettings = settingsFromEditor(init.settings);
   store = new CodeSetStore({ storagePath: init.storagePath, log });
   service = createService({
     codeset: CodeSetStore.initialCodeSet(),
@@ -124,7 +126,7 @@ function announceRelease(message?: string): void {
 async function applySettings(): Promise<void> {
   if (pullConfiguration) {
     try {
-      editorSettings = settingsFromEditor(await connection.workspace.getConfiguration('hcpcs'));
+      editorSettings = settingsFromEditor(await connection.workspace.getConfiguration('hcpcs'), initialSettings);
     } catch (error) {
       log(`could not read settings: ${String(error)}`);
     }
@@ -135,7 +137,7 @@ async function applySettings(): Promise<void> {
 }
 
 connection.onDidChangeConfiguration(async (change) => {
-  if (!pullConfiguration) editorSettings = settingsFromEditor((change.settings as { hcpcs?: unknown } | undefined)?.hcpcs);
+  if (!pullConfiguration) editorSettings = settingsFromEditor((change.settings as { hcpcs?: unknown } | undefined)?.hcpcs, initialSettings);
   await applySettings();
   revalidateAll();
 });

@@ -63,8 +63,17 @@ export function openZip(bytes: Uint8Array): ZipOpen {
   return { ok: true, entries };
 }
 
+/**
+ * The members of a real release zip or .xlsx are a few tens of MB; anything that inflates past this
+ * is refused, whatever its header claims (a zip bomb must not take the server down).
+ */
+export const MAX_MEMBER_BYTES = 128 * 1024 * 1024;
+
 /** Extracts one member's bytes. */
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): ZipRead {
+  if (entry.size > MAX_MEMBER_BYTES) {
+    return { ok: false, error: `the zip member ${entry.name} would inflate to ${Math.round(entry.size / 1048576)} MB, more than any CMS file` };
+  }
   const dv = view(bytes);
   const h = entry.localOffset;
   if (h + 30 > bytes.length || dv.getUint32(h, true) !== LOCAL_SIG) {
@@ -77,8 +86,11 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): ZipRead {
   if (entry.method === 0) return { ok: true, data: raw };
   if (entry.method !== 8) return { ok: false, error: `the zip member ${entry.name} uses unsupported compression method ${entry.method}` };
   try {
-    return { ok: true, data: inflateRawSync(raw) };
+    return { ok: true, data: inflateRawSync(raw, { maxOutputLength: MAX_MEMBER_BYTES }) };
   } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      return { ok: false, error: `the zip member ${entry.name} inflates to more than ${MAX_MEMBER_BYTES / 1048576} MB, more than any CMS file` };
+    }
     return { ok: false, error: `the zip member ${entry.name} cannot be inflated (${(e as Error).message})` };
   }
 }
