@@ -114,6 +114,7 @@ export function createService(options: ServiceOptions): HcpcsService {
     today: options.today(),
     findings: findings(doc),
     guidance: options.guidance,
+    docsBaseUri: options.docsBaseUri,
   });
 
   return {
