@@ -1,6 +1,6 @@
 // Preloaded (with --expose-gc) into the server for the load test: on SIGUSR2 it runs a full
-// garbage collection and writes "gc-done <n>" to stderr, so the test can read the server's RSS
-// as memory actually retained, not as garbage V8 has not collected yet.
+// garbage collection and writes "gc-done <n> heapUsed=<bytes> external=<bytes>" to stderr, so the
+// test can read the server's RSS as memory actually retained, not garbage V8 has not collected yet.
 'use strict';
 let count = 0;
 process.on('SIGUSR2', () => {
@@ -9,5 +9,6 @@ process.on('SIGUSR2', () => {
     global.gc();
   }
   count++;
-  process.stderr.write(`gc-done ${count}\n`);
+  const { heapUsed, external, arrayBuffers } = process.memoryUsage();
+  process.stderr.write(`gc-done ${count} heapUsed=${heapUsed} external=${external + arrayBuffers}\n`);
 });

@@ -71,22 +71,39 @@ function makeDocs(): { name: string; languageId: string; text: string }[] {
   return docs;
 }
 
-/** force a full GC in the server and wait until it says it is done (no fixed sleep) */
-async function collectGarbage(session: LspSession, n: number): Promise<void> {
-  const marker = `gc-done ${n}\n`;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${marker.trim()}" from the server`)), 15_000);
+/** force a full GC in the server, wait until it says it is done (no fixed sleep); its JS heap after the GC */
+async function collectGarbage(session: LspSession, n: number): Promise<{ heapUsed: number }> {
+  const marker = new RegExp(`^gc-done ${n} heapUsed=(\\d+) external=(\\d+)$`, 'm');
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "gc-done ${n}" from the server`)), 15_000);
     const check = () => {
-      if (session.stderr().includes(marker)) {
+      const match = marker.exec(session.stderr());
+      if (match) {
         clearTimeout(timer);
         session.process.stderr.off('data', check);
-        resolve();
+        resolve({ heapUsed: Number(match[1]) / 1024 });
       }
     };
     session.process.stderr.on('data', check);
     session.process.kill('SIGUSR2');
     check();
   });
+}
+
+/**
+ * GC until the RSS stops moving (two readings within 1 MB): V8 hands freed pages back on a
+ * background thread, so the reading right after one GC can still include them.
+ */
+async function settled(session: LspSession, nextGc: () => number): Promise<{ rss: number; heapUsed: number }> {
+  let previous = -Infinity;
+  let heapUsed = 0;
+  for (let round = 0; round < 6; round++) {
+    heapUsed = (await collectGarbage(session, nextGc())).heapUsed;
+    const rss = rssKb(session.process.pid!);
+    if (Math.abs(rss - previous) < 1024) return { rss, heapUsed };
+    previous = rss;
+  }
+  return { rss: previous, heapUsed };
 }
 
 const mb = (kb: number) => (kb / 1024).toFixed(1);
@@ -102,8 +119,8 @@ test(`load: ${DOCS} documents, ${REQUESTS} mixed requests in a burst, memory bac
     await Promise.all(warmUris.map((uri) => session.diagnostics(uri)));
     warmUris.forEach((uri) => session.close(uri));
     await assertServing(session, 'warm-up');
-    await collectGarbage(session, ++gcs);
-    const baseline = rssKb(session.process.pid!);
+    const nextGc = () => ++gcs;
+    const { rss: baseline, heapUsed: baseHeap } = await settled(session, nextGc);
 
     const docs = makeDocs();
     const bytes = docs.reduce((n, d) => n + d.text.length, 0);
@@ -139,22 +156,23 @@ test(`load: ${DOCS} documents, ${REQUESTS} mixed requests in a burst, memory bac
     assert.deepEqual(errors.slice(0, 5), [], `${errors.length} error responses`);
     for (const { method, index, reply } of replies) assertPositionsInside(reply.result, local[index]!, method);
     const completions = replies.filter((x) => x.method === 'textDocument/completion').map((x) => (x.reply.result as CompletionList).items.length);
-    await collectGarbage(session, ++gcs);
-    const peak = rssKb(session.process.pid!);
+    const { rss: peak, heapUsed: peakHeap } = await settled(session, nextGc);
 
     uris.forEach((uri) => session.close(uri));
     await assertServing(session, 'after closing everything');
-    await collectGarbage(session, ++gcs);
-    const after = rssKb(session.process.pid!);
+    const { rss: after, heapUsed: afterHeap } = await settled(session, nextGc);
 
     console.log(
       `load: ${DOCS} docs (${mb(bytes / 1024)} MB of text) opened and validated in ${tOpen} ms (${withFindings} with findings); ` +
         `${REQUESTS} requests answered in ${tBurst} ms (${(REQUESTS / (tBurst / 1000)).toFixed(0)}/s, ${completions.reduce((a, b) => a + b, 0)} completion items); ` +
-        `RSS baseline ${mb(baseline)} MB, with documents open ${mb(peak)} MB, after close ${mb(after)} MB`,
+        `RSS baseline ${mb(baseline)} MB, with documents open ${mb(peak)} MB, after close ${mb(after)} MB; ` +
+        `JS heap after GC ${mb(baseHeap)} / ${mb(peakHeap)} / ${mb(afterHeap)} MB`,
     );
-    // near baseline: most of what the open documents held is given back (V8 keeps some pages; allow 24 MB or a quarter of the growth)
+    // the JS heap is the leak detector: what the open documents held must be released (within 5 MB)
+    assert.ok(afterHeap - baseHeap <= 5 * 1024, `JS heap after close ${mb(afterHeap)} MB vs baseline ${mb(baseHeap)} MB (open: ${mb(peakHeap)} MB)`);
+    // RSS: near baseline. V8 and malloc keep some freed pages mapped; allow 32 MB or a third of the growth
     const growth = Math.max(0, peak - baseline);
-    const allowance = Math.max(24 * 1024, growth / 4);
+    const allowance = Math.max(32 * 1024, growth / 3);
     assert.ok(after - baseline <= allowance, `after close ${mb(after)} MB vs baseline ${mb(baseline)} MB (peak ${mb(peak)} MB): ${mb(after - baseline)} MB retained > ${mb(allowance)} MB`);
   } finally {
     assert.equal(await session.stop(), 0);
