@@ -19,6 +19,7 @@ import type { Finding } from './checks/types';
 import { defaultSettings, type Settings } from './settings';
 import { parseDocument } from './documents/index';
 import { runChecks } from './checks/index';
+import { reparseAfterEdit } from './incremental';
 import type { FeatureContext } from './features/context';
 import type { GuidanceLibrary } from './features/guidance';
 import { hover as hoverAt } from './features/hover';
@@ -53,6 +54,7 @@ export interface ServiceOptions {
 
 interface Analysis {
   version: number;
+  text: string;
   model: ClaimDocument;
   findings?: Finding[];
 }
@@ -80,18 +82,29 @@ export function createService(options: ServiceOptions): HcpcsService {
   let settings = options.settings ?? defaultSettings;
   const cache = new Map<string, Analysis>();
 
+  const isDrugName = (word: string) => codeset.isDrugName(word);
+
   // The cache is keyed by URI and version: an edit or a new code set/settings makes a new analysis.
+  // After an edit inside one X12 claim only that claim is read and checked again.
   const analysis = (doc: TextDocument): Analysis => {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const model = parseDocument(doc.getText(), {
-      languageId: doc.languageId,
-      uri: doc.uri,
-      isDrugName: (word) => codeset.isDrugName(word),
-    });
-    const fresh: Analysis = { version: doc.version, model };
-    cache.set(doc.uri, fresh);
-    return fresh;
+    const text = doc.getText();
+    const fresh = (hit && afterEdit(hit, text)) ?? {
+      text,
+      model: parseDocument(text, { languageId: doc.languageId, uri: doc.uri, isDrugName }),
+    };
+    const next: Analysis = { version: doc.version, ...fresh };
+    cache.set(doc.uri, next);
+    return next;
+  };
+
+  const afterEdit = (previous: Analysis, text: string): Omit<Analysis, 'version'> | undefined => {
+    if (!previous.findings || text.length > settings.maxValidationBytes) return undefined;
+    const edited = reparseAfterEdit(previous.text, previous.model, previous.findings, text, { isDrugName });
+    if (!edited) return undefined;
+    const fresh = runChecks({ document: edited.changedClaims, text, codeset, settings, today: options.today() });
+    return { text, model: edited.model, findings: edited.keptFindings(fresh) };
   };
 
   const findings = (doc: TextDocument): Finding[] => {

@@ -1,7 +1,7 @@
 // X12 837P / 837I / 835 -> ClaimDocument, in one pass over the text.
 // Segments are found with indexOf(terminator) and split into elements by a character loop that
 // records offsets in reused arrays; values are sliced only for the segments that matter.
-import type { Claim, ClaimDocument, Container, ServiceLine, ServiceLineSource, Span } from '../model';
+import type { Claim, ClaimDocument, CodeMention, Container, ReadProblem, ServiceLine, ServiceLineSource, Span } from '../model';
 import { span } from '../model';
 import { isAlnum, isLevel2, isSpace, parseNumber, skipSpaces } from './chars';
 import { fromD8 } from './dates';
@@ -48,6 +48,39 @@ const SEG = {
 
 export function readX12(text: string, options: X12Options = {}): ClaimDocument {
   return new X12Reader(text, options).read();
+}
+
+/** The separators and transaction in effect where a region lies (from the document read before). */
+export interface X12RegionContext {
+  element: string;
+  segment: string;
+  /** the component separator the body uses (which may differ from ISA16) */
+  component: string;
+  /** '837' or '835' */
+  txType: string;
+}
+
+export interface X12Region {
+  claims: Claim[];
+  mentions: CodeMention[];
+  problems: ReadProblem[];
+}
+
+const ENVELOPE_IDS = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
+
+/**
+ * Re-reads the segments that start in [from, to) — whole claims of a document read before — at
+ * their offsets in `text`. Undefined when the region holds an envelope segment (ISA/GS/ST/SE/GE/
+ * IEA): structure changed, and the caller reads the whole document again.
+ */
+export function readX12Region(
+  text: string,
+  from: number,
+  to: number,
+  context: X12RegionContext,
+  options: X12Options = {},
+): X12Region | undefined {
+  return new X12Reader(text, options).readRegion(from, to, context);
 }
 
 class X12Reader {
@@ -124,6 +157,31 @@ class X12Reader {
     this.closeContainer('group');
     this.closeContainer('interchange');
     return this.doc;
+  }
+
+  readRegion(from: number, to: number, context: X12RegionContext): X12Region | undefined {
+    const { text, n } = this;
+    this.el = context.element.charCodeAt(0);
+    this.seg = context.segment;
+    this.comp = this.declaredComp = context.component;
+    this.compDecided = true;
+    this.txType = context.txType;
+    let pos = from;
+    while (pos < to) {
+      pos = skipSpaces(text, pos);
+      if (pos >= to) break;
+      let idEnd = pos;
+      while (idEnd < n && idEnd - pos < 4 && text.charCodeAt(idEnd) !== this.el && text[idEnd] !== this.seg) idEnd++;
+      if (ENVELOPE_IDS.has(text.slice(pos, idEnd))) return undefined;
+      let terminatorAt = text.indexOf(this.seg, pos);
+      if (terminatorAt < 0) terminatorAt = n;
+      let end = terminatorAt;
+      while (end > pos && isSpace(text.charCodeAt(end - 1))) end--;
+      if (end > pos) this.segment(pos, end);
+      pos = terminatorAt + this.seg.length;
+    }
+    this.closeClaim();
+    return { claims: this.doc.claims, mentions: this.doc.mentions, problems: this.doc.problems };
   }
 
   /** the first ISA: at the start, or at the start of a later line (text before it is tolerated) */

@@ -1,0 +1,244 @@
+// Re-validation after an edit without reading a 10 MB file again: when an edit falls inside one
+// X12 claim, only that claim is re-read and re-checked; the claims around it keep their parse and
+// their findings, moved by the edit's length. Anything else (an envelope segment touched, a claim
+// boundary edited, another format) returns undefined and the caller reads the whole document.
+import type { Claim, ClaimDocument, Range, ServiceLine, Span } from './model';
+import type { Finding } from './checks/types';
+import { readX12Region, type X12RegionContext } from './documents/x12';
+import { readIsa } from './documents/x12-delimiters';
+
+export interface TextChange {
+  /** first changed offset (same in both texts) */
+  start: number;
+  /** end of the changed part in the old text */
+  oldEnd: number;
+  /** end of the changed part in the new text */
+  newEnd: number;
+}
+
+const CHUNK = 4096;
+
+/**
+ * The one changed region between two texts: common prefix and suffix, compared a chunk at a time
+ * (V8 compares equal-length slices with memcmp), then character by character in the last chunk.
+ */
+export function findChange(oldText: string, newText: string): TextChange {
+  const min = Math.min(oldText.length, newText.length);
+  let start = 0;
+  while (start + CHUNK <= min && oldText.slice(start, start + CHUNK) === newText.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < min && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let suffix = 0;
+  const maxSuffix = min - start;
+  while (
+    suffix + CHUNK <= maxSuffix &&
+    oldText.slice(oldText.length - suffix - CHUNK, oldText.length - suffix) === newText.slice(newText.length - suffix - CHUNK, newText.length - suffix)
+  ) {
+    suffix += CHUNK;
+  }
+  while (suffix < maxSuffix && oldText.charCodeAt(oldText.length - suffix - 1) === newText.charCodeAt(newText.length - suffix - 1)) suffix++;
+  return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix };
+}
+
+export interface IncrementalResult {
+  model: ClaimDocument;
+  /** the findings of the re-read claims are to be computed for this document and spliced in */
+  changedClaims: ClaimDocument;
+  /** findings of the old document outside the re-read claim, moved to the new offsets */
+  keptFindings: (fresh: Finding[]) => Finding[];
+}
+
+/** the claim whose segments hold [start, end], by binary search over claims in document order */
+function claimAt(claims: Claim[], start: number, end: number): number {
+  let lo = 0;
+  let hi = claims.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = claims[mid].range;
+    if (end < r.start) hi = mid - 1;
+    else if (start > r.end) lo = mid + 1;
+    else return start >= r.start && end <= r.end ? mid : -1;
+  }
+  return -1;
+}
+
+function regionContext(text: string, model: ClaimDocument, claim: Claim): X12RegionContext | undefined {
+  const interchanges = model.containers.filter((c) => c.kind === 'interchange');
+  let delimiters = model.x12;
+  if (interchanges.length > 1) {
+    const holder = interchanges.find((c) => c.range.start <= claim.range.start && claim.range.end <= c.range.end);
+    if (!holder) return undefined;
+    delimiters = readIsa(text, holder.range.start).delimiters;
+  }
+  if (!delimiters) return undefined;
+  // the separator the body really uses sits between the qualifier and the code (HC:J7507)
+  const withQualifier = claim.lines.find((l) => l.qualifier && l.qualifier.range.end < l.code.range.start);
+  const component = withQualifier ? text[withQualifier.qualifier!.range.end] : delimiters.component;
+  return {
+    element: delimiters.element,
+    segment: delimiters.segment,
+    component,
+    txType: text.startsWith('CLP', claim.range.start) ? '835' : '837',
+  };
+}
+
+/**
+ * Moves every offset of the claims it is given by delta, field by field (a generic walk over a
+ * 10 MB model costs half a second). Date spans are shared (a line without its own date carries the
+ * claim's, an SVD line its parent's) and diagnosis spans are also mentions: those move once.
+ */
+function claimMover(delta: number) {
+  const movedShared = new Set<Span<unknown>>();
+  const range = (r: Range) => {
+    r.start += delta;
+    r.end += delta;
+  };
+  const one = (s: Span<unknown> | undefined) => {
+    if (s) range(s.range);
+  };
+  const once = (s: Span<unknown> | undefined) => {
+    if (s && !movedShared.has(s)) {
+      movedShared.add(s);
+      range(s.range);
+    }
+  };
+  const line = (l: ServiceLine) => {
+    range(l.range);
+    one(l.qualifier);
+    one(l.code);
+    l.modifiers.forEach(one);
+    one(l.units);
+    one(l.unitsText);
+    one(l.unitBasis);
+    one(l.charge);
+    one(l.ndc);
+    one(l.ndcQualifier);
+    one(l.ndcQuantity);
+    one(l.ndcUnit);
+    one(l.sequence);
+    one(l.description);
+    l.notes.forEach(one);
+    for (const d of l.doses) {
+      range(d.range);
+      one(d.drug);
+      one(d.amount);
+      one(d.unit);
+    }
+    once(l.serviceDate);
+    if (l.modifierSlot) l.modifierSlot.offset += delta;
+    if (l.unitsSlot) l.unitsSlot.offset += delta;
+  };
+  return {
+    claim(c: Claim) {
+      range(c.range);
+      one(c.id);
+      once(c.serviceDate);
+      c.diagnoses.forEach(once);
+      c.lines.forEach(line);
+    },
+    /** a mention not moved with its claim already */
+    mention: (s: Span<unknown>) => once(s),
+  };
+}
+
+const moved = (r: Range, delta: number): Range => ({ start: r.start + delta, end: r.end + delta });
+
+function shiftFinding(f: Finding, delta: number): Finding {
+  return {
+    ...f,
+    range: moved(f.range, delta),
+    related: f.related.map((r) => ({ ...r, range: moved(r.range, delta) })),
+    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: moved(e.range, delta) })) })),
+  };
+}
+
+/**
+ * The new model after one edit, when the edit lies inside one claim of an X12 document; the old
+ * model's objects are reused (and moved in place), so the old model must not be used afterwards.
+ */
+export function reparseAfterEdit(
+  oldText: string,
+  oldModel: ClaimDocument,
+  oldFindings: Finding[],
+  newText: string,
+  options: { isDrugName?: (word: string) => boolean },
+): IncrementalResult | undefined {
+  if (oldModel.format !== 'x12' || oldModel.claims.length === 0) return undefined;
+  const change = findChange(oldText, newText);
+  const delta = change.newEnd - change.oldEnd;
+  const index = claimAt(oldModel.claims, change.start, change.oldEnd);
+  if (index < 0) return undefined;
+  const old = oldModel.claims[index];
+  // an edit of the CLM/CLP id itself may end or merge claims: read everything again
+  if (change.start < old.range.start + 3) return undefined;
+  const context = regionContext(oldText, oldModel, old);
+  if (!context) return undefined;
+  const region = readX12Region(newText, old.range.start, old.range.end + delta, context, options);
+  if (!region || region.claims.length === 0) return undefined;
+
+  const oldStart = old.range.start;
+  const oldEnd = old.range.end;
+  const inOld = (r: Range) => r.start >= oldStart && r.end <= oldEnd;
+  // the component-separator mismatch is reported once per interchange at its first composite:
+  // re-reading that claim alone could not say it again
+  if (oldModel.problems.some((p) => p.id === 'x12-component-mismatch' && inOld(p.range))) return undefined;
+
+  // findings first: they get new range objects before the model's ranges are moved in place
+  const before: Finding[] = [];
+  const behind: Finding[] = [];
+  for (const f of oldFindings) {
+    if (inOld(f.range)) continue;
+    if (f.range.start > oldEnd) behind.push(delta ? shiftFinding(f, delta) : f);
+    else before.push(f);
+  }
+
+  // mentions and problems: classified on the old offsets, before anything moves
+  const splice = <T>(items: T[], rangeOf: (item: T) => Range, fresh: T[]): { list: T[]; behind: T[] } => {
+    const list: T[] = [];
+    const behindItems: T[] = [];
+    for (const item of items) {
+      const r = rangeOf(item);
+      if (inOld(r)) continue;
+      if (r.start > oldEnd) behindItems.push(item);
+      else list.push(item);
+    }
+    return { list: [...list, ...fresh, ...behindItems], behind: behindItems };
+  };
+  const mentions = splice(oldModel.mentions, (m) => m.code.range, region.mentions);
+  const problems = splice(oldModel.problems, (p) => p.range, region.problems);
+
+  if (delta) {
+    const mover = claimMover(delta);
+    for (let i = index + 1; i < oldModel.claims.length; i++) mover.claim(oldModel.claims[i]);
+    for (const m of mentions.behind) mover.mention(m.code);
+    for (const p of problems.behind) {
+      p.range.start += delta;
+      p.range.end += delta;
+    }
+    for (const c of oldModel.containers) {
+      if (c.range.start > oldEnd) c.range.start += delta;
+      if (c.range.end >= oldEnd) c.range.end += delta;
+    }
+  }
+  const claims = [...oldModel.claims.slice(0, index), ...region.claims, ...oldModel.claims.slice(index + 1)];
+  for (const c of oldModel.containers) {
+    const at = c.claims.indexOf(old);
+    if (at >= 0) c.claims.splice(at, 1, ...region.claims);
+  }
+  const model: ClaimDocument = {
+    ...oldModel,
+    length: newText.length,
+    claims,
+    mentions: mentions.list,
+    problems: problems.list,
+  };
+  const changedClaims: ClaimDocument = {
+    format: 'x12',
+    length: newText.length,
+    containers: [],
+    claims: region.claims,
+    mentions: region.mentions,
+    problems: region.problems,
+    x12: oldModel.x12,
+  };
+  return { model, changedClaims, keptFindings: (fresh) => [...before, ...fresh, ...behind] };
+}

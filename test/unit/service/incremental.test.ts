@@ -1,0 +1,141 @@
+// After an edit, the service re-reads only the claim it touched. Whatever path it takes, the model
+// and the findings must be exactly what reading the new text from scratch gives.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createService } from '../../../server/src/service';
+import { findChange, reparseAfterEdit } from '../../../server/src/incremental';
+import { loadIndex, type CompiledIndex } from '../../../server/src/codeset/index';
+import { loadGuidance } from '../../../server/src/features/guidance';
+import { parseDocument } from '../../../server/src/documents/index';
+import coreIndex from '../../../data/core/codeset.json';
+import { x12_837p, isa } from '../../support/x12';
+import { samplesDir } from '../../support/paths';
+
+const codeset = loadIndex(coreIndex as unknown as CompiledIndex);
+const guidance = loadGuidance({});
+const newService = () => createService({ codeset, guidance, today: () => '2025-11-20' });
+
+const base = x12_837p([
+  'CLM*A1*250***11:B:1*Y*A*Y*Y',
+  'HI*ABK:Z940*ABF:J7506',
+  'DTP*472*D8*20251105',
+  'LX*1',
+  'SV1*HC:J7507*125*UN*5***1',
+  'LX*2',
+  'SV1*HC:J1745*80*UN*2.5***1',
+  'LIN**N4*57894003001',
+  'CTP****1*UN',
+  'NTE*ADD*infliximab 250 mg',
+  'HL*3*1*22*0',
+  'CLM*A2*90***11:B:1*Y*A*Y*Y',
+  'LX*1',
+  'SV1*HC:J7520:KX*90*UN*2***1',
+  'DTP*472*D8*20250203',
+  'NTE*ADD*tacrolimus 2 mg',
+  'LX*2',
+  'SV1*HC:J9035:JG*40*UN*1***1',
+  'DTP*472*D8*20250203',
+  'HL*4*1*22*0',
+  'CLM*A3*30***11:B:1*Y*A*Y*Y',
+  'LX*1',
+  'SV1*HC:J3490*30*UN*1***1',
+  'DTP*472*D8*20251001',
+]);
+
+/** the model and findings of `after`, through the incremental path and from scratch */
+function bothWays(before: string, after: string, uri = 'file:///edit.837') {
+  const incremental = newService();
+  incremental.findings(TextDocument.create(uri, 'x12', 1, before));
+  const v2 = TextDocument.create(uri, 'x12', 2, after);
+  const viaEdit = { model: incremental.model(v2), findings: incremental.findings(v2) };
+  const scratch = newService();
+  const v1 = TextDocument.create(uri, 'x12', 1, after);
+  const fresh = { model: scratch.model(v1), findings: scratch.findings(v1) };
+  return { viaEdit: JSON.parse(JSON.stringify(viaEdit)), fresh: JSON.parse(JSON.stringify(fresh)) };
+}
+
+/** replace the first `find` (after `from`) with `replace` */
+function edit(text: string, find: string, replace: string, from = 0): string {
+  const at = text.indexOf(find, from);
+  assert.ok(at >= 0, `${find} not found`);
+  return text.slice(0, at) + replace + text.slice(at + find.length);
+}
+
+const rows: { name: string; after: string; incremental: boolean }[] = [
+  { name: 'units digit replaced', after: edit(base, '*UN*5*', '*UN*6*'), incremental: true },
+  { name: 'modifier added (text grows)', after: edit(base, 'HC:J7507*', 'HC:J7507:KX*'), incremental: true },
+  { name: 'modifier removed (text shrinks)', after: edit(base, 'J7520:KX', 'J7520'), incremental: true },
+  { name: 'fractional units fixed in the first claim', after: edit(base, '*2.5*', '*3*'), incremental: true },
+  { name: 'NTE dose changed', after: edit(base, 'tacrolimus 2 mg', 'sirolimus 2 mg'), incremental: true },
+  { name: 'a whole new service line typed into a claim', after: edit(base, 'NTE*ADD*tacrolimus 2 mg~', 'NTE*ADD*tacrolimus 2 mg~\nLX*3~\nSV1*HC:J7502*10*UN*4***1~'), incremental: true },
+  { name: 'HI diagnosis edited (a mention moves)', after: edit(base, 'ABF:J7506', 'ABF:J75067'), incremental: true },
+  { name: 'claim id edited: structure may change, read again', after: edit(base, 'CLM*A2', 'CLX*A2'), incremental: false },
+  { name: 'edit in the envelope: read again', after: edit(base, 'BHT*0019', 'BHT*0018'), incremental: false },
+  { name: 'an ST typed inside a claim: read again', after: edit(base, 'LX*2~', 'ST*837*0002~\nLX*2~'), incremental: false },
+  { name: 'the last claim, at its end', after: edit(base, '20251001', '20251002'), incremental: true },
+];
+
+test('incremental re-reading gives exactly what reading from scratch gives', () => {
+  for (const row of rows) {
+    const { viaEdit, fresh } = bothWays(base, row.after);
+    assert.deepEqual(viaEdit, fresh, row.name);
+  }
+});
+
+test('the incremental path is taken where it should be, and not elsewhere', () => {
+  const model = parseDocument(base, { languageId: 'x12' });
+  const findings = newService().findings(TextDocument.create('file:///x.837', 'x12', 1, base));
+  for (const row of rows) {
+    const fresh = parseDocument(base, { languageId: 'x12' }); // the path moves the old model: one per row
+    const result = reparseAfterEdit(base, fresh, findings, row.after, {});
+    assert.equal(result !== undefined, row.incremental, row.name);
+  }
+  assert.ok(model.claims.length === 3);
+});
+
+test('findChange finds the one changed region', () => {
+  const cases: [string, string, [number, number, number]][] = [
+    ['abcdef', 'abXdef', [2, 3, 3]],
+    ['abcdef', 'abcXdef', [3, 3, 4]],
+    ['abcdef', 'abdef', [2, 3, 2]],
+    ['aaaa', 'aaaaa', [4, 4, 5]],
+    ['', 'x', [0, 0, 1]],
+    ['same', 'same', [4, 4, 4]],
+    ['x'.repeat(10000) + 'A' + 'y'.repeat(9000), 'x'.repeat(10000) + 'BB' + 'y'.repeat(9000), [10000, 10001, 10002]],
+  ];
+  for (const [a, b, [start, oldEnd, newEnd]] of cases) assert.deepEqual(findChange(a, b), { start, oldEnd, newEnd }, `${a.slice(0, 10)} -> ${b.slice(0, 10)}`);
+});
+
+test('two interchanges with other separators: an edit in the second is read with its own', () => {
+  const second = isa({ element: '|', component: '>', segment: '\n' }, '000000002').replace(/\n$/, '');
+  const two = base + second + '\n' + x12_837p(['CLM|B1|50|||11>B>1|Y|A|Y|Y', 'LX|1', 'SV1|HC>J7507>KX|50|UN|3|||1', 'DTP|472|D8|20251105'], { element: '|', component: '>', segment: '\n', newline: '' }).slice(107);
+  const { viaEdit, fresh } = bothWays(two, edit(two, 'UN|3|', 'UN|4|'));
+  assert.deepEqual(viaEdit, fresh);
+  assert.ok((fresh.model.claims as unknown[]).length === 4);
+});
+
+test('random edits in the real 837 samples: incremental equals from scratch', (t) => {
+  const dir = samplesDir();
+  if (!dir) return t.skip('no ../shared/samples');
+  const files = ['837p', '837i', '835'].flatMap((k) => readdirSync(join(dir, k)).map((f) => readFileSync(join(dir, k, f), 'utf8')));
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: files.length - 1 }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.integer({ min: 0, max: 3 }),
+      fc.constantFrom('', '1', 'KX', ':JZ', '~', '*', 'X'),
+      (fileIndex, where, deleteCount, insert) => {
+        const text = files[fileIndex];
+        const at = Math.floor(where * text.length);
+        const after = text.slice(0, at) + insert + text.slice(at + deleteCount);
+        const { viaEdit, fresh } = bothWays(text, after);
+        assert.deepEqual(viaEdit, fresh);
+      },
+    ),
+    { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+  );
+});
