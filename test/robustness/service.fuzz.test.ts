@@ -15,8 +15,10 @@ import {
   LANGUAGE_IDS,
   URI_FOR_LANGUAGE,
   assertOffsetsInside,
+  anchorsOf,
   assertPositionsInside,
   bytesAsText,
+  featurePosition,
   claimishText,
   fuzzParams,
   mutateAll,
@@ -37,6 +39,7 @@ function newService(codeset: CodeSet): HcpcsService {
 /** everything the service answers for one document at the given positions (fractions of the text) */
 function everything(service: HcpcsService, doc: TextDocument, at: number[]) {
   const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
+  const anchors = anchorsOf(doc.getText());
   const findings = service.findings(doc);
   const out = {
     findings,
@@ -44,7 +47,7 @@ function everything(service: HcpcsService, doc: TextDocument, at: number[]) {
     symbols: service.documentSymbols(doc),
     hints: service.inlayHints(doc, whole),
     at: at.map((f) => {
-      const position = positionAt(doc, f);
+      const position = featurePosition(doc, f, anchors);
       const completion = service.completion(doc, position);
       const near = { start: position, end: doc.positionAt(doc.offsetAt(position) + 40) };
       return {

@@ -201,6 +201,29 @@ export function positionAt(doc: TextDocument, fraction: number): { line: number;
   return doc.positionAt(Math.floor(fraction * (doc.getText().length + 1)));
 }
 
+/** code-like tokens (J7507, j75, HC:, :KX, -JW) where hover and completion have something to say */
+const ANCHOR = /\b[A-Za-z][0-9]{2,4}\b|HC[:>^]|[:>^-][A-Za-z0-9]{2}\b/g;
+
+/**
+ * A position for a fraction: below 0.5 anywhere in the text, from 0.5 on inside or right after one
+ * of the code-like tokens (random positions alone almost never land on a code).
+ */
+export function featurePosition(doc: TextDocument, fraction: number, anchors: number[][]): { line: number; character: number } {
+  if (fraction < 0.5 || anchors.length === 0) return positionAt(doc, fraction * 2);
+  const scaled = (fraction - 0.5) * 2 * anchors.length;
+  const [start, end] = anchors[Math.min(anchors.length - 1, Math.floor(scaled))]!;
+  const within = scaled - Math.floor(scaled);
+  return doc.positionAt(start! + Math.round(within * (end! - start!)));
+}
+
+/** [start, end] of every code-like token, in one pass */
+export function anchorsOf(text: string, max = 2000): number[][] {
+  const out: number[][] = [];
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m && out.length < max; m = ANCHOR.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
 /** a full GC between timed runs, so one run does not pay for the garbage of the one before */
 const collect: (() => void) | undefined = (() => {
   try {
@@ -232,4 +255,109 @@ export function medianCpuMs(fn: () => void, runs = 5): number {
 /** text repeated until it is at least `bytes` long (whole copies, so every copy parses the same) */
 export function repeatTo(unit: string, bytes: number): string {
   return unit.repeat(Math.max(1, Math.ceil(bytes / Math.max(1, unit.length))));
+}
+
+// ---- well-formed claim documents with random contents (so checks, fixes and features have work) ----
+
+const CODE_POOL = ['J7507', 'J7502', 'J7520', 'J7505', 'J7528', 'J3490', 'J7599', 'J1745', 'J0561', 'J2357', 'J1550', 'E0431', 'A0425', 'K0001', '99213', '1036F', 'j7507', 'J750', 'Z9999', 'J75O7', ''];
+const MOD_POOL = ['KX', 'JW', 'JZ', 'JG', 'TB', 'GA', 'GZ', 'RR', '25', '59', 'kx', 'XX', 'K', ''];
+const UNITS_POOL = ['1', '5', '4', '0', '1.5', '2.5', '-3', '', '1e9', '10', '375', 'abc'];
+const NDC_POOL = ['00469061711', '0046906171', '00469-0617-11', '12345678901234', 'ABC', ''];
+const DATE_POOL = ['20251105', '20260201', '20210101', '20241231', '20250101', '2025110', '99999999'];
+const DRUG_POOL = ['tacrolimus', 'cyclosporine', 'sirolimus', 'infliximab', 'aspirin', ''];
+
+export interface GeneratedLine {
+  code: string;
+  modifiers: string[];
+  units: string;
+  ndc: string;
+  date: string;
+  drug: string;
+  dose: string;
+}
+
+const lineArb: fc.Arbitrary<GeneratedLine> = fc.record({
+  code: fc.constantFrom(...CODE_POOL),
+  modifiers: fc.array(fc.constantFrom(...MOD_POOL), { maxLength: 5 }),
+  units: fc.constantFrom(...UNITS_POOL),
+  ndc: fc.constantFrom(...NDC_POOL),
+  date: fc.constantFrom(...DATE_POOL),
+  drug: fc.constantFrom(...DRUG_POOL),
+  dose: fc.constantFrom('5 mg', '375 mg', '2 mg', '100 mg', '0.5 mg', ''),
+});
+
+const iso = (d: string) => (d.length === 8 ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}` : d);
+
+function x12Text(lines: GeneratedLine[], newline: string, institutional: boolean, descriptions: boolean): string {
+  const seg: string[] = [
+    'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *251105*1200*^*00501*000000001*0*T*:',
+    'GS*HC*SUBMITTER*RECEIVER*20251105*1200*1*X*005010X222A1', 'ST*837*0001*005010X222A1', 'HL*1**20*1', 'HL*2*1*22*0',
+    'CLM*GEN1*500***11:B:1*Y*A*Y*Y', 'HI*ABK:Z940',
+  ];
+  lines.forEach((l, i) => {
+    // SV101-7 is the description: modifiers are padded to four components before it
+    const described = descriptions && l.drug !== '';
+    // without descriptions at most four modifiers: a fifth would sit in SV101-7, the description's place
+    const mods = described ? [...l.modifiers, '', '', '', ''].slice(0, Math.max(4, l.modifiers.length)) : descriptions ? l.modifiers : l.modifiers.slice(0, 4);
+    const composite = ['HC', l.code, ...mods, ...(described ? [`${l.drug} ${l.dose}`] : [])].join(':');
+    seg.push(`LX*${i + 1}`, institutional ? `SV2*0250*${composite}*125*UN*${l.units}` : `SV1*${composite}*125*UN*${l.units}***1`, `DTP*472*D8*${l.date}`);
+    if (l.ndc) seg.push(`LIN**N4*${l.ndc}`, `CTP****${l.units || '1'}*UN`);
+    if (l.drug) seg.push(`NTE*ADD*${l.drug} ${l.dose}`);
+  });
+  seg.push('SE*1*0001', 'GE*1*1', 'IEA*1*000000001');
+  return seg.map((s) => s + '~').join(newline) + newline;
+}
+
+function csvText(lines: GeneratedLine[], newline: string, delimiter: string): string {
+  const quote = (s: string) => (s.includes(delimiter) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
+  const header = ['claim_id', 'service_date', 'hcpcs', 'modifier_1', 'modifier_2', 'modifier_3', 'units', 'ndc', 'description'];
+  const rows = lines.map((l, i) =>
+    [`C${i % 3}`, iso(l.date), l.code, l.modifiers[0] ?? '', l.modifiers[1] ?? '', l.modifiers[2] ?? '', l.units, l.ndc, `${l.drug} ${l.dose}`.trim()].map(quote).join(delimiter),
+  );
+  return [header.join(delimiter), ...rows].join(newline) + newline;
+}
+
+function fhirText(lines: GeneratedLine[], indent: number): string {
+  const item = lines.map((l, i) => ({
+    sequence: i + 1,
+    productOrService: { coding: [{ system: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', code: l.code }], text: `${l.drug} ${l.dose}`.trim() || undefined },
+    modifier: l.modifiers.length ? l.modifiers.map((m) => ({ coding: [{ code: m }] })) : undefined,
+    servicedDate: iso(l.date),
+    quantity: l.units === '' ? undefined : { value: Number(l.units) },
+  }));
+  return JSON.stringify({ resourceType: 'Claim', id: 'gen', item }, null, indent);
+}
+
+function proseText(lines: GeneratedLine[], newline: string): string {
+  return lines
+    .map((l) => `${l.drug ? `${l.drug[0]!.toUpperCase()}${l.drug.slice(1)} ${l.dose}` : 'Drug'}: billed ${[l.code, ...l.modifiers].join('-')} x ${l.units} units on ${iso(l.date)}.`)
+    .join(newline) + newline;
+}
+
+export interface GeneratedDocument {
+  languageId: string;
+  uri: string;
+  text: string;
+}
+
+export interface ClaimDocumentOptions {
+  /** write SV101-7 descriptions in X12 composites (default true) */
+  x12Descriptions?: boolean;
+}
+
+/** a well-formed X12/CSV/FHIR/prose document holding random service lines, with assorted layouts */
+export function claimDocument(options: ClaimDocumentOptions = {}): fc.Arbitrary<GeneratedDocument> {
+  const descriptions = options.x12Descriptions ?? true;
+  const newline = fc.constantFrom('\n', '\r\n', '\r', '');
+  const lines = fc.array(lineArb, { minLength: 1, maxLength: 8 });
+  return fc.oneof(
+    fc.tuple(lines, newline, fc.boolean()).map(([ls, nl, inst]) => ({ languageId: 'x12', uri: 'file:///w/gen.837', text: x12Text(ls, nl, inst, descriptions) })),
+    fc.tuple(lines, fc.constantFrom('\n', '\r\n'), fc.constantFrom(',', '|', '\t')).map(([ls, nl, d]) => ({
+      languageId: 'csv',
+      uri: d === ',' ? 'file:///w/gen.csv' : d === '|' ? 'file:///w/gen.psv' : 'file:///w/gen.tsv',
+      text: csvText(ls, nl, d),
+    })),
+    fc.tuple(lines, fc.constantFrom(0, 2)).map(([ls, indent]) => ({ languageId: 'json', uri: 'file:///w/gen.json', text: fhirText(ls, indent) })),
+    fc.tuple(lines, fc.constantFrom('\n', '\r\n')).map(([ls, nl]) => ({ languageId: 'markdown', uri: 'file:///w/gen.md', text: proseText(ls, nl) })),
+  );
 }
