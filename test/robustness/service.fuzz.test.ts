@@ -14,12 +14,13 @@ import { samplesDir } from '../support/paths';
 import {
   LANGUAGE_IDS,
   URI_FOR_LANGUAGE,
-  assertOffsetsInside,
   anchorsOf,
+  assertOffsetsInside,
   assertPositionsInside,
   bytesAsText,
-  featurePosition,
+  claimDocument,
   claimishText,
+  featurePosition,
   fuzzParams,
   mutateAll,
   mutationArb,
@@ -91,6 +92,16 @@ for (const { name, codeset: load } of codesets) {
     );
   });
 }
+
+test('service on generated claim documents (well-formed, random lines): hover, completion, actions at codes', () => {
+  const codeset = fullSet() ?? coreSet();
+  fc.assert(
+    fc.property(claimDocument(), fc.array(fc.double({ min: 0.5, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }), (generated, at) => {
+      checkService(codeset, generated.text, generated.languageId, generated.uri, at);
+    }),
+    fuzzParams(150),
+  );
+});
 
 function samples(): { name: string; languageId: string; text: string }[] {
   const dir = samplesDir();
