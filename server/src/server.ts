@@ -25,6 +25,8 @@ import { todayIso } from './node/clock';
 const VALIDATION_DELAY_MS = 200;
 
 const connection = createConnection(ProposedFeatures.all);
+// Node ends the process on an unhandled rejection; a language server logs it and keeps serving.
+process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.log(message);
 
@@ -32,6 +34,8 @@ let store: CodeSetStore;
 let editorSettings: Settings = defaultSettings;
 /** settings sent in initializationOptions: the base that pulled settings refine (many LSP clients pull {}) */
 let initialSettings: Settings = defaultSettings;
+/** the raw hcpcs.* section last received (pulled or pushed) */
+let editorSection: unknown;
 let workspaceFolders: string[] = [];
 let pullConfiguration = false;
 let restrictedWorkspace = false;
@@ -66,6 +70,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .map((f) => (f.uri.startsWith('file:') ? fileURLToPath(f.uri) : ''))
     .filter(Boolean);
   if (!workspaceFolders.length && params.rootUri?.startsWith('file:')) workspaceFolders = [fileURLToPath(params.rootUri)];
+  editorSection = init.settings;
   initialSettings = editorSettings = settingsFromEditor(init.settings);
   store = new CodeSetStore({ storagePath: init.storagePath, log });
   service = createService({
@@ -102,7 +107,7 @@ function sectionString(section: unknown, key: string): string | undefined {
 
 connection.onInitialized(async () => {
   if (pullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'hcpcs' });
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'hcpcs' }).catch(() => undefined);
   }
   const loaded = store.loadAtStartup(startupRelease);
   service.setCodeSet(loaded.codeset);
@@ -126,21 +131,41 @@ function announceRelease(message?: string): void {
 async function applySettings(): Promise<void> {
   if (pullConfiguration) {
     try {
-      editorSettings = settingsFromEditor(await connection.workspace.getConfiguration('hcpcs'), initialSettings);
+      editorSection = await connection.workspace.getConfiguration('hcpcs');
     } catch (error) {
       log(`could not read settings: ${String(error)}`);
     }
   }
+  editorSettings = settingsFromEditor(editorSection, initialSettings);
   const fileConfig = readWorkspaceConfig(workspaceFolders);
   for (const problem of fileConfig.problems) log(problem);
   service.setSettings(fileConfig.settings ? mergeSettings(editorSettings, fileConfig.settings) : editorSettings);
 }
 
 connection.onDidChangeConfiguration(async (change) => {
-  if (!pullConfiguration) editorSettings = settingsFromEditor((change.settings as { hcpcs?: unknown } | undefined)?.hcpcs, initialSettings);
+  if (!pullConfiguration) editorSection = (change.settings as { hcpcs?: unknown } | undefined)?.hcpcs;
   await applySettings();
+  reloadReleaseIfChanged();
   revalidateAll();
 });
+
+/** a new hcpcs.releasePath / hcpcs.aspPath is loaded at once (never from an untrusted workspace) */
+function reloadReleaseIfChanged(): void {
+  if (restrictedWorkspace) return;
+  const releasePath = sectionString(editorSection, 'releasePath');
+  const aspPath = sectionString(editorSection, 'aspPath');
+  if (!releasePath || (releasePath === startupRelease.releasePath && aspPath === startupRelease.aspPath)) return;
+  startupRelease = { releasePath, aspPath };
+  const result = store.loadReleaseFile(releasePath, aspPath);
+  if (result.ok) {
+    service.setCodeSet(result.codeset);
+    announceRelease(result.message);
+  } else {
+    log(result.error);
+    // a request: a client may refuse it, which must not reject into nowhere
+    connection.window.showErrorMessage(`HCPCS: ${result.error} The previous code set stays in use.`).catch(() => undefined);
+  }
+}
 
 connection.onDidChangeWatchedFiles(async () => {
   await applySettings();

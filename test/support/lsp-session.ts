@@ -18,6 +18,8 @@ export interface SessionOptions {
   /** node flags for the server process, e.g. ['--require', '/abs/no-network.js'] */
   nodeArgs?: string[];
   workspaceFolder?: string;
+  /** what the client answers for the 'hcpcs' section of workspace/configuration (default {}) */
+  configuration?: () => unknown;
 }
 
 export interface LspSession {
@@ -69,7 +71,7 @@ export async function startSession(options: SessionOptions = {}): Promise<LspSes
     notify();
   });
   connection.onNotification('window/logMessage', () => undefined);
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.configuration?.() ?? {}));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();

@@ -1,0 +1,35 @@
+// Settings over the protocol: a new hcpcs.releasePath is loaded at once, a bad one is refused and
+// the code set in use stays.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSession } from '../support/lsp-session';
+import { fixture } from '../support/paths';
+
+test('changing hcpcs.releasePath loads that release; a file that is not a release is refused', async () => {
+  let section: Record<string, unknown> = {};
+  const session = await startSession({ configuration: () => section });
+  try {
+    const first = await session.waitForRelease();
+    const smallRelease = fixture('e2e-workspace', 'release', 'HCPC2024_JAN_ANWEB.csv');
+    section = { releasePath: smallRelease };
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const loaded = await session.waitForRelease((r) => r.label !== first.label);
+    assert.match(loaded.label, /January 2024/);
+
+    const notRelease = join(mkdtempSync(join(tmpdir(), 'hcpcs-')), 'claims.csv');
+    writeFileSync(notRelease, 'claim_id,hcpcs,units\nC1,J7507,5\n');
+    section = { releasePath: notRelease };
+    const before = session.releases.length;
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    // the refusal is shown to the user; the release in use is still the January 2024 one
+    const answer = await session.request<{ ok: boolean; label?: string }>('hcpcs/loadRelease', { path: smallRelease });
+    assert.equal(answer.ok, true);
+    assert.equal(session.releases.length, before + 1, 'only the explicit load announced a release');
+    assert.match(session.releases.at(-1)!.label, /January 2024/);
+  } finally {
+    await session.stop();
+  }
+});
