@@ -4,6 +4,8 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -162,8 +164,8 @@ function reloadReleaseIfChanged(): void {
     announceRelease(result.message);
   } else {
     log(result.error);
-    // a request: a client may refuse it, which must not reject into nowhere
-    connection.window.showErrorMessage(`HCPCS: ${result.error} The previous code set stays in use.`).catch(() => undefined);
+    // a notification: window.showErrorMessage sends a request, which a client may refuse
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `HCPCS: ${result.error} The previous code set stays in use.` });
   }
 }
 

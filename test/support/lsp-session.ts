@@ -70,7 +70,7 @@ export async function startSession(options: SessionOptions = {}): Promise<LspSes
     releases.push(r);
     notify();
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (m: { message: string }) => { if (process.env.LSP_LOG) console.error('[server]', m.message); });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.configuration?.() ?? {}));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
