@@ -19,7 +19,7 @@ interface LoadReleaseResult {
 export interface HcpcsExtensionApi {
   /** resolves once the client runs and the server has announced its release */
   ready: Promise<void>;
-  /** the status-bar text, "HCPCS <release label>" */
+  /** the status-bar text: the release label, which starts with "HCPCS" */
   statusText(): string;
 }
 
@@ -51,7 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
   const ready = new Promise<void>((resolve) => (announced = resolve));
 
   const showRelease = (notice: ReleaseNotice): void => {
-    status.text = `HCPCS ${notice.label}`;
+    // labels read 'HCPCS Level II, October 2025 (CMS)': no second 'HCPCS' in front
+    status.text = notice.label.startsWith('HCPCS') ? notice.label : `HCPCS ${notice.label}`;
     status.tooltip =
       notice.kind === 'full'
         ? `HCPCS codes from ${notice.label}. Click to load a newer CMS release.`
