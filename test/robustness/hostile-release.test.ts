@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { startSession, type LspSession } from '../support/lsp-session';
 import { releaseFile } from '../support/paths';
 import { answer, assertServing, type Answer } from './protocol-helpers';
-import { zipBomb } from './zip-bomb';
+import { withClaimedSize, zipBomb } from './zip-bomb';
 
 let session: LspSession;
 let dir: string;
@@ -104,9 +104,13 @@ test('a release path that is a FIFO (or any non-regular file) is refused, not re
   await assertServing(session, 'after the FIFO');
 });
 
-test('a zip bomb (about 550 kB that inflates to 540 MB) is refused and the server lives', { todo: 'FOUND.md #3: zip members are inflated without a size cap; decoding 540 MB aborts the process' }, async () => {
-  const path = join(dir, 'HCPC2026_APR_ANWEB.zip');
-  writeFileSync(path, await zipBomb('HCPC2026_APR_ANWEB.txt', 540));
+// FOUND.md #3 (fixed in 90e5059)
+test('zip bombs (about 550 kB inflating to 540 MB, honest and lying headers) are refused and the server lives', async () => {
+  const honest = await zipBomb('HCPC2026_APR_ANWEB.txt', 540);
+  const bombs: [string, Buffer][] = [
+    ['HCPC2026_APR_ANWEB.zip', honest],
+    ['HCPC2026_OCT_ANWEB.zip', withClaimedSize(honest, 4_000)], // claims 4 kB: only an inflate cap stops it
+  ];
   const bombed = await startSession();
   const died = new Promise<never>((_, reject) =>
     bombed.process.once('exit', (code, signal) => reject(new Error(`the server exited (code ${code}, signal ${signal}):\n${bombed.stderr().slice(-1500)}`))),
@@ -114,11 +118,15 @@ test('a zip bomb (about 550 kB that inflates to 540 MB) is refused and the serve
   died.catch(() => undefined);
   try {
     await bombed.waitForRelease();
-    const reply = await Promise.race([answer(bombed, 'hcpcs/loadRelease', { path }, 60_000), died]);
-    const result = reply.result as { ok?: boolean; error?: string } | undefined;
-    assert.equal(result?.ok, false, JSON.stringify(reply));
-    assert.ok(result.error?.includes(basename(path)), `the message names the file: ${result.error}`);
-    await Promise.race([assertServing(bombed, 'after the zip bomb'), died]);
+    for (const [name, bytes] of bombs) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const reply = await Promise.race([answer(bombed, 'hcpcs/loadRelease', { path }, 60_000), died]);
+      const result = reply.result as { ok?: boolean; error?: string } | undefined;
+      assert.equal(result?.ok, false, `${name}: ${JSON.stringify(reply)}`);
+      assert.ok(result.error?.includes(basename(path)), `${name}: the message names the file: ${result.error}`);
+      await Promise.race([assertServing(bombed, `after ${name}`), died]);
+    }
   } finally {
     if (bombed.process.exitCode === null && bombed.process.signalCode === null) await bombed.stop();
     else bombed.connection.dispose();

@@ -59,10 +59,9 @@ async function withSession(options: SessionOptions, pulled: Record<string, unkno
   }
 }
 
-test(
-  'maxValidationBytes from initializationOptions.settings (client answers workspace/configuration with {})',
-  { todo: 'FOUND.md #1: the pulled (empty) configuration replaces initializationOptions.settings' },
-  () => withSession({ initializationOptions: { settings: { maxValidationBytes: LIMIT } } }, undefined, checkLimit),
+// FOUND.md #1 (fixed in 90e5059)
+test('maxValidationBytes from initializationOptions.settings (client answers workspace/configuration with {})', () =>
+  withSession({ initializationOptions: { settings: { maxValidationBytes: LIMIT } } }, undefined, checkLimit),
 );
 
 test('maxValidationBytes from the pulled workspace/configuration section', () =>

@@ -25,6 +25,7 @@ import {
   mutateAll,
   mutationArb,
   positionAt,
+  type Mutation,
 } from '../support/fuzz';
 
 const TODAY = '2025-11-05';
@@ -98,6 +99,44 @@ test('service on generated claim documents (well-formed, random lines): hover, c
   fc.assert(
     fc.property(claimDocument(), fc.array(fc.double({ min: 0.5, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }), (generated, at) => {
       checkService(codeset, generated.text, generated.languageId, generated.uri, at);
+    }),
+    fuzzParams(150),
+  );
+});
+
+/** one service kept across versions (incremental re-validation) must answer what a fresh one answers */
+function checkIncremental(codeset: CodeSet, uri: string, languageId: string, versions: string[]): void {
+  const kept = newService(codeset);
+  versions.forEach((text, i) => {
+    const doc = TextDocument.create(uri, languageId, i + 1, text);
+    const fresh = newService(codeset);
+    const twin = TextDocument.create(uri, languageId, 1, text);
+    assert.deepEqual(kept.findings(doc), fresh.findings(twin), `version ${i + 1}: findings after the edit equal a fresh read`);
+    assert.deepEqual(kept.model(doc), fresh.model(twin), `version ${i + 1}: model after the edit equals a fresh read`);
+    assertOffsetsInside(kept.findings(doc), text.length, `version ${i + 1} findings`);
+  });
+}
+
+const editsArb = fc.array(fc.array(mutationArb, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 5 });
+const versionsOf = (text: string, edits: Mutation[][]) => edits.reduce<string[]>((vs, ms) => [...vs, mutateAll(vs[vs.length - 1]!, ms)], [text]);
+
+test('incremental re-validation after random edits equals a fresh read (generated documents)', () => {
+  const codeset = fullSet() ?? coreSet();
+  fc.assert(
+    fc.property(claimDocument(), editsArb, (generated, edits) => {
+      checkIncremental(codeset, generated.uri, generated.languageId, versionsOf(generated.text, edits));
+    }),
+    fuzzParams(200),
+  );
+});
+
+test('incremental re-validation after random edits equals a fresh read (X12 samples)', (t) => {
+  const x12 = samples().filter((s) => s.languageId === 'x12');
+  if (!x12.length) return t.skip('no ../shared/samples');
+  const codeset = fullSet() ?? coreSet();
+  fc.assert(
+    fc.property(fc.constantFrom(...x12), editsArb, (sample, edits) => {
+      checkIncremental(codeset, `file:///w/${sample.name}`, 'x12', versionsOf(sample.text, edits));
     }),
     fuzzParams(150),
   );

@@ -49,3 +49,12 @@ export async function zipBomb(name: string, megabytes: number): Promise<Buffer> 
   end.writeUInt32LE(local.length + file.length + data.length, 16);
   return Buffer.concat([local, file, data, central, file, end]);
 }
+
+/** the same zip with its one member's uncompressed size rewritten (a lying header) */
+export function withClaimedSize(zip: Buffer, size: number): Buffer {
+  const out = Buffer.from(zip);
+  out.writeUInt32LE(size >>> 0, 22); // local header at offset 0
+  const central = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  out.writeUInt32LE(size >>> 0, central + 24);
+  return out;
+}
