@@ -7,9 +7,12 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { startSession, type LspSession } from '../support/lsp-session';
-import { assertPositionsInside } from '../support/fuzz';
+import fc from 'fast-check';
+import { assertPositionsInside, claimDocument, fuzzParams } from '../support/fuzz';
 import { x12_837p } from '../support/x12';
 import { PROBE_837, answer, assertServing, isEmptyOrError, probePosition, type Answer } from './protocol-helpers';
+
+const fraction01 = fc.double({ min: 0, max: 1, noNaN: true });
 
 let session: LspSession;
 let openUri: string;
@@ -245,4 +248,33 @@ test('a 10 MB document over stdio: validated, and hover answers at its end', asy
   assert.ok(reply.result, 'a hover on the last line');
   session.close(uri);
   await assertServing(session, 'after the 10 MB document');
+});
+
+test('random incremental edits over stdio: the server ends with the same diagnostics as a fresh open of the same text', async () => {
+  let run = 0;
+  await fc.assert(
+    fc.asyncProperty(claimDocument({ x12Descriptions: false }), fc.array(fc.tuple(fraction01, fraction01, fc.constantFrom('', 'J7502', ':KX', '*', '~\n', 'LX*9~', 'SV1*HC:J7507*1*UN*5***1~', ',', '\r\n', 'é😀')), { minLength: 1, maxLength: 6 }), async (generated, edits) => {
+      run++;
+      const uri = session.open(`edits-${run}${generated.uri.slice(generated.uri.lastIndexOf('.'))}`, generated.languageId, generated.text);
+      let local = TextDocument.create(uri, generated.languageId, 1, generated.text);
+      let version = 1;
+      for (const [a, b, text] of edits) {
+        const length = local.getText().length;
+        const [from, to] = [Math.floor(a * (length + 1)), Math.floor(b * (length + 1))].sort((x, y) => x - y) as [number, number];
+        const change = { range: { start: local.positionAt(from), end: local.positionAt(Math.min(to, from + 40)) }, text };
+        version++;
+        await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        local = TextDocument.update(local, [change], version);
+      }
+      const served = await session.diagnostics(uri, version);
+      const twin = session.open(`edits-${run}-twin${generated.uri.slice(generated.uri.lastIndexOf('.'))}`, generated.languageId, local.getText());
+      const expected = await session.diagnostics(twin);
+      const strip = (ds: Diagnostic[]) => ds.map((d) => ({ ...d, relatedInformation: d.relatedInformation?.map((r: DiagnosticRelatedInformation) => ({ ...r, location: { ...r.location, uri: '' } })) }));
+      assert.deepEqual(strip(served), strip(expected));
+      session.close(uri);
+      session.close(twin);
+    }),
+    fuzzParams(15),
+  );
+  await assertServing(session, 'after random incremental edits');
 });
