@@ -24,7 +24,9 @@ import {
   fuzzParams,
   mutateAll,
   mutationArb,
+  pathOf,
   positionAt,
+  walk,
   type Mutation,
 } from '../support/fuzz';
 
@@ -64,6 +66,20 @@ function everything(service: HcpcsService, doc: TextDocument, at: number[]) {
   return out;
 }
 
+const PLACEHOLDER = /\bundefined\b|\bNaN\b|\[object Object\]|\bnull\b/;
+
+/** no "undefined", "NaN", "null" or "[object Object]" in any text shown to the user (unless the document itself says it) */
+function assertNoLeakedPlaceholders(answers: unknown, text: string, label: string): void {
+  if (PLACEHOLDER.test(text)) return;
+  const shown = new Set(['value', 'message', 'label', 'detail', 'documentation', 'title', 'name', 'tooltip', 'newText', 'insertText', 'filterText']);
+  walk(answers, (o, where) => {
+    for (const key of Object.keys(o)) {
+      const v = o[key];
+      if (shown.has(key) && typeof v === 'string' && PLACEHOLDER.test(v)) assert.fail(`${label} ${pathOf(where)}.${key} shows a placeholder: ${JSON.stringify(v.slice(0, 300))}`);
+    }
+  });
+}
+
 /** the helper every row goes through: two fresh services, same answers, all inside the document */
 function checkService(codeset: CodeSet, text: string, languageId: string, uri: string, at: number[]) {
   const doc = TextDocument.create(uri, languageId, 1, text);
@@ -71,6 +87,7 @@ function checkService(codeset: CodeSet, text: string, languageId: string, uri: s
   assertOffsetsInside(first.findings, text.length, `${languageId} findings`);
   const { findings: _ignored, ...lsp } = first;
   assertPositionsInside(lsp, doc, languageId);
+  assertNoLeakedPlaceholders(lsp, text, languageId);
   const second = everything(newService(codeset), TextDocument.create(uri, languageId, 1, text), at);
   assert.deepEqual(second, first, `${languageId}: same text, same answers`);
 }
