@@ -48,6 +48,8 @@ export function settingsFromEditor(section: unknown, base: Settings = defaultSet
   if (s.profile === 'medicare' || s.profile === 'commercial' || s.profile === 'none') out.profile = s.profile;
   if (s.rules && typeof s.rules === 'object') {
     for (const [id, value] of Object.entries(s.rules as Record<string, unknown>)) {
+      // rule ids are lower-case words and hyphens: '__proto__' and the like are never keys here
+      if (!/^[a-z0-9-]+$/.test(id)) continue;
       if (value === 'off') out.rules[id] = { enabled: false };
       else if (typeof value === 'string' && severities.has(value)) out.rules[id] = { enabled: true, severity: value as Severity };
     }

@@ -105,6 +105,21 @@ export function removeModifierEdit(ctx: CheckContext, line: ServiceLine, index: 
   const before: Span<string> | undefined = index > 0 ? line.modifiers[index - 1] : line.code;
   const gap = ctx.text.slice(before.range.end, mod.range.start);
   if (gap.length !== 1 || /[A-Za-z0-9]/.test(gap)) return undefined;
+  const x12 = ctx.document.x12;
+  if (x12 && line.source !== 'prose') {
+    // SV101-3..6 are fixed modifier positions and SV101-7 (the description) follows: when anything
+    // comes after the modifiers, the later modifiers move up and an empty position closes the gap,
+    // so every component after SV101-6 stays where it was
+    let compositeEnd = mod.range.end;
+    while (compositeEnd < ctx.text.length && ctx.text[compositeEnd] !== x12.element && ctx.text[compositeEnd] !== x12.segment) compositeEnd++;
+    const position = 3 + ctx.text.slice(line.code.range.end + 1, mod.range.start).split(gap).length - 1;
+    const tail = ctx.text.slice(mod.range.start, compositeEnd).split(gap);
+    const modifierPositions = tail.slice(0, 7 - position);
+    if (tail.length > modifierPositions.length) {
+      const end = mod.range.start + modifierPositions.join(gap).length;
+      return { range: { start: mod.range.start, end }, newText: [...modifierPositions.slice(1), ''].join(gap) };
+    }
+  }
   return { range: { start: before.range.end, end: mod.range.end }, newText: '' };
 }
 

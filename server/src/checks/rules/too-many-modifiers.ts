@@ -15,7 +15,8 @@ const rule: LineRule = {
     const mods = ctx.line.modifiers;
     if (mods.length <= MAX) return [];
     const extra = mods.slice(MAX);
-    const range = { start: extra[0]!.range.start, end: extra[extra.length - 1]!.range.end };
+    // modifiers need not be in text order (CSV columns): the range spans all the extra ones
+    const range = { start: Math.min(...extra.map((m) => m.range.start)), end: Math.max(...extra.map((m) => m.range.end)) };
     const names = extra.map((m) => m.value.trim().toUpperCase()).join(', ');
     return [finding(rule, range, `${mods.length} modifiers on this line; a claim line carries at most ${MAX} (extra: ${names})`)];
   },
