@@ -141,15 +141,17 @@ export async function startSession(options: SessionOptions = {}): Promise<LspSes
     waitForRelease: (predicate = () => true) =>
       until('the hcpcs/release notification', () => releases.find(predicate)),
     async stop() {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      try {
-        await connection.sendRequest('shutdown');
-        await connection.sendNotification('exit');
-      } catch {
-        child.kill();
+      if (child.exitCode !== null || child.signalCode !== null) {
+        connection.dispose();
+        return child.exitCode;
       }
-      // a server that ignores exit is killed after a bounded wait
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      // a server that is blocked or ignores exit is killed after a bounded wait
       const killer = setTimeout(() => child.kill(), 5000);
+      connection
+        .sendRequest('shutdown')
+        .then(() => connection.sendNotification('exit'))
+        .catch(() => child.kill());
       const code = await exited;
       clearTimeout(killer);
       connection.dispose();
