@@ -17,7 +17,9 @@ import type { ClaimDocument } from './model';
 import type { CodeSet } from './codeset/types';
 import type { Finding } from './checks/types';
 import { defaultSettings, type Settings } from './settings';
-import { parseDocument } from './documents/index';
+import { detectFormat, parseDocument } from './documents/index';
+import { readX12Window } from './documents/x12-window';
+import { emptyDocument as emptyModel } from './documents/problems';
 import { runChecks } from './checks/index';
 import { reparseAfterEdit } from './incremental';
 import type { FeatureContext } from './features/context';
@@ -57,6 +59,8 @@ interface Analysis {
   text: string;
   model: ClaimDocument;
   findings?: Finding[];
+  /** an X12 file above the size limit: no whole model, requests read the claims around them */
+  windowed?: boolean;
 }
 
 export interface HcpcsService {
@@ -90,10 +94,11 @@ export function createService(options: ServiceOptions): HcpcsService {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
-    const fresh = (hit && afterEdit(hit, text)) ?? {
-      text,
-      model: parseDocument(text, { languageId: doc.languageId, uri: doc.uri, isDrugName }),
-    };
+    const hint = { languageId: doc.languageId, uri: doc.uri, isDrugName };
+    const fresh =
+      text.length > settings.maxValidationBytes && detectFormat(text, hint) === 'x12'
+        ? { text, model: emptyModel('x12', text.length), windowed: true }
+        : ((hit && afterEdit(hit, text)) ?? { text, model: parseDocument(text, hint) });
     const next: Analysis = { version: doc.version, ...fresh };
     cache.set(doc.uri, next);
     return next;
@@ -119,9 +124,15 @@ export function createService(options: ServiceOptions): HcpcsService {
     return a.findings;
   };
 
-  const context = (doc: TextDocument): FeatureContext => ({
+  /** the model requests read: the whole document's, or for a windowed file the claims around [start, end] */
+  const modelFor = (doc: TextDocument, start: number, end: number): ClaimDocument => {
+    const a = analysis(doc);
+    return a.windowed ? readX12Window(a.text, start, end, { isDrugName }) : a.model;
+  };
+
+  const context = (doc: TextDocument, start = 0, end = start): FeatureContext => ({
     textDocument: doc,
-    model: analysis(doc).model,
+    model: modelFor(doc, start, end),
     codeset,
     settings,
     today: options.today(),
@@ -148,13 +159,24 @@ export function createService(options: ServiceOptions): HcpcsService {
     model: (doc) => analysis(doc).model,
     findings,
     diagnostics: (doc) => findings(doc).map((f) => toDiagnostic(doc, f, options.docsBaseUri)),
-    hover: (doc, position) => hoverAt(context(doc), doc.offsetAt(position)),
-    completion: (doc, position) => complete(context(doc), doc.offsetAt(position)),
+    hover: (doc, position) => {
+      const at = doc.offsetAt(position);
+      return hoverAt(context(doc, at), at);
+    },
+    completion: (doc, position) => {
+      const at = doc.offsetAt(position);
+      return complete(context(doc, at), at);
+    },
     resolveCompletion: (item) => resolveItem({ codeset, guidance: options.guidance, today: options.today() }, item),
-    codeActions: (doc, range) => actionsFor(context(doc), { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }),
+    codeActions: (doc, range) => {
+      const span = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
+      return actionsFor(context(doc, span.start, span.end), span);
+    },
     documentSymbols: (doc) => symbolsOf(context(doc)),
-    inlayHints: (doc, range) =>
-      hintsIn(context(doc), { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }),
+    inlayHints: (doc, range) => {
+      const span = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
+      return hintsIn(context(doc, span.start, span.end), span);
+    },
     forget: (uri) => void cache.delete(uri),
   };
 }

@@ -58,6 +58,8 @@ export interface X12RegionContext {
   component: string;
   /** '837' or '835' */
   txType: string;
+  /** read the separator from the first composite instead (a window into a file read for the first time) */
+  detectComponent?: boolean;
 }
 
 export interface X12Region {
@@ -164,7 +166,7 @@ class X12Reader {
     this.el = context.element.charCodeAt(0);
     this.seg = context.segment;
     this.comp = this.declaredComp = context.component;
-    this.compDecided = true;
+    this.compDecided = !context.detectComponent;
     this.txType = context.txType;
     let pos = from;
     while (pos < to) {
