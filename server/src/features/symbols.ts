@@ -6,9 +6,33 @@ import type { Claim, Container, Range, ServiceLine } from '../model';
 import type { FeatureContext } from './context';
 import { formatMoney, plural } from './format';
 
+/**
+ * An outline is for finding your way, not a copy of the file: a 10 MB 837 would otherwise send
+ * 20 MB of symbols on every request. Past this many items the rest is summed up in one entry.
+ */
+export const OUTLINE_LIMIT = 5000;
+
+interface Budget {
+  left: number;
+  skippedClaims: number;
+  skippedCodes: number;
+}
+
 export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
   const { model } = ctx;
   const roots: DocumentSymbol[] = [];
+  const budget: Budget = { left: OUTLINE_LIMIT, skippedClaims: 0, skippedCodes: 0 };
+  const claimNodes = (claim: Claim): DocumentSymbol[] => {
+    if (budget.left <= 0) return (budget.skippedClaims++, []);
+    budget.left--;
+    return [claimSymbol(ctx, claim, budget)];
+  };
+  const codeNodes = <T>(items: T[], make: (item: T) => DocumentSymbol): DocumentSymbol[] => {
+    const kept = items.slice(0, Math.max(0, budget.left));
+    budget.left -= kept.length;
+    budget.skippedCodes += items.length - kept.length;
+    return kept.map(make);
+  };
   const nodes = nestContainers(ctx, model.containers ?? []);
   const placed = new Set<Claim>();
   // a claim belongs to the innermost container listing it: visit the smallest containers first
@@ -17,7 +41,7 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
     for (const claim of node.container.claims ?? []) {
       if (placed.has(claim)) continue;
       placed.add(claim);
-      (node.symbol.children ??= []).push(claimSymbol(ctx, claim));
+      (node.symbol.children ??= []).push(...claimNodes(claim));
     }
   }
   roots.push(...nodes.roots.map((n) => n.symbol));
@@ -26,18 +50,25 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
     const holder = innermost(nodes.all, claim.range.start);
     placed.add(claim);
     // prose has no real claims: its codes are the outline
-    if (model.format === 'prose' && !holder) roots.push(...claim.lines.map((line) => lineSymbol(ctx, line)));
-    else (holder ? (holder.symbol.children ??= []) : roots).push(claimSymbol(ctx, claim));
+    if (model.format === 'prose' && !holder) roots.push(...codeNodes(claim.lines, (line) => lineSymbol(ctx, line)));
+    else (holder ? (holder.symbol.children ??= []) : roots).push(...claimNodes(claim));
   }
   if (model.format === 'prose') {
-    for (const m of model.mentions ?? []) {
-      if (m.context !== 'text') continue;
-      const code = m.code.value.trim().toUpperCase();
-      const short = ctx.codeset.lookup(code)?.record.short;
-      roots.push(symbol(ctx, code, short, SymbolKind.Constant, m.code.range, m.code.range));
-    }
+    const mentions = (model.mentions ?? []).filter((m) => m.context === 'text');
+    roots.push(
+      ...codeNodes(mentions, (m) => {
+        const code = m.code.value.trim().toUpperCase();
+        return symbol(ctx, code, ctx.codeset.lookup(code)?.record.short, SymbolKind.Constant, m.code.range, m.code.range);
+      }),
+    );
   }
-  return sortByStart(ctx, roots);
+  const sorted = sortByStart(ctx, roots);
+  const skipped = [plural(budget.skippedClaims, 'more claim'), plural(budget.skippedCodes, 'more code')].filter((t) => !t.startsWith('0 '));
+  if (skipped.length) {
+    const end = { start: model.length, end: model.length };
+    sorted.push(symbol(ctx, `… ${skipped.join(', ')} not listed`, `the outline stops at ${OUTLINE_LIMIT} items`, SymbolKind.String, end, end));
+  }
+  return sorted;
 }
 
 interface Node {
@@ -81,7 +112,7 @@ function innermost(nodes: Node[], offset: number): Node | undefined {
   return best;
 }
 
-function claimSymbol(ctx: FeatureContext, claim: Claim): DocumentSymbol {
+function claimSymbol(ctx: FeatureContext, claim: Claim, budget: Budget): DocumentSymbol {
   const id = claim.id?.value.trim();
   // FHIR labels say which resource it is (Claim / ExplanationOfBenefit) and its id
   const fhirLabel = ctx.model.format === 'fhir' ? claim.label?.trim() : undefined;
@@ -89,7 +120,10 @@ function claimSymbol(ctx: FeatureContext, claim: Claim): DocumentSymbol {
   const charge = claimCharge(ctx, claim);
   const detail = [charge !== undefined ? formatMoney(charge) : '', plural(claim.lines.length, 'line')].filter(Boolean).join(' · ');
   const s = symbol(ctx, name, detail, SymbolKind.Object, claim.range, claim.id?.range ?? claim.range);
-  s.children = claim.lines.map((line) => lineSymbol(ctx, line));
+  const lines = claim.lines.slice(0, Math.max(0, budget.left));
+  budget.left -= lines.length;
+  s.children = lines.map((line) => lineSymbol(ctx, line));
+  if (lines.length < claim.lines.length) s.detail = [s.detail, `${claim.lines.length - lines.length} not listed`].filter(Boolean).join(' · ');
   return s;
 }
 

@@ -1,8 +1,9 @@
 // Outline: the tree of names and details per format, selection ranges inside ranges, no patient names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { documentSymbols } from '../../../server/src/features/symbols';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { documentSymbols, OUTLINE_LIMIT } from '../../../server/src/features/symbols';
+import { generate837p } from '../../../bench/generate/index';
 import { build, LEAKS } from './support';
 import { csv, fhir, fhirItem, x12i, x12p } from './samples';
 
@@ -74,3 +75,17 @@ const rows: [string, string, string, string[], string[]?][] = [
 ];
 
 for (const [name, text, lang, expected, forbidden] of rows) test(`symbols: ${name}`, () => checkSymbols(text, lang, expected, forbidden));
+
+test('a very large file: the outline stops at its limit and says how much is not listed', () => {
+  const { text, claims } = generate837p({ seed: 3, targetBytes: 2_000_000 });
+  const { ctx } = build(text, { languageId: 'x12' });
+  const outline = documentSymbols(ctx);
+  const count = (list: DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+  const listedClaims = (list: DocumentSymbol[]): number => list.reduce((n, s) => n + (s.kind === SymbolKind.Object ? 1 : 0) + listedClaims(s.children ?? []), 0);
+  // the envelopes (interchange, group, transaction) are always listed; claims and lines share the limit
+  assert.ok(count(outline) <= OUTLINE_LIMIT + ctx.model.containers.length + 1, `${count(outline)} symbols`);
+  const last = outline[outline.length - 1];
+  const notListed = claims - listedClaims(outline);
+  assert.ok(notListed > 0, 'the file has more claims than the outline lists');
+  assert.match(last.name, new RegExp(`${notListed.toLocaleString('en-US')} more claims not listed`));
+});
