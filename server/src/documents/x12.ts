@@ -146,13 +146,9 @@ class X12Reader {
         this.useDelimiters(isa.delimiters);
         terminatorAt = isa.terminatorAt;
       } else {
-        terminatorAt = text.indexOf(this.seg, pos);
-        if (terminatorAt < 0) terminatorAt = n;
+        terminatorAt = this.terminatorFrom(pos);
       }
-      let end = terminatorAt;
-      while (end > pos && isSpace(text.charCodeAt(end - 1))) end--;
-      if (end > pos) this.segment(pos, end);
-      pos = terminatorAt + this.seg.length;
+      pos = this.readSegment(pos, terminatorAt);
     }
     this.closeClaim();
     this.closeContainer('transaction');
@@ -175,15 +171,23 @@ class X12Reader {
       let idEnd = pos;
       while (idEnd < n && idEnd - pos < 4 && text.charCodeAt(idEnd) !== this.el && text[idEnd] !== this.seg) idEnd++;
       if (ENVELOPE_IDS.has(text.slice(pos, idEnd))) return undefined;
-      let terminatorAt = text.indexOf(this.seg, pos);
-      if (terminatorAt < 0) terminatorAt = n;
-      let end = terminatorAt;
-      while (end > pos && isSpace(text.charCodeAt(end - 1))) end--;
-      if (end > pos) this.segment(pos, end);
-      pos = terminatorAt + this.seg.length;
+      pos = this.readSegment(pos, this.terminatorFrom(pos));
     }
     this.closeClaim();
     return { claims: this.doc.claims, mentions: this.doc.mentions, problems: this.doc.problems };
+  }
+
+  private terminatorFrom(pos: number): number {
+    const at = this.text.indexOf(this.seg, pos);
+    return at < 0 ? this.n : at;
+  }
+
+  /** reads the segment from pos to its terminator (trailing blanks dropped); returns where the next one may start */
+  private readSegment(pos: number, terminatorAt: number): number {
+    let end = terminatorAt;
+    while (end > pos && isSpace(this.text.charCodeAt(end - 1))) end--;
+    if (end > pos) this.segment(pos, end);
+    return terminatorAt + this.seg.length;
   }
 
   /** the first ISA: at the start, or at the start of a later line (text before it is tolerated) */

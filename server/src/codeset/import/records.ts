@@ -29,13 +29,7 @@ export function isModifierRecordId(recordId: string): boolean {
 
 export function toCodeRecord(r: RawRow): CodeRecord {
   return strip({
-    code: r.hcpc.trim().toUpperCase(),
-    short: r.short.trim(),
-    long: r.long.trim(),
-    addDate: cmsDateToIso(r.addDate),
-    actionEffectiveDate: cmsDateToIso(r.actionEffectiveDate),
-    termDate: cmsDateToIso(r.termDate),
-    actionCode: opt(r.actionCode),
+    ...commonFields(r),
     coverage: opt(r.coverage),
     pricing: nonEmpty(r.prices),
     xrefs: nonEmpty(r.xrefs),
@@ -45,7 +39,12 @@ export function toCodeRecord(r: RawRow): CodeRecord {
 }
 
 export function toModifierRecord(r: RawRow): ModifierRecord {
-  return strip({
+  return strip(commonFields(r));
+}
+
+/** what procedure and modifier records share: code, descriptors, dates, action */
+function commonFields(r: RawRow): ModifierRecord {
+  return {
     code: r.hcpc.trim().toUpperCase(),
     short: r.short.trim(),
     long: r.long.trim(),
@@ -53,7 +52,7 @@ export function toModifierRecord(r: RawRow): ModifierRecord {
     actionEffectiveDate: cmsDateToIso(r.actionEffectiveDate),
     termDate: cmsDateToIso(r.termDate),
     actionCode: opt(r.actionCode),
-  });
+  };
 }
 
 /** drops undefined members so records compare (and serialise) the same whatever the edition */
