@@ -76,6 +76,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
       storagePath: context.globalStorageUri.fsPath,
       docsPath: context.asAbsolutePath(path.join('docs', 'rules')),
       settings: vscode.workspace.getConfiguration('hcpcs'),
+      // an untrusted workspace may not point the server at files to load (see capabilities.untrustedWorkspaces)
+      trusted: vscode.workspace.isTrusted,
     },
   };
   client = new LanguageClient('hcpcs', 'HCPCS Language Server', serverOptions, clientOptions);
