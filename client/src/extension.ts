@@ -121,6 +121,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
       if (picked) await vscode.env.clipboard.writeText(picked.label);
     }),
     vscode.workspace.onDidOpenTextDocument(markX12ByContent),
+    // trust granted later: start again so the workspace's release settings apply
+    vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
   );
   vscode.workspace.textDocuments.forEach(markX12ByContent);
 
