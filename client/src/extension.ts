@@ -72,13 +72,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
     documentSelector,
     outputChannel: output,
     synchronize: { configurationSection: 'hcpcs', fileEvents: vscode.workspace.createFileSystemWatcher('**/.hcpcsrc.json') },
-    initializationOptions: {
+    // a function: read again on every (re)start, so settings and trust are current
+    initializationOptions: () => ({
       storagePath: context.globalStorageUri.fsPath,
       docsPath: context.asAbsolutePath(path.join('docs', 'rules')),
       settings: vscode.workspace.getConfiguration('hcpcs'),
       // an untrusted workspace may not point the server at files to load (see capabilities.untrustedWorkspaces)
       trusted: vscode.workspace.isTrusted,
-    },
+    }),
   };
   client = new LanguageClient('hcpcs', 'HCPCS Language Server', serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification('hcpcs/release', showRelease));
