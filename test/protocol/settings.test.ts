@@ -33,3 +33,23 @@ test('changing hcpcs.releasePath loads that release; a file that is not a releas
     await session.stop();
   }
 });
+
+test('a release loaded by command is cached in the storage folder and is there after a restart', async () => {
+  const storagePath = mkdtempSync(join(tmpdir(), 'hcpcs-storage-'));
+  const smallRelease = fixture('e2e-workspace', 'release', 'HCPC2024_JAN_ANWEB.csv');
+  const first = await startSession({ initializationOptions: { storagePath } });
+  try {
+    await first.waitForRelease();
+    const answer = await first.request<{ ok: boolean; label?: string }>('hcpcs/loadRelease', { path: smallRelease });
+    assert.equal(answer.ok, true);
+  } finally {
+    await first.stop();
+  }
+  const second = await startSession({ initializationOptions: { storagePath } });
+  try {
+    const release = await second.waitForRelease();
+    assert.match(release.label, /January 2024/, 'the restarted server loads the cached index');
+  } finally {
+    await second.stop();
+  }
+});
