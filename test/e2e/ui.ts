@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     await check('hover on J7507 shows the descriptor and the billing unit', async () => {
       const hover = await hoverOver(page, await textBox(page, 'SV1*HC:J7507', 'J7507'), 'Tacrolimus');
       const text = (await hover.textContent()) ?? '';
-      for (const part of ['Tacrolimus, immediate release, oral, 1 mg', '1 unit = 1 mg']) {
+      for (const part of ['Tacrolimus, immediate release, oral, 1 mg', 'Billing unit: 1 unit = 1 mg']) {
         if (!text.includes(part)) throw new Error(`hover lacks ${JSON.stringify(part)}: ${text.slice(0, 300)}`);
       }
       await settled(hover);

@@ -58,8 +58,8 @@ test('hover in an 837 shows descriptor, unit and release', async () => {
   const uri = session.open('hover.837', 'x12', claim837);
   const release = await session.waitForRelease();
   const rows: { needle: string; expect: RegExp[] }[] = [
-    { needle: 'J7507:KX', expect: [/Tacrolimus, immediate release, oral, 1 mg/, /1 unit = 1 mg/, /5 units = 5 mg/] },
-    { needle: 'J7520', expect: [/Sirolimus/i, /1 unit = 1 mg/] },
+    { needle: 'J7507:KX', expect: [/Tacrolimus, immediate release, oral, 1 mg/, /Billing unit:\*\* 1 unit = 1 mg/, /This line:\*\* 5 units = 5 mg/] },
+    { needle: 'J7520', expect: [/Sirolimus, oral, 1 mg/, /Billing unit:\*\* 1 unit = 1 mg/] },
   ];
   for (const row of rows) {
     const text = hoverText(await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: at(claim837, row.needle) }));
@@ -96,7 +96,7 @@ test('hover on J7507 works in a CSV, a FHIR claim and a note', async () => {
     const uri = session.open(name, languageId, text);
     const value = hoverText(await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: at(text, 'J7507') }));
     assert.match(value, /Tacrolimus, immediate release, oral, 1 mg/, name);
-    assert.match(value, /1 unit = 1 mg/, name);
+    assert.match(value, /Billing unit:\*\* 1 unit = 1 mg/, name);
     assert.ok(value.includes(session.releases[0].label), `${name} names the release`);
   }
 });

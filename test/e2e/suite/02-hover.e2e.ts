@@ -11,7 +11,7 @@ describe('hover', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
     const text = hoverText(hovers);
     assert.ok(text.includes('Tacrolimus, immediate release, oral, 1 mg'), `descriptor missing: ${text}`);
-    assert.ok(text.includes('1 unit = 1 mg'), `billing unit missing: ${text}`);
+    assert.ok(text.includes('Billing unit:** 1 unit = 1 mg'), `billing unit missing: ${text}`);
     const label = api.statusText();
     assert.ok(text.includes(label), `release "${label}" missing: ${text}`);
   });
