@@ -41,6 +41,8 @@ let editorSection: unknown;
 let workspaceFolders: string[] = [];
 let pullConfiguration = false;
 let restrictedWorkspace = false;
+/** the release file and ASP folder in effect (from initialization, then from settings) */
+let releasePaths: { releasePath?: string; aspPath?: string } = {};
 
 // made in onInitialize, once the client has said where the rule docs are
 let service: HcpcsService;
@@ -83,7 +85,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     // the extension passes its docs folder; a standalone server links to the docs beside its bundle
     docsBaseUri: pathToFileURL(init.docsPath ?? join(__dirname, '..', 'docs', 'rules')).href,
   });
-  startupRelease = {
+  releasePaths = {
     releasePath: restrictedWorkspace ? undefined : (init.releasePath ?? sectionString(init.settings, 'releasePath')),
     aspPath: restrictedWorkspace ? undefined : (init.aspPath ?? sectionString(init.settings, 'aspPath')),
   };
@@ -100,8 +102,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-let startupRelease: { releasePath?: string; aspPath?: string } = {};
-
 function sectionString(section: unknown, key: string): string | undefined {
   const value = section && typeof section === 'object' ? (section as Record<string, unknown>)[key] : undefined;
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
@@ -111,7 +111,7 @@ connection.onInitialized(async () => {
   if (pullConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'hcpcs' }).catch(() => undefined);
   }
-  const loaded = store.loadAtStartup(startupRelease);
+  const loaded = store.loadAtStartup(releasePaths);
   service.setCodeSet(loaded.codeset);
   await applySettings();
   announceRelease(loaded.message);
@@ -156,8 +156,8 @@ function reloadReleaseIfChanged(): void {
   if (restrictedWorkspace) return;
   const releasePath = sectionString(editorSection, 'releasePath');
   const aspPath = sectionString(editorSection, 'aspPath');
-  if (!releasePath || (releasePath === startupRelease.releasePath && aspPath === startupRelease.aspPath)) return;
-  startupRelease = { releasePath, aspPath };
+  if (!releasePath || (releasePath === releasePaths.releasePath && aspPath === releasePaths.aspPath)) return;
+  releasePaths = { releasePath, aspPath };
   const result = store.loadReleaseFile(releasePath, aspPath);
   if (result.ok) {
     service.setCodeSet(result.codeset);
