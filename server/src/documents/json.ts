@@ -68,6 +68,11 @@ export function parseJson(text: string): JsonParse {
   const problems: ReadProblem[] = [];
   const stack: Frame[] = [];
   const fail = (message: string, start: number, end: number) => addProblem(problems, problem('json-syntax', message, start, Math.min(n, Math.max(end, start + 1)), 'error'));
+  // the problem points at the comma itself, not at the bracket after it
+  const trailingComma = (closing: number) => {
+    const comma = text.lastIndexOf(',', closing - 1);
+    fail('Trailing comma.', comma < 0 ? closing : comma, (comma < 0 ? closing : comma) + 1);
+  };
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   const attach = (node: JsonNode): void => {
@@ -184,7 +189,7 @@ export function parseJson(text: string): JsonParse {
           (top.node as JsonObject).members.push(top.member);
           top.state = OBJ_COLON;
         } else if (c === 125 /* } */) {
-          if (top.state === OBJ_KEY) fail('Trailing comma.', pos, pos + 1);
+          if (top.state === OBJ_KEY) trailingComma(pos);
           pos++;
           close(pos);
         } else if (c === 93 /* ] */) {
@@ -217,7 +222,7 @@ export function parseJson(text: string): JsonParse {
       case ARR_VALUE_OR_END:
       case ARR_VALUE:
         if (c === 93 && top.node.kind === 'array') {
-          if (top.state === ARR_VALUE) fail('Trailing comma.', pos, pos + 1);
+          if (top.state === ARR_VALUE) trailingComma(pos);
           pos++;
           close(pos);
         } else if (c === 125 || c === 93 || c === 44) {
