@@ -1,5 +1,7 @@
-// RFC 4180-style CSV in one linear pass: quoted fields, doubled quotes, CR/LF/CRLF row ends,
-// newlines inside quotes. Never throws; an unterminated quote runs to the end of the text.
+// CMS tables (the release .csv, the ASP files) as rows of strings. The reading is the documents
+// layer's RFC 4180 row reader (quoted fields, doubled quotes, CR/LF/CRLF, newlines inside quotes);
+// this file only drops the offsets an importer does not need.
+import { forEachRow } from '../../documents/csv-rows';
 
 export interface CsvParse {
   rows: string[][];
@@ -9,60 +11,7 @@ export interface CsvParse {
 
 export function parseCsv(text: string, delimiter = ','): CsvParse {
   const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let i = 0;
-  const n = text.length;
-  const d = delimiter.charCodeAt(0);
-  if (text.charCodeAt(0) === 0xfeff) i = 1; // BOM
-  let fieldStart = i;
-  let quoted = false; // field contained quotes: built in `field`, not sliced
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (inQuotes) {
-      if (c === 34 /* " */) {
-        if (text.charCodeAt(i + 1) === 34) {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        fieldStart = i;
-        continue;
-      }
-      // copy a run of plain characters at once
-      let j = text.indexOf('"', i);
-      if (j < 0) j = n;
-      field += text.slice(i, j);
-      i = j;
-      continue;
-    }
-    if (c === 34 && i === fieldStart && !quoted) {
-      inQuotes = true;
-      quoted = true;
-      i++;
-      continue;
-    }
-    if (c === d || c === 10 || c === 13) {
-      row.push(quoted ? field + text.slice(fieldStart, i) : text.slice(fieldStart, i));
-      field = '';
-      quoted = false;
-      if (c !== d) {
-        rows.push(row);
-        row = [];
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      }
-      i++;
-      fieldStart = i;
-      continue;
-    }
-    i++;
-  }
-  if (inQuotes || fieldStart < n || row.length > 0 || quoted) {
-    row.push(quoted ? field + text.slice(fieldStart, n) : text.slice(fieldStart, n));
-    rows.push(row);
-  }
-  return { rows, unterminatedQuote: inQuotes };
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0; // BOM
+  const problems = forEachRow(text, delimiter, from, (row) => rows.push(row.cells.map((c) => c.value)));
+  return { rows, unterminatedQuote: problems.some((p) => p.id === 'csv-unterminated-quote') };
 }
