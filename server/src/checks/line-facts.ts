@@ -1,11 +1,11 @@
 // Small facts about a service line that many rules ask: which code system, which date, which modifiers.
 import type { ServiceLine, Span } from '../model';
 import type { CheckContext, Fix, LineContext, TextEdit } from './types';
+import { isLevel2 } from '../documents/chars';
 
 /** 'malformed': the field is meant for a HCPCS/CPT code but the text is not shaped like one */
 export type CodeKind = 'level2' | 'cpt' | 'malformed' | 'other';
 
-const LEVEL2 = /^[A-V][0-9]{4}$/;
 const CPT = /^(?:[0-9]{5}|[0-9]{4}[FTU])$/;
 const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
@@ -42,17 +42,9 @@ function kindOf(line: ServiceLine, code: string): CodeKind {
     const isUrl = lower.includes('/') || lower.includes(':');
     if (isUrl ? !(lower.includes('hcpcs') || lower.includes('cpt')) : qualifier.toUpperCase() !== 'HC') return 'other';
   }
-  if (LEVEL2.test(code)) return 'level2';
+  if (isLevel2(code)) return 'level2';
   if (CPT.test(code)) return 'cpt';
   return code ? 'malformed' : 'other';
-}
-
-export function isLevel2(code: string): boolean {
-  return LEVEL2.test(code);
-}
-
-export function isCpt(code: string): boolean {
-  return CPT.test(code);
 }
 
 /** the date that decides validity: the line's date of service, else the supplied today */

@@ -36,8 +36,3 @@ export function readNdc(text: string, hyphensAllowed: boolean): NdcShape {
   const form = /^\d+$/.test(digits) ? `${digits.length} digits` : 'not numeric';
   return { valid: false, form };
 }
-
-/** 00378204501 -> 00378-2045-01 */
-export function hyphenate(ndc11: string): string {
-  return `${ndc11.slice(0, 5)}-${ndc11.slice(5, 9)}-${ndc11.slice(9)}`;
-}

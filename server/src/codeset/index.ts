@@ -17,7 +17,7 @@ import type {
 import { INDEX_FORMAT, INDEX_VERSION, type CompiledIndex } from './compiled';
 import { prefixRange, wordsOf } from './words';
 import { relatedCodes } from './related';
-import { normalizeNdc } from './import/ndc';
+import { normalizeNdc } from './ndc';
 import cptModifiers from '../../../data/cpt-modifiers.json';
 
 export { compileIndex, type CompiledIndex } from './compiled';

@@ -8,6 +8,7 @@ import { GUIDANCE_SECTIONS } from './guidance';
 import { coverageText, pricingText } from './cms-tables';
 import { amountText, formatMoney, md, plural } from './format';
 import { modifierNote } from './modifier-notes';
+import { isLevel2 } from '../documents/chars';
 
 export interface CardSources {
   codeset: CodeSet;
@@ -26,7 +27,6 @@ export interface CardPlace {
   date?: string;
 }
 
-export const LEVEL2_RE = /^[A-V][0-9]{4}$/;
 export const CPT_RE = /^(?:[0-9]{5}|[0-9]{4}[FTU])$/;
 
 export const LOAD_RELEASE_HINT =
@@ -60,7 +60,7 @@ export function codeCard(src: CardSources, written: string, place: CardPlace): s
 }
 
 function unknownCard(src: CardSources, code: string, place: CardPlace): string {
-  const shape = LEVEL2_RE.test(code) ? 'a HCPCS Level II code' : 'a HCPCS code';
+  const shape = isLevel2(code) ? 'a HCPCS Level II code' : 'a HCPCS code';
   const head = src.codeset.isFull
     ? `**${md(code)}** is not ${shape} in ${md(src.codeset.release.label)}.`
     : `**${md(code)}** is not in the core code set.`;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aspDir } from '../../support/paths';
 import { importAspCrosswalk, importAspPricing } from '../../../server/src/codeset/import/asp';
-import { normalizeNdc } from '../../../server/src/codeset/import/ndc';
+import { normalizeNdc } from '../../../server/src/codeset/ndc';
 
 const dir = aspDir();
 const skip = dir ? false : 'no ASP folder (set HCPCS_ASP or provide ../shared)';

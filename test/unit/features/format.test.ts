@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { amountText, formatMoney, formatNumber, md, plural } from '../../../server/src/features/format';
-import { ndc11 } from '../../../server/src/features/ndc-card';
+import { normalizeNdc as ndc11 } from '../../../server/src/codeset/ndc';
 import { coverageText, pricingText } from '../../../server/src/features/cms-tables';
 
 const cases: [string, () => string | undefined, string | undefined][] = [

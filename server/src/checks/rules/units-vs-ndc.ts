@@ -2,7 +2,8 @@
 import { docsPath, finding, payerProfiles, type LineRule } from '../rule';
 import { codeKind, codeOf, isRemittance } from '../line-facts';
 import { formatNumber, roundUp, unitsForDose } from '../amounts';
-import { hyphenate, readNdc } from '../ndc';
+import { readNdc } from '../ndc';
+import { hyphenateNdc } from '../../codeset/ndc';
 import type { CodeSet, NdcCrosswalkEntry } from '../../codeset/types';
 
 interface Reading {
@@ -74,7 +75,7 @@ const rule: LineRule = {
       exact === rounded
         ? `${formatNumber(ndcQuantity.value)} ${unit} × ${formatNumber(main.per)} = ${rounded}`
         : `${formatNumber(ndcQuantity.value)} ${unit} × ${formatNumber(main.per)} = ${formatNumber(exact)}, rounded up to ${rounded}`;
-    const label = hyphenate(entry.ndc);
+    const label = hyphenateNdc(entry.ndc);
     return [
       finding(rule, units.range, `${formatNumber(units.value)} units of ${code}, but NDC ${label} gives ${arithmetic} units`, {
         related: [

@@ -3,7 +3,7 @@
 // trailing columns. Only Level II rows are kept: the CPT rows' descriptors are AMA text.
 import type { AspPrice, NdcCrosswalkEntry } from '../types';
 import { parseCsv } from './csv';
-import { normalizeNdc } from './ndc';
+import { normalizeNdc } from '../ndc';
 
 export interface AspData {
   /** 'ASP October 2025' */

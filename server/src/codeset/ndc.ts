@@ -11,3 +11,8 @@ export function normalizeNdc(raw: string): string | undefined {
   if (labeler.length + product.length + pkg.length !== 10) return undefined;
   return labeler.padStart(5, '0') + product.padStart(4, '0') + pkg.padStart(2, '0');
 }
+
+/** 00378204501 -> 00378-2045-01 */
+export function hyphenateNdc(ndc11: string): string {
+  return `${ndc11.slice(0, 5)}-${ndc11.slice(5, 9)}-${ndc11.slice(9)}`;
+}
