@@ -54,14 +54,9 @@ export const rules: readonly Rule[] = [
 
 export const ruleIds: readonly string[] = rules.map((r) => r.id);
 
-const byId = new Map(rules.map((r) => [r.id, r] as const));
 const ruleOrder = new Map(ruleIds.map((id, i) => [id, i]));
 /** by position, then by registry order (reader problems first); Array.sort is stable for ties */
 const inOrder = (a: Finding, b: Finding) => a.range.start - b.range.start || (ruleOrder.get(a.ruleId) ?? -1) - (ruleOrder.get(b.ruleId) ?? -1);
-
-export function ruleById(id: string): Rule | undefined {
-  return byId.get(id);
-}
 
 /**
  * The severity a rule runs at, or undefined when it is off. A rule named in settings.rules is on or

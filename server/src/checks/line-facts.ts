@@ -1,12 +1,11 @@
 // Small facts about a service line that many rules ask: which code system, which date, which modifiers.
 import type { ServiceLine, Span } from '../model';
 import type { CheckContext, Fix, LineContext, TextEdit } from './types';
-import { isLevel2 } from '../documents/chars';
+import { isCpt, isLevel2 } from '../documents/chars';
 
 /** 'malformed': the field is meant for a HCPCS/CPT code but the text is not shaped like one */
 export type CodeKind = 'level2' | 'cpt' | 'malformed' | 'other';
 
-const CPT = /^(?:[0-9]{5}|[0-9]{4}[FTU])$/;
 const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 // Every rule asks these of the same line in a row: a one-line memo saves ~20 string copies per line.
@@ -43,7 +42,7 @@ function kindOf(line: ServiceLine, code: string): CodeKind {
     if (isUrl ? !(lower.includes('hcpcs') || lower.includes('cpt')) : qualifier.toUpperCase() !== 'HC') return 'other';
   }
   if (isLevel2(code)) return 'level2';
-  if (CPT.test(code)) return 'cpt';
+  if (isCpt(code)) return 'cpt';
   return code ? 'malformed' : 'other';
 }
 
@@ -57,10 +56,6 @@ export function dateOf(ctx: LineContext): string {
 export function describeDate(ctx: LineContext): string {
   const d = ctx.line.serviceDate?.value;
   return d && ISO_DATE.test(d) ? `date of service ${d}` : `today (${ctx.today}; the line has no date of service)`;
-}
-
-export function modifierCodes(line: ServiceLine): string[] {
-  return line.modifiers.map((m) => m.value.trim().toUpperCase());
 }
 
 export function hasModifier(line: ServiceLine, code: string): boolean {
@@ -113,9 +108,4 @@ export function removeModifierEdit(ctx: CheckContext, line: ServiceLine, index: 
     }
   }
   return { range: { start: before.range.end, end: mod.range.end }, newText: '' };
-}
-
-/** the text a span came from (for messages) */
-export function textOf(ctx: CheckContext, span: { range: { start: number; end: number } }): string {
-  return ctx.text.slice(span.range.start, span.range.end);
 }

@@ -43,6 +43,11 @@ export function isLevel2(code: string): boolean {
   return code.length === 5 && isLevel2At(code, 0);
 }
 
+/** the CPT (Level I) shape: five digits, or four digits and F/T/U (Category II, III, PLA) */
+export function isCpt(code: string): boolean {
+  return /^(?:[0-9]{5}|[0-9]{4}[FTU])$/.test(code);
+}
+
 /** a number as written in a claim field ("5", "1.50", ".5", "-2"); undefined when it is not one */
 export function parseNumber(raw: string): number | undefined {
   // a hand-written check: this runs for every quantity and charge of a 10 MB file

@@ -8,7 +8,7 @@ import { GUIDANCE_SECTIONS } from './guidance';
 import { coverageText, pricingText } from './cms-tables';
 import { amountText, formatMoney, md, plural } from './format';
 import { modifierNote } from './modifier-notes';
-import { isLevel2 } from '../documents/chars';
+import { isCpt, isLevel2 } from '../documents/chars';
 
 export interface CardSources {
   codeset: CodeSet;
@@ -27,7 +27,6 @@ export interface CardPlace {
   date?: string;
 }
 
-export const CPT_RE = /^(?:[0-9]{5}|[0-9]{4}[FTU])$/;
 
 export const LOAD_RELEASE_HINT =
   'Only the core code set is loaded, not the full CMS release. Load it with the command **HCPCS: Load CMS release…** or the setting `hcpcs.releasePath`.';
@@ -41,7 +40,7 @@ export function dateFor(place: CardPlace, today: string): { date: string; label:
 export function codeCard(src: CardSources, written: string, place: CardPlace): string {
   const code = written.trim().toUpperCase();
   const { date, label } = dateFor(place, src.today);
-  if (CPT_RE.test(code)) {
+  if (isCpt(code)) {
     return join([`**${md(code)}**: CPT code — descriptor not included (AMA copyright)`, modifiersPart(src, place, date), warningsPart(src, place), footer(src)]);
   }
   const lookup = src.codeset.lookup(code, date);

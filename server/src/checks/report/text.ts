@@ -16,7 +16,3 @@ export function formatSummary(s: Summary): string {
   if (s.counts.hint) parts.push(plural(s.counts.hint, 'hint'));
   return `${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(s.filesWithFindings, 'file')} (${checked}).`;
 }
-
-export function formatText(findings: LocatedFinding[], summary: Summary): string {
-  return [...findings.map(formatFindingLine), formatSummary(summary)].join('\n') + '\n';
-}

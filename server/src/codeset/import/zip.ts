@@ -94,12 +94,3 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): ZipRead {
     return { ok: false, error: `the zip member ${entry.name} cannot be inflated (${(e as Error).message})` };
   }
 }
-
-/** Convenience: open and read one member by exact name. */
-export function readZipMember(bytes: Uint8Array, name: string): ZipRead {
-  const z = openZip(bytes);
-  if (!z.ok) return z;
-  const entry = z.entries.find((e) => e.name === name);
-  if (!entry) return { ok: false, error: `the zip archive has no member ${name}` };
-  return readZipEntry(bytes, entry);
-}
