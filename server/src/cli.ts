@@ -104,7 +104,7 @@ function loadCodeSet(options: CliOptions): CodeSet {
   const releasePath = options.release ?? process.env.HCPCS_RELEASE;
   const aspPath = options.asp ?? process.env.HCPCS_ASP;
   if (releasePath) {
-    const loaded = store.loadReleaseFile(releasePath, aspPath, { cache: false });
+    const loaded = store.loadReleaseFile(releasePath, aspPath);
     if (!loaded.ok) throw new UsageError(`release ${releasePath}: ${loaded.error}`);
     err(loaded.message);
     return loaded.codeset;

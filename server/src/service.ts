@@ -105,7 +105,7 @@ export function createService(options: ServiceOptions): HcpcsService {
   };
 
   const afterEdit = (previous: Analysis, text: string): Omit<Analysis, 'version'> | undefined => {
-    if (!previous.findings || text.length > settings.maxValidationBytes) return undefined;
+    if (!previous.findings) return undefined;
     const edited = reparseAfterEdit(previous.text, previous.model, previous.findings, text, { isDrugName });
     if (!edited) return undefined;
     const fresh = runChecks({ document: edited.changedClaims, text, codeset, settings, today: options.today() });

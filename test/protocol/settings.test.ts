@@ -2,7 +2,7 @@
 // the code set in use stays.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSession } from '../support/lsp-session';
@@ -52,4 +52,24 @@ test('a release loaded by command is cached in the storage folder and is there a
   } finally {
     await second.stop();
   }
+});
+
+test('a release set at start is compiled once: later starts reuse the cache until the file changes', async () => {
+  const storagePath = mkdtempSync(join(tmpdir(), 'hcpcs-storage-'));
+  const release = join(mkdtempSync(join(tmpdir(), 'hcpcs-release-')), 'HCPC2024_JAN_ANWEB.csv');
+  writeFileSync(release, readFileSync(fixture('e2e-workspace', 'release', 'HCPC2024_JAN_ANWEB.csv')));
+  const startMessage = async () => {
+    const session = await startSession({ initializationOptions: { storagePath, releasePath: release } });
+    try {
+      const announced = await session.waitForRelease();
+      assert.match(announced.label, /January 2024/);
+      return announced.message ?? '';
+    } finally {
+      await session.stop();
+    }
+  };
+  assert.doesNotMatch(await startMessage(), /cached/, 'the first start imports the file');
+  assert.match(await startMessage(), /cached/, 'the second start reuses the compiled index');
+  utimesSync(release, new Date(), new Date(Date.now() + 60_000));
+  assert.doesNotMatch(await startMessage(), /cached/, 'a changed file is imported again');
 });

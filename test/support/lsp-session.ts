@@ -35,7 +35,7 @@ export interface LspSession {
   /** the next diagnostics published for uri at or after `version` (default: the current version) */
   diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   request<R>(method: string, params: unknown): Promise<R>;
-  waitForRelease(predicate?: (r: { label: string; kind: string }) => boolean): Promise<{ label: string; kind: string }>;
+  waitForRelease(predicate?: (r: { label: string; kind: string }) => boolean): Promise<{ label: string; kind: string; message?: string }>;
   stop(): Promise<number | null>;
 }
 

@@ -1,8 +1,8 @@
 // Finds, imports and caches the code set (entry-side I/O shared by server.ts and the CLI).
 // Order at start: an explicit release file -> the index cached from the user's last load ->
 // the full index compiled at build time (dist/codeset.json) -> the hand-written core set.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { CodeSet } from '../codeset/types';
 import { compileIndex, loadIndex, type CompiledIndex } from '../codeset/index';
 import { importRelease } from '../codeset/import/release';
@@ -35,7 +35,10 @@ export class CodeSetStore {
     const { releasePath, aspPath } = request;
     const problems: string[] = [];
     if (releasePath) {
-      const loaded = this.loadReleaseFile(releasePath, aspPath, { cache: false });
+      // the index compiled from this very file is reused: importing it again costs a second or more
+      const cached = this.cachedIndexOf(releasePath, aspPath);
+      if (cached) return { codeset: cached, message: `Loaded ${cached.release.label} (compiled from ${releasePath}, cached).` };
+      const loaded = this.loadReleaseFile(releasePath, aspPath);
       if (loaded.ok) return { codeset: loaded.codeset, message: loaded.message };
       problems.push(loaded.error);
     }
@@ -52,7 +55,7 @@ export class CodeSetStore {
   }
 
   /** Import a CMS release (and optionally the ASP folder), cache the compiled index, return it. */
-  loadReleaseFile(path: string, aspPath?: string, { cache = true } = {}): LoadResult {
+  loadReleaseFile(path: string, aspPath?: string): LoadResult {
     const name = basename(path);
     let bytes: Buffer;
     try {
@@ -85,7 +88,7 @@ export class CodeSetStore {
     }
     const index = compileIndex(imported.release, asp);
     const codeset = loadIndex(index);
-    if (cache) this.writeCache(index, notes);
+    this.writeCache(index, sourceStamp(path, aspPath), notes);
     const { release } = codeset;
     return {
       ok: true,
@@ -98,17 +101,44 @@ export class CodeSetStore {
     return this.options.storagePath ? join(this.options.storagePath, CACHE_FILE) : undefined;
   }
 
-  /** write-then-rename, so a crash never leaves a half-written cache behind */
-  private writeCache(index: CompiledIndex, notes: string[]): void {
+  /** the cached index, when it was compiled from this release file (and ASP folder) as they are now */
+  private cachedIndexOf(releasePath: string, aspPath?: string): CodeSet | undefined {
+    const file = this.cacheFile();
+    const stamp = sourceStamp(releasePath, aspPath);
+    if (!file || !stamp) return undefined;
+    try {
+      if (readFileSync(`${file}${STAMP_SUFFIX}`, 'utf8') !== stamp) return undefined;
+      return loadIndex(readFileSync(file, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** write-then-rename, so a crash never leaves a half-written cache behind; the stamp says what it was compiled from */
+  private writeCache(index: CompiledIndex, stamp: string | undefined, notes: string[]): void {
     const file = this.cacheFile();
     if (!file) return;
     try {
       mkdirSync(this.options.storagePath!, { recursive: true });
+      rmSync(`${file}${STAMP_SUFFIX}`, { force: true });
       writeFileSync(`${file}.tmp`, JSON.stringify(index));
       renameSync(`${file}.tmp`, file);
+      if (stamp) writeFileSync(`${file}${STAMP_SUFFIX}`, stamp);
     } catch (error) {
       notes.push(`The index could not be cached in ${file} (${errorText(error)}); it will be read again next time.`);
     }
+  }
+}
+
+const STAMP_SUFFIX = '.source';
+
+/** which files, at which size and time, an index is compiled from; undefined when one cannot be read */
+function sourceStamp(releasePath: string, aspPath?: string): string | undefined {
+  try {
+    const files = [resolve(releasePath), ...(aspPath ? ['asp_pricing.csv', 'asp_crosswalk.csv'].map((f) => resolve(aspPath, f)) : [])];
+    return JSON.stringify(files.map((f) => (existsSync(f) ? [f, statSync(f).size, statSync(f).mtimeMs] : [f])));
+  } catch {
+    return undefined;
   }
 }
 
