@@ -1,12 +1,7 @@
 // Shared helpers for the rule tables: code sets, document builders, ⟦marked⟧ expectations, fix replay.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import { aspDir, releaseFile, repoRoot } from '../../support/paths';
-import { importRelease } from '../../../server/src/codeset/import/release';
-import { importAsp } from '../../../server/src/codeset/import/asp';
-import { compileIndex, loadIndex, type CompiledIndex } from '../../../server/src/codeset/index';
+import { coreCodeSet, fullCodeSet } from '../../support/codesets';
 import type { CodeSet } from '../../../server/src/codeset/types';
 import { parseDocument } from '../../../server/src/documents/index';
 import { runChecks } from '../../../server/src/checks/index';
@@ -16,30 +11,7 @@ import { defaultSettings, type Settings } from '../../../server/src/settings';
 
 export const TODAY = '2025-11-20';
 
-let core: CodeSet | undefined;
-/** the hand-written core set shipped in data/ (what a fresh clone has) */
-export function coreCodeSet(): CodeSet {
-  core ??= loadIndex(JSON.parse(readFileSync(join(repoRoot, 'data/core/codeset.json'), 'utf8')) as CompiledIndex);
-  return core;
-}
-
-let full: CodeSet | undefined | null = null;
-/** the whole CMS release (+ ASP files) from ../shared or HCPCS_RELEASE/HCPCS_ASP; undefined when absent */
-export function fullCodeSet(): CodeSet | undefined {
-  if (full !== null) return full;
-  const file = releaseFile();
-  if (!file) return (full = undefined);
-  const release = importRelease(readFileSync(file), file.split('/').pop()!);
-  if (!release.ok) throw new Error(release.error);
-  const dir = aspDir();
-  let asp;
-  if (dir) {
-    const read = importAsp(readFileSync(join(dir, 'asp_pricing.csv')), readFileSync(join(dir, 'asp_crosswalk.csv')));
-    if (read.ok) asp = read.asp;
-  }
-  full = loadIndex(compileIndex(release.release, asp));
-  return full;
-}
+export { coreCodeSet, fullCodeSet };
 
 export const NO_RELEASE = 'the CMS release is not available (set HCPCS_RELEASE or provide ../shared)';
 

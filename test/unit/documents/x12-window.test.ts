@@ -9,10 +9,9 @@ import type { MarkupContent } from 'vscode-languageserver-types';
 import { readX12 } from '../../../server/src/documents/x12';
 import { readX12Window } from '../../../server/src/documents/x12-window';
 import { createService } from '../../../server/src/service';
-import { loadIndex, type CompiledIndex } from '../../../server/src/codeset/index';
 import { loadGuidance } from '../../../server/src/features/guidance';
 import { defaultSettings } from '../../../server/src/settings';
-import coreIndex from '../../../data/core/codeset.json';
+import { coreCodeSet } from '../../support/codesets';
 import { generate837p } from '../../../bench/generate/index';
 import { samplesDir } from '../../support/paths';
 
@@ -64,7 +63,7 @@ test('positions outside any claim, and text that is not X12, give an empty windo
 
 test('above the size limit the service reads windows: hover works, one notice, no whole model', () => {
   const { text } = generate837p({ seed: 10, targetBytes: 60_000 });
-  const codeset = loadIndex(coreIndex as unknown as CompiledIndex);
+  const codeset = coreCodeSet();
   const service = createService({ codeset, guidance: loadGuidance({}), today: () => '2025-11-20', settings: { ...defaultSettings, maxValidationBytes: 10_000 } });
   const doc = TextDocument.create('file:///big.837', 'x12', 1, text);
   assert.deepEqual(service.findings(doc).map((f) => f.ruleId), ['file-too-large']);

@@ -1,47 +1,20 @@
 // Shared by the feature tests: the real code sets (core from data/, full from ../shared when there),
 // and a FeatureContext built from text with caret markers.
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import files from 'virtual:guidance';
 import type { CodeSet } from '../../../server/src/codeset/types';
-import { compileIndex, loadIndex } from '../../../server/src/codeset/index';
-import { importRelease } from '../../../server/src/codeset/import/release';
-import { importAsp } from '../../../server/src/codeset/import/asp';
 import { parseDocument } from '../../../server/src/documents/index';
 import { runChecks } from '../../../server/src/checks/index';
 import { defaultSettings, type Settings } from '../../../server/src/settings';
 import type { FeatureContext } from '../../../server/src/features/context';
 import { loadGuidance, type GuidanceLibrary } from '../../../server/src/features/guidance';
-import { aspDir, releaseFile, repoRoot } from '../../support/paths';
+import { coreCodeSet as coreSet, fullCodeSet as fullSet } from '../../support/codesets';
 
 /** caret marker in test texts: not '|', which pipe-delimited CSV uses */
 export const CARET = '‸';
 export const TODAY = '2025-11-20';
 
-let core: CodeSet | undefined;
-export function coreSet(): CodeSet {
-  core ??= loadIndex(readFileSync(join(repoRoot, 'data/core/codeset.json'), 'utf8'));
-  return core;
-}
-
-let full: CodeSet | null | undefined;
-/** the whole CMS release (+ ASP) from ../shared, or undefined when it is not there */
-export function fullSet(): CodeSet | undefined {
-  if (full === undefined) {
-    const file = releaseFile();
-    if (!file) full = null;
-    else {
-      const imported = importRelease(readFileSync(file), basename(file));
-      if (!imported.ok) throw new Error(`release import failed: ${imported.error}`);
-      const dir = aspDir();
-      const asp = dir ? importAsp(readFileSync(join(dir, 'asp_pricing.csv')), readFileSync(join(dir, 'asp_crosswalk.csv'))) : undefined;
-      if (asp && !asp.ok) throw new Error(`ASP import failed: ${asp.error}`);
-      full = loadIndex(compileIndex(imported.release, asp?.asp, { kind: 'full' }));
-    }
-  }
-  return full ?? undefined;
-}
+export { coreSet, fullSet };
 
 let guidance: GuidanceLibrary | undefined;
 export function shippedGuidance(): GuidanceLibrary {

@@ -8,14 +8,13 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService } from '../../../server/src/service';
 import { findChange, reparseAfterEdit } from '../../../server/src/incremental';
-import { loadIndex, type CompiledIndex } from '../../../server/src/codeset/index';
 import { loadGuidance } from '../../../server/src/features/guidance';
 import { parseDocument } from '../../../server/src/documents/index';
-import coreIndex from '../../../data/core/codeset.json';
+import { coreCodeSet } from '../../support/codesets';
 import { x12_837p, isa } from '../../support/x12';
 import { samplesDir } from '../../support/paths';
 
-const codeset = loadIndex(coreIndex as unknown as CompiledIndex);
+const codeset = coreCodeSet();
 const guidance = loadGuidance({});
 const newService = () => createService({ codeset, guidance, today: () => '2025-11-20' });
 
