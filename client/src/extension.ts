@@ -3,18 +3,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-/** What the server announces after start and after every release load (notification 'hcpcs/release'). */
-interface ReleaseNotice {
-  label: string;
-  kind: 'full' | 'core';
-  message?: string;
-}
-
-interface LoadReleaseResult {
-  ok: boolean;
-  label?: string;
-  error?: string;
-}
+import {
+  COMMANDS,
+  DRUG_CODES_REQUEST,
+  LOAD_RELEASE_REQUEST,
+  RELEASE_NOTIFICATION,
+  type DrugCodeItem,
+  type LoadReleaseResult,
+  type ReleaseNotice,
+} from '../../server/src/protocol';
 
 export interface HcpcsExtensionApi {
   /** resolves once the client runs and the server has announced its release */
@@ -43,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
   const status = vscode.window.createStatusBarItem('hcpcs.release', vscode.StatusBarAlignment.Right, 100);
   status.name = 'HCPCS code set';
   status.text = '$(sync~spin) HCPCS';
-  status.command = 'hcpcs.loadRelease';
+  status.command = COMMANDS.loadRelease;
   status.show();
   context.subscriptions.push(output, status);
 
@@ -82,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
     }),
   };
   client = new LanguageClient('hcpcs', 'HCPCS Language Server', serverOptions, clientOptions);
-  context.subscriptions.push(client.onNotification('hcpcs/release', showRelease));
+  context.subscriptions.push(client.onNotification(RELEASE_NOTIFICATION, showRelease));
 
   const loadRelease = async (filePath?: string): Promise<LoadReleaseResult> => {
     let target = typeof filePath === 'string' ? filePath : undefined;
@@ -95,22 +92,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
       if (!picked?.length) return { ok: false, error: 'cancelled' };
       target = picked[0].fsPath;
     }
-    const result = await client!.sendRequest<LoadReleaseResult>('hcpcs/loadRelease', { path: target });
+    const result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target });
     if (result.ok) vscode.window.showInformationMessage(`HCPCS: loaded ${result.label}.`);
     else vscode.window.showErrorMessage(`HCPCS: ${result.error}`);
     return result;
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('hcpcs.loadRelease', loadRelease),
-    vscode.commands.registerCommand('hcpcs.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('hcpcs.restartServer', () => client?.restart()),
-    vscode.commands.registerCommand('hcpcs.copyDescriptor', async (text: string) => {
+    vscode.commands.registerCommand(COMMANDS.loadRelease, loadRelease),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.restartServer, () => client?.restart()),
+    vscode.commands.registerCommand(COMMANDS.copyDescriptor, async (text: string) => {
       await vscode.env.clipboard.writeText(text);
       vscode.window.setStatusBarMessage('HCPCS: long descriptor copied', 3000);
     }),
-    vscode.commands.registerCommand('hcpcs.showDrugCodes', async (code: string) => {
-      const items = await client!.sendRequest<{ code: string; short: string; detail: string }[]>('hcpcs/drugCodes', { code });
+    vscode.commands.registerCommand(COMMANDS.showDrugCodes, async (code: string) => {
+      const items = await client!.sendRequest<DrugCodeItem[]>(DRUG_CODES_REQUEST, { code });
       if (!items.length) {
         vscode.window.showInformationMessage(`HCPCS: no other codes found for the drug of ${code}.`);
         return;

@@ -23,6 +23,7 @@ import guidanceFiles from 'virtual:guidance';
 import { CodeSetStore } from './node/codeset-store';
 import { readWorkspaceConfig, isConfigFile } from './node/workspace-config';
 import { todayIso } from './node/clock';
+import { DRUG_CODES_REQUEST, LOAD_RELEASE_REQUEST, RELEASE_NOTIFICATION, type DrugCodeItem, type DrugCodesParams, type LoadReleaseParams, type LoadReleaseResult, type ReleaseNotice } from './protocol';
 
 const VALIDATION_DELAY_MS = 200;
 
@@ -126,7 +127,8 @@ function announceRelease(message?: string): void {
       : undefined;
   const text = [message, hint].filter(Boolean).join(' ');
   if (text) log(text);
-  void connection.sendNotification('hcpcs/release', { label: release.label, kind: release.kind, message: text || undefined });
+  const notice: ReleaseNotice = { label: release.label, kind: release.kind, message: text || undefined };
+  void connection.sendNotification(RELEASE_NOTIFICATION, notice);
 }
 
 /** Editor settings (pulled when the client supports it) merged with the workspace .hcpcsrc.json. */
@@ -242,17 +244,11 @@ connection.onCodeAction(withDocument('code actions', [], (doc, p) => service.cod
 connection.onDocumentSymbol(withDocument('symbols', [], (doc) => service.documentSymbols(doc)));
 connection.languages.inlayHint.on(withDocument('inlay hints', [], (doc, p) => service.inlayHints(doc, p.range)));
 
-interface LoadReleaseAnswer {
-  ok: boolean;
-  label?: string;
-  error?: string;
-}
-
-connection.onRequest('hcpcs/loadRelease', (params: { path?: unknown; aspPath?: unknown }): LoadReleaseAnswer =>
-  guard<[], LoadReleaseAnswer>('load release', { ok: false, error: 'The release could not be loaded (see the HCPCS log).' }, () => loadRelease(params))(),
+connection.onRequest(LOAD_RELEASE_REQUEST, (params: LoadReleaseParams): LoadReleaseResult =>
+  guard<[], LoadReleaseResult>('load release', { ok: false, error: 'The release could not be loaded (see the HCPCS log).' }, () => loadRelease(params))(),
 );
 
-function loadRelease(params: { path?: unknown; aspPath?: unknown }): LoadReleaseAnswer {
+function loadRelease(params: LoadReleaseParams): LoadReleaseResult {
   if (typeof params?.path !== 'string' || !params.path) return { ok: false, error: 'No release file was given.' };
   const result = store.loadReleaseFile(params.path, typeof params.aspPath === 'string' ? params.aspPath : undefined);
   if (!result.ok) return { ok: false, error: result.error };
@@ -262,8 +258,8 @@ function loadRelease(params: { path?: unknown; aspPath?: unknown }): LoadRelease
   return { ok: true, label: result.codeset.release.label };
 }
 
-connection.onRequest('hcpcs/drugCodes', (params: { code?: unknown }) =>
-  guard('drug codes', [], () => {
+connection.onRequest(DRUG_CODES_REQUEST, (params: DrugCodesParams) =>
+  guard<[], DrugCodeItem[]>('drug codes', [], () => {
     if (typeof params?.code !== 'string') return [];
     const codeset = service.codeset;
     const drugs = codeset.drug(params.code)?.drugs ?? [];

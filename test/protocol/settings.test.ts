@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSession } from '../support/lsp-session';
 import { fixture } from '../support/paths';
+import { LOAD_RELEASE_REQUEST } from '../../server/src/protocol';
 
 test('changing hcpcs.releasePath loads that release; a file that is not a release is refused', async () => {
   let section: Record<string, unknown> = {};
@@ -25,7 +26,7 @@ test('changing hcpcs.releasePath loads that release; a file that is not a releas
     const before = session.releases.length;
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     // the refusal is shown to the user; the release in use is still the January 2024 one
-    const answer = await session.request<{ ok: boolean; label?: string }>('hcpcs/loadRelease', { path: smallRelease });
+    const answer = await session.request<{ ok: boolean; label?: string }>(LOAD_RELEASE_REQUEST, { path: smallRelease });
     assert.equal(answer.ok, true);
     assert.equal(session.releases.length, before + 1, 'only the explicit load announced a release');
     assert.match(session.releases.at(-1)!.label, /January 2024/);
@@ -40,7 +41,7 @@ test('a release loaded by command is cached in the storage folder and is there a
   const first = await startSession({ initializationOptions: { storagePath } });
   try {
     await first.waitForRelease();
-    const answer = await first.request<{ ok: boolean; label?: string }>('hcpcs/loadRelease', { path: smallRelease });
+    const answer = await first.request<{ ok: boolean; label?: string }>(LOAD_RELEASE_REQUEST, { path: smallRelease });
     assert.equal(answer.ok, true);
   } finally {
     await first.stop();

@@ -10,6 +10,7 @@ import { startSession, type LspSession } from '../support/lsp-session';
 import { releaseFile } from '../support/paths';
 import { answer, assertServing, type Answer } from './protocol-helpers';
 import { withClaimedSize, zipBomb } from './zip-bomb';
+import { LOAD_RELEASE_REQUEST } from '../../server/src/protocol';
 
 let session: LspSession;
 let dir: string;
@@ -58,7 +59,7 @@ test('non-CMS files are refused with a message naming the file; the previous rel
   const real = releaseFile();
   let previous = session.releases[session.releases.length - 1]!.label;
   if (real) {
-    const loaded = await answer(session, 'hcpcs/loadRelease', { path: real }, 60_000);
+    const loaded = await answer(session, LOAD_RELEASE_REQUEST, { path: real }, 60_000);
     const result = loaded.result as { ok: boolean; label?: string };
     assert.equal(result?.ok, true, JSON.stringify(loaded));
     previous = result.label!;
@@ -73,7 +74,7 @@ test('non-CMS files are refused with a message naming the file; the previous rel
       writeFileSync(path, '');
       truncateSync(path, 100 * 1024 * 1024); // 100 MB of holes: no disk, no time
     } else if (contents !== null) writeFileSync(path, contents);
-    const reply = await answer(session, 'hcpcs/loadRelease', { path }, 30_000);
+    const reply = await answer(session, LOAD_RELEASE_REQUEST, { path }, 30_000);
     const result = reply.result as { ok?: boolean; error?: string } | undefined;
     assert.equal(reply.error, undefined, `${name}: answered with a result, not a protocol error`);
     assert.equal(result?.ok, false, `${name} was accepted as a release: ${JSON.stringify(result)}`);
@@ -91,7 +92,7 @@ test('a release path that is a FIFO (or any non-regular file) is refused, not re
   let reply: Answer | undefined;
   let blocked: unknown;
   try {
-    reply = await answer(session, 'hcpcs/loadRelease', { path: fifo }, 5_000);
+    reply = await answer(session, LOAD_RELEASE_REQUEST, { path: fifo }, 5_000);
   } catch (error) {
     blocked = error;
     // release the server (a writer that closes at once gives the reader EOF) so the session can end
@@ -121,7 +122,7 @@ test('zip bombs (about 550 kB inflating to 540 MB, honest and lying headers) are
     for (const [name, bytes] of bombs) {
       const path = join(dir, name);
       writeFileSync(path, bytes);
-      const reply = await Promise.race([answer(bombed, 'hcpcs/loadRelease', { path }, 60_000), died]);
+      const reply = await Promise.race([answer(bombed, LOAD_RELEASE_REQUEST, { path }, 60_000), died]);
       const result = reply.result as { ok?: boolean; error?: string } | undefined;
       assert.equal(result?.ok, false, `${name}: ${JSON.stringify(reply)}`);
       assert.ok(result.error?.includes(basename(path)), `${name}: the message names the file: ${result.error}`);

@@ -11,6 +11,7 @@ import type { CompletionList, CompletionItem } from 'vscode-languageserver-types
 import { startSession } from '../support/lsp-session';
 import { aspDir, fixture, releaseFile, repoRoot, samplesDir } from '../support/paths';
 import { PROBE_837, answer, assertServing, probePosition } from './protocol-helpers';
+import { DRUG_CODES_REQUEST, LOAD_RELEASE_REQUEST } from '../../server/src/protocol';
 
 const PRELOAD = join(repoRoot, 'test', 'robustness', 'no-network-preload.js');
 
@@ -83,7 +84,7 @@ test('a full protocol session makes no network call', async () => {
     try {
       await session.waitForRelease();
       if (release) {
-        const loaded = await answer(session, 'hcpcs/loadRelease', { path: release, aspPath: asp }, 60_000);
+        const loaded = await answer(session, LOAD_RELEASE_REQUEST, { path: release, aspPath: asp }, 60_000);
         assert.equal((loaded.result as { ok?: boolean } | undefined)?.ok, true, JSON.stringify(loaded));
       }
       const docs: [string, string, string][] = [
@@ -103,7 +104,7 @@ test('a full protocol session makes no network call', async () => {
         await answer(session, 'textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
         await answer(session, 'textDocument/documentSymbol', { textDocument: { uri } });
         await answer(session, 'textDocument/inlayHint', { textDocument: { uri }, range });
-        await answer(session, 'hcpcs/drugCodes', { code: 'J7507' });
+        await answer(session, DRUG_CODES_REQUEST, { code: 'J7507' });
         session.change(uri, text + '\nJ7502 x 4 units\n');
         await session.diagnostics(uri, 2);
         session.close(uri);

@@ -11,6 +11,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams, InitializeResult } from 'vscode-languageserver-protocol';
 import { repoRoot } from './paths';
+import { RELEASE_NOTIFICATION } from '../../server/src/protocol';
 
 export interface SessionOptions {
   initializationOptions?: Record<string, unknown>;
@@ -26,7 +27,7 @@ export interface LspSession {
   connection: MessageConnection;
   process: ChildProcessWithoutNullStreams;
   initializeResult: InitializeResult;
-  /** notifications 'hcpcs/release' received so far */
+  /** notifications RELEASE_NOTIFICATION received so far */
   releases: { label: string; kind: string; message?: string }[];
   stderr: () => string;
   open(name: string, languageId: string, text: string): string;
@@ -66,7 +67,7 @@ export async function startSession(options: SessionOptions = {}): Promise<LspSes
     notify();
   });
   const releases: LspSession['releases'] = [];
-  connection.onNotification('hcpcs/release', (r: { label: string; kind: string; message?: string }) => {
+  connection.onNotification(RELEASE_NOTIFICATION, (r: { label: string; kind: string; message?: string }) => {
     releases.push(r);
     notify();
   });

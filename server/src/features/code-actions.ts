@@ -5,9 +5,10 @@ import type { Finding } from '../checks/types';
 import type { FeatureContext } from './context';
 import { toDiagnostic, toLspRange } from './diagnostics';
 import { locate } from './locate';
+import { COMMANDS } from '../protocol';
 
-export const SHOW_DRUG_CODES_COMMAND = 'hcpcs.showDrugCodes';
-export const COPY_DESCRIPTOR_COMMAND = 'hcpcs.copyDescriptor';
+export const SHOW_DRUG_CODES_COMMAND = COMMANDS.showDrugCodes;
+export const COPY_DESCRIPTOR_COMMAND = COMMANDS.copyDescriptor;
 
 function intersects(a: Range, b: Range): boolean {
   return a.start <= b.end && b.start <= a.end;
