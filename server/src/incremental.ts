@@ -233,6 +233,7 @@ export function reparseAfterEdit(
   };
   const changedClaims: ClaimDocument = {
     format: 'x12',
+    kind: oldModel.kind,
     length: newText.length,
     containers: [],
     claims: region.claims,

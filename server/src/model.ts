@@ -15,6 +15,15 @@ export interface Span<T = string> {
 
 export type DocumentFormat = 'x12' | 'csv' | 'fhir' | 'prose';
 
+/**
+ * What the document is for, which decides the rules that apply: 'claim' is being prepared or
+ * submitted (837P/837I, a claim-line export, FHIR Claim); 'remittance' is adjudicated history (835,
+ * FHIR ExplanationOfBenefit, CCW RIF research exports); 'note' is a clinical or billing note with
+ * billing lines; 'reference' is a billing guide, coverage article, code list or README.
+ */
+export type DocumentKind = 'claim' | 'remittance' | 'note' | 'reference';
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['claim', 'remittance', 'note', 'reference'];
+
 export type ProblemSeverity = 'error' | 'warning' | 'information';
 
 /** Something a reader could not understand (or a tolerance worth reporting). */
@@ -109,6 +118,7 @@ export interface Container {
 
 export interface ClaimDocument {
   format: DocumentFormat;
+  kind: DocumentKind;
   /** the text length the model was built from */
   length: number;
   containers: Container[];

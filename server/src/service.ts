@@ -17,7 +17,7 @@ import type { ClaimDocument } from './model';
 import type { CodeSet } from './codeset/types';
 import type { Finding } from './checks/types';
 import { defaultSettings, type Settings } from './settings';
-import { detectFormat, parseDocument } from './documents/index';
+import { classifyDocument, detectFormat, parseDocument } from './documents/index';
 import { readX12Window } from './documents/x12-window';
 import { emptyDocument as emptyModel } from './documents/problems';
 import { runChecks } from './checks/index';
@@ -94,10 +94,10 @@ export function createService(options: ServiceOptions): HcpcsService {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
-    const hint = { languageId: doc.languageId, uri: doc.uri, isDrugName };
+    const hint = { languageId: doc.languageId, uri: doc.uri, isDrugName, documentKinds: settings.documentKinds, notes: settings.notes === 'all' ? ('all' as const) : ('billing-lines' as const) };
     const fresh =
       text.length > settings.maxValidationBytes && detectFormat(text, hint) === 'x12'
-        ? { text, model: emptyModel('x12', text.length), windowed: true }
+        ? { text, model: emptyModel('x12', text.length, classifyDocument(text, 'x12', hint)), windowed: true }
         : ((hit && afterEdit(hit, text)) ?? { text, model: parseDocument(text, hint) });
     const next: Analysis = { version: doc.version, ...fresh };
     cache.set(doc.uri, next);
@@ -127,7 +127,7 @@ export function createService(options: ServiceOptions): HcpcsService {
   /** the model requests read: the whole document's, or for a windowed file the claims around [start, end] */
   const modelFor = (doc: TextDocument, start: number, end: number): ClaimDocument => {
     const a = analysis(doc);
-    return a.windowed ? readX12Window(a.text, start, end, { isDrugName }) : a.model;
+    return a.windowed ? { ...readX12Window(a.text, start, end, { isDrugName }), kind: a.model.kind } : a.model;
   };
 
   const context = (doc: TextDocument, start = 0, end = start): FeatureContext => ({

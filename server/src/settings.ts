@@ -1,8 +1,18 @@
 // User and workspace configuration: VS Code settings merged with .hcpcsrc.json.
 // Plain data; parsing/validation of the JSON lives in checks/config.ts.
 import type { Severity } from './checks/types';
+import { DOCUMENT_KINDS, type DocumentKind } from './model';
 
 export type PayerProfile = 'medicare' | 'commercial' | 'none';
+
+/** what prose documents get: nothing, checks on the lines the text bills, or every code word as a line */
+export type NotesMode = 'off' | 'billing-lines' | 'all';
+export const NOTES_MODES: readonly NotesMode[] = ['off', 'billing-lines', 'all'];
+export interface DocumentKindRule {
+  /** a glob on the document's path (checks/globs.ts) */
+  pattern: string;
+  kind: DocumentKind;
+}
 
 export interface RuleSetting {
   enabled: boolean;
@@ -23,6 +33,12 @@ export interface Settings {
   inlayHints: { enabled: boolean };
   /** above this many bytes the server skips full validation (hover still works) */
   maxValidationBytes: number;
+  /** a kind forced per glob on the document's path; the first match wins */
+  documentKinds: DocumentKindRule[];
+  notes: NotesMode;
+  /** hcpcs-check folder walks: globs of files to check besides claim formats, and files to skip */
+  include: string[];
+  exclude: string[];
 }
 
 export const defaultSettings: Settings = {
@@ -34,6 +50,10 @@ export const defaultSettings: Settings = {
   jwJzCodes: { add: [], remove: [] },
   inlayHints: { enabled: true },
   maxValidationBytes: 50 * 1024 * 1024,
+  documentKinds: [],
+  notes: 'billing-lines',
+  include: [],
+  exclude: [],
 };
 
 const severities = new Set(['error', 'warning', 'information', 'hint']);
@@ -57,5 +77,19 @@ export function settingsFromEditor(section: unknown, base: Settings = defaultSet
   const hints = s.inlayHints as Record<string, unknown> | undefined;
   if (hints && typeof hints.enabled === 'boolean') out.inlayHints = { enabled: hints.enabled };
   if (typeof s.maxValidationBytes === 'number' && s.maxValidationBytes >= 0) out.maxValidationBytes = s.maxValidationBytes;
+  if (typeof s.notes === 'string' && (NOTES_MODES as readonly string[]).includes(s.notes)) out.notes = s.notes as NotesMode;
+  if (Array.isArray(s.documentKinds)) out.documentKinds = documentKindsFrom(s.documentKinds);
+  return out;
+}
+
+/** [{ "pattern": "notes/**", "kind": "note" }]: entries without a string pattern and a known kind are left out */
+export function documentKindsFrom(entries: readonly unknown[]): DocumentKindRule[] {
+  const out: DocumentKindRule[] = [];
+  for (const e of entries) {
+    const entry = (e && typeof e === 'object' ? e : {}) as Record<string, unknown>;
+    if (typeof entry.pattern !== 'string' || !entry.pattern.trim()) continue;
+    if (typeof entry.kind !== 'string' || !(DOCUMENT_KINDS as readonly string[]).includes(entry.kind)) continue;
+    out.push({ pattern: entry.pattern, kind: entry.kind as DocumentKind });
+  }
   return out;
 }

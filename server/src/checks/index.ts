@@ -91,8 +91,16 @@ function readProblems(ctx: CheckContext): Finding[] {
   return out;
 }
 
+/** hcpcs.notes 'off': prose documents get no findings at all */
+function notesOff(ctx: CheckContext): boolean {
+  return ctx.document.format === 'prose' && ctx.settings.notes === 'off';
+}
+
 export function runChecks(ctx: CheckContext): Finding[] {
+  if (notesOff(ctx)) return [];
   const active = rules.flatMap((rule) => {
+    // a rule runs only on the kinds of document it is written for (no "add a modifier" on paid history)
+    if (!rule.kinds.includes(ctx.document.kind)) return [];
     const severity = effectiveSeverity(rule, ctx.settings);
     return severity ? [{ rule, severity }] : [];
   });

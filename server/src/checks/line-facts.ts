@@ -62,11 +62,6 @@ export function hasModifier(line: ServiceLine, code: string): boolean {
   return line.modifiers.some((m) => m.value.trim().toUpperCase() === code);
 }
 
-/** 835 remittance lines report what was billed and paid: billing-advice rules skip them */
-export function isRemittance(line: ServiceLine): boolean {
-  return line.source === 'SVC';
-}
-
 const MAX_MODIFIERS = 4;
 
 /** Insert one modifier where the reader says it goes; undefined when there is no room. */

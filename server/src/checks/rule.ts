@@ -1,7 +1,7 @@
 // What a rule is: an id, defaults, the payer profiles it belongs to, and a pure check.
 import type { PayerProfile } from '../settings';
 import type { CheckContext, Finding, Fix, LineContext, Severity } from './types';
-import type { Range } from '../model';
+import type { DocumentKind, Range } from '../model';
 
 interface RuleBase {
   /** stable id used in settings, docs and output; never renamed */
@@ -13,6 +13,8 @@ interface RuleBase {
   docs: string;
   /** profiles in which the rule runs unless settings name it explicitly */
   profiles: readonly PayerProfile[];
+  /** the documents the rule applies to (runChecks skips it on the others) */
+  kinds: readonly DocumentKind[];
 }
 
 /** Runs once per service line. */

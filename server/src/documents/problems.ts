@@ -1,12 +1,13 @@
 // Small helpers shared by the readers for building the model.
-import type { ClaimDocument, DocumentFormat, ProblemSeverity, ReadProblem } from '../model';
+import type { ClaimDocument, DocumentFormat, DocumentKind, ProblemSeverity, ReadProblem } from '../model';
 
 export function problem(id: string, message: string, start: number, end: number, severity: ProblemSeverity = 'warning'): ReadProblem {
   return { id, message, range: { start, end }, severity };
 }
 
-export function emptyDocument(format: DocumentFormat, length: number): ClaimDocument {
-  return { format, length, containers: [], claims: [], mentions: [], problems: [] };
+/** a reader's kind until documents/kind.ts classifies the text: structured files are claims, prose a note */
+export function emptyDocument(format: DocumentFormat, length: number, kind: DocumentKind = format === 'prose' ? 'note' : 'claim'): ClaimDocument {
+  return { format, kind, length, containers: [], claims: [], mentions: [], problems: [] };
 }
 
 /** readers stop recording problems past this many: a wrong-format file must not produce a million of them */

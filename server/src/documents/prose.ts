@@ -12,6 +12,8 @@ import { emptyDocument } from './problems';
 
 export interface ProseOptions {
   isDrugName?: DrugNamePredicate;
+  /** 'billing-lines': only codes the text bills become lines; 'all': every code word (settings hcpcs.notes) */
+  notes?: 'billing-lines' | 'all';
 }
 
 type Kind = 'hcpcs' | 'cpt' | 'other';

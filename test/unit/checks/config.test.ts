@@ -148,6 +148,7 @@ test('runChecks reports what the reader could not understand, and survives a bro
   const codeset = coreCodeSet();
   const document = {
     format: 'x12' as const,
+    kind: 'claim' as const,
     length: 10,
     containers: [],
     claims: [{ range: { start: 0, end: 10 }, diagnoses: [], label: 'c', lines: [{ source: 'SV1' as const, range: { start: 0, end: 10 }, code: null as never, modifiers: [], notes: [], doses: [] }] }],

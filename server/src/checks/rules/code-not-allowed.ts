@@ -11,6 +11,7 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('code-not-allowed'),
   profiles: allProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line, settings } = ctx;
     const { allowedCodes, forbiddenCodes } = settings;

@@ -11,6 +11,7 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('code-not-effective'),
   profiles: allProfiles,
+  kinds: ['claim', 'remittance', 'note'],
   check(ctx) {
     const { line, codeset } = ctx;
     if (codeKind(line) !== 'level2') return [];

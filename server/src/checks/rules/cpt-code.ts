@@ -10,6 +10,7 @@ const rule: LineRule = {
   defaultEnabled: false,
   docs: docsPath('cpt-code'),
   profiles: allProfiles,
+  kinds: ['claim', 'remittance', 'note'],
   check(ctx) {
     if (codeKind(ctx.line) !== 'cpt') return [];
     return [finding(rule, ctx.line.code.range, `${codeOf(ctx.line)} is a CPT (Level I) code (descriptor not included: AMA copyright)`)];

@@ -37,6 +37,7 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('drug-mismatch'),
   profiles: allProfiles,
+  kinds: ['claim', 'note', 'reference'],
   check(ctx) {
     const { line, codeset } = ctx;
     if (codeKind(line) !== 'level2') return [];

@@ -11,6 +11,7 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('duplicate-modifier'),
   profiles: allProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line } = ctx;
     const seen = new Set<string>();

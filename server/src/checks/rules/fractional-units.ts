@@ -1,6 +1,6 @@
 // Medicare pays whole billing units: a dose between units is rounded up, never billed as a fraction.
 import { docsPath, finding, payerProfiles, type LineRule } from '../rule';
-import { codeKind, codeOf, isRemittance } from '../line-facts';
+import { codeKind, codeOf } from '../line-facts';
 import { formatNumber, roundUp } from '../amounts';
 
 const rule: LineRule = {
@@ -11,10 +11,11 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('fractional-units'),
   profiles: payerProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line } = ctx;
     const units = line.units;
-    if (!units || units.value <= 0 || Number.isInteger(units.value) || isRemittance(line)) return [];
+    if (!units || units.value <= 0 || Number.isInteger(units.value)) return [];
     const kind = codeKind(line);
     if (kind !== 'level2' && kind !== 'cpt') return [];
     const whole = String(roundUp(units.value));

@@ -23,6 +23,7 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('invalid-modifier'),
   profiles: allProfiles,
+  kinds: ['claim', 'remittance', 'note'],
   check(ctx) {
     const { line, codeset } = ctx;
     if (codeKind(line) === 'other') return [];

@@ -10,6 +10,7 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('invalid-ndc'),
   profiles: payerProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line, document } = ctx;
     const ndc = line.ndc;

@@ -9,6 +9,7 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('jw-jz-conflict'),
   profiles: payerProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const mods = ctx.line.modifiers;
     const jw = mods.find((m) => m.value.trim().toUpperCase() === 'JW');

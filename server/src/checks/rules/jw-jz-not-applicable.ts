@@ -12,6 +12,7 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('jw-jz-not-applicable'),
   profiles: payerProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line, codeset, settings } = ctx;
     if (codeKind(line) !== 'level2') return [];

@@ -1,6 +1,6 @@
 // Medicare Part B: separately payable injectable drugs need JZ (nothing discarded) or JW (the discarded amount).
 import { docsPath, finding, medicareOnly, type LineRule } from '../rule';
-import { addModifierFix, codeKind, codeOf, dateOf, hasModifier, isRemittance } from '../line-facts';
+import { addModifierFix, codeKind, codeOf, dateOf, hasModifier } from '../line-facts';
 import { JW_JZ_START, jwJzApplies } from '../drug-facts';
 
 const rule: LineRule = {
@@ -11,9 +11,10 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('missing-jw-jz'),
   profiles: medicareOnly,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line } = ctx;
-    if (isRemittance(line) || codeKind(line) !== 'level2') return [];
+    if (codeKind(line) !== 'level2') return [];
     if (dateOf(ctx) < JW_JZ_START || hasModifier(line, 'JW') || hasModifier(line, 'JZ')) return [];
     const code = codeOf(line);
     const reason = jwJzApplies(code, ctx.codeset, ctx.settings);

@@ -1,6 +1,6 @@
 // DME MAC immunosuppressive drug policy: oral J7500-J7599 lines carry KX when the transplant criteria are met.
 import { docsPath, finding, medicareOnly, type LineRule } from '../rule';
-import { addModifierFix, codeKind, codeOf, hasModifier, isRemittance } from '../line-facts';
+import { addModifierFix, codeKind, codeOf, hasModifier } from '../line-facts';
 
 const rule: LineRule = {
   id: 'missing-kx',
@@ -10,9 +10,10 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('missing-kx'),
   profiles: medicareOnly,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line, codeset } = ctx;
-    if (isRemittance(line) || codeKind(line) !== 'level2' || hasModifier(line, 'KX')) return [];
+    if (codeKind(line) !== 'level2' || hasModifier(line, 'KX')) return [];
     const code = codeOf(line);
     if (code < 'J7500' || code > 'J7599') return [];
     if (codeset.drug(code)?.route !== 'oral') return [];

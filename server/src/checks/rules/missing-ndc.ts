@@ -10,6 +10,7 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('missing-ndc'),
   profiles: medicareOnly,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line, codeset } = ctx;
     if ((line.source !== 'SV1' && line.source !== 'SV2') || line.ndc || codeKind(line) !== 'level2') return [];

@@ -1,6 +1,6 @@
 // A claim line without a quantity cannot be priced.
 import { docsPath, finding, payerProfiles, type LineRule } from '../rule';
-import { codeKind, codeOf, isRemittance } from '../line-facts';
+import { codeKind, codeOf } from '../line-facts';
 
 const rule: LineRule = {
   id: 'missing-units',
@@ -10,10 +10,11 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('missing-units'),
   profiles: payerProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line } = ctx;
     // Prose rarely states units; 835 lines default to 1 when SVC05 is empty.
-    if (line.source === 'prose' || isRemittance(line) || line.units) return [];
+    if (line.source === 'prose' || line.units) return [];
     const kind = codeKind(line);
     if (kind !== 'level2' && kind !== 'cpt') return [];
     const written = line.unitsText?.value.trim();

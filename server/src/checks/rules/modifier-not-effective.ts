@@ -40,6 +40,7 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('modifier-not-effective'),
   profiles: allProfiles,
+  kinds: ['claim', 'remittance', 'note'],
   check(ctx) {
     const { line, codeset } = ctx;
     if (codeKind(line) === 'other') return [];

@@ -1,6 +1,6 @@
 // A "not otherwise classified" drug code says nothing about the drug: payers need its name, NDC and dose.
 import { payerProfiles, docsPath, finding, type LineRule } from '../rule';
-import { codeKind, codeOf, isRemittance } from '../line-facts';
+import { codeKind, codeOf } from '../line-facts';
 import type { LineContext } from '../types';
 
 const NDC_IN_TEXT = /\b(?:\d{11}|\d{4,5}-\d{3,4}-\d{1,2})\b/;
@@ -30,9 +30,10 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('noc-needs-description'),
   profiles: payerProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line, codeset } = ctx;
-    if (isRemittance(line) || codeKind(line) !== 'level2') return [];
+    if (codeKind(line) !== 'level2') return [];
     const code = codeOf(line);
     if (!codeset.drug(code)?.noc) return [];
     const texts = [line.description?.value ?? '', ...line.notes.map((n) => n.value)].filter((t) => t.trim());

@@ -1,6 +1,6 @@
 // Payer-specific: modifiers a code pattern must carry (settings.requiredModifiers).
 import { allProfiles, docsPath, finding, type LineRule } from '../rule';
-import { addModifierFix, codeKind, codeOf, hasModifier, isRemittance } from '../line-facts';
+import { addModifierFix, codeKind, codeOf, hasModifier } from '../line-facts';
 import { matchesAny } from '../patterns';
 import type { Finding } from '../types';
 
@@ -12,9 +12,10 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('required-modifier'),
   profiles: allProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line, settings } = ctx;
-    if (!settings.requiredModifiers.length || isRemittance(line)) return [];
+    if (!settings.requiredModifiers.length) return [];
     const kind = codeKind(line);
     if (kind !== 'level2' && kind !== 'cpt') return [];
     const code = codeOf(line);

@@ -11,6 +11,7 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('too-many-modifiers'),
   profiles: allProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const mods = ctx.line.modifiers;
     if (mods.length <= MAX) return [];

@@ -1,6 +1,6 @@
 // A dose written next to the line ("5 mg") must come out as the billed units: dose ÷ amount per unit, rounded up.
 import { docsPath, finding, payerProfiles, type LineRule } from '../rule';
-import { codeKind, codeOf, isRemittance } from '../line-facts';
+import { codeKind, codeOf } from '../line-facts';
 import { formatNumber, unitsForDose, type UnitCount } from '../amounts';
 import { drugNameFits } from '../drug-facts';
 import type { DoseMention } from '../../model';
@@ -13,11 +13,12 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('units-vs-dose'),
   profiles: payerProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line, codeset } = ctx;
     const units = line.units;
     // fractional units are fractional-units' business; its fix comes first
-    if (!units || !(units.value > 0) || !Number.isInteger(units.value) || isRemittance(line) || codeKind(line) !== 'level2') return [];
+    if (!units || !(units.value > 0) || !Number.isInteger(units.value) || codeKind(line) !== 'level2') return [];
     const code = codeOf(line);
     const info = codeset.drug(code);
     const billing = info?.unit;

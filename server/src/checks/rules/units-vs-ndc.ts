@@ -1,6 +1,6 @@
 // The NDC quantity (CTP) times the crosswalk's billing units per NDC unit should equal the line's units.
 import { docsPath, finding, payerProfiles, type LineRule } from '../rule';
-import { codeKind, codeOf, isRemittance } from '../line-facts';
+import { codeKind, codeOf } from '../line-facts';
 import { formatNumber, roundUp, unitsForDose } from '../amounts';
 import { readNdc } from '../ndc';
 import { hyphenateNdc } from '../../codeset/ndc';
@@ -54,10 +54,11 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('units-vs-ndc'),
   profiles: payerProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line, codeset } = ctx;
     const { ndc, ndcQuantity, units } = line;
-    if (!ndc || !ndcQuantity || !units || isRemittance(line) || codeKind(line) !== 'level2') return [];
+    if (!ndc || !ndcQuantity || !units || codeKind(line) !== 'level2') return [];
     if (!(ndcQuantity.value > 0) || !(units.value > 0)) return [];
     const ndc11 = readNdc(ndc.value, true).ndc11;
     const entry = ndc11 ? codeset.ndc(ndc11) : undefined;

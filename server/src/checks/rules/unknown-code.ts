@@ -10,6 +10,7 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('unknown-code'),
   profiles: allProfiles,
+  kinds: ['claim', 'remittance', 'note'],
   check(ctx) {
     const { line, codeset } = ctx;
     const code = codeOf(line);

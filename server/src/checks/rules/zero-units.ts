@@ -1,6 +1,6 @@
 // Zero (or negative) units: nothing to pay; payers return the line.
 import { docsPath, finding, payerProfiles, type LineRule } from '../rule';
-import { codeKind, codeOf, isRemittance } from '../line-facts';
+import { codeKind, codeOf } from '../line-facts';
 
 const rule: LineRule = {
   id: 'zero-units',
@@ -10,10 +10,11 @@ const rule: LineRule = {
   defaultEnabled: true,
   docs: docsPath('zero-units'),
   profiles: payerProfiles,
+  kinds: ['claim', 'note'],
   check(ctx) {
     const { line } = ctx;
     const units = line.units;
-    if (!units || units.value > 0 || isRemittance(line)) return [];
+    if (!units || units.value > 0) return [];
     const kind = codeKind(line);
     if (kind !== 'level2' && kind !== 'cpt') return [];
     return [finding(rule, units.range, `${units.value} units billed for ${codeOf(line)}: a line needs at least 1 unit`)];

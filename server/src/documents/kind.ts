@@ -1,0 +1,167 @@
+// What a document is for (claim, remittance, note, reference): a setting that forces a kind for the
+// path wins; then the content (X12 ST01, FHIR resourceType, export column headers, how prose writes
+// its codes); the file name only when the content does not say.
+import type { DocumentFormat, DocumentKind } from '../model';
+import type { DocumentKindRule } from '../settings';
+import { globMatcher, pathOfUri } from '../checks/globs';
+import { isSpace } from './chars';
+import { normaliseHeader } from './csv-columns';
+import { forEachRow, sniffDelimiter } from './csv-rows';
+import { isIsaAt, readIsa } from './x12-delimiters';
+
+export interface KindHint {
+  uri?: string;
+  /** forced kinds by glob; the first that matches the path wins */
+  documentKinds?: readonly DocumentKindRule[];
+  /** 'all' reads every code word in prose as a billed line (the old behaviour): prose is then a note */
+  notes?: 'billing-lines' | 'all';
+}
+
+interface Judgement {
+  kind: DocumentKind;
+  /** false when the content gave no sign either way and the kind is the format's default */
+  certain: boolean;
+}
+
+export function classifyDocument(text: string, format: DocumentFormat, hint: KindHint = {}): DocumentKind {
+  const forced = forcedKind(hint.uri, hint.documentKinds);
+  if (forced) return forced;
+  const byContent = judgeContent(text, format);
+  const kind = byContent.certain ? byContent.kind : (kindByName(hint.uri, format) ?? byContent.kind);
+  return format === 'prose' && kind === 'reference' && hint.notes === 'all' ? 'note' : kind;
+}
+
+export function forcedKind(uri: string | undefined, rules: readonly DocumentKindRule[] | undefined): DocumentKind | undefined {
+  if (!uri || !rules?.length) return undefined;
+  const path = pathOfUri(uri);
+  return rules.find((r) => globMatcher(r.pattern)?.(path))?.kind;
+}
+
+function judgeContent(text: string, format: DocumentFormat): Judgement {
+  switch (format) {
+    case 'x12':
+      return x12Kind(text);
+    case 'fhir':
+      return fhirKind(text);
+    case 'csv':
+      return csvKind(text);
+    default: {
+      const bills = hasBillingSigns(text);
+      return { kind: bills ? 'note' : 'reference', certain: bills };
+    }
+  }
+}
+
+// ---- X12: the transaction set identifier (ST01) ---------------------------------------------
+
+const MAX_TRANSACTIONS = 64;
+/** 'ST*' inside other segments (an N4 state) is skipped, but only so many times */
+const MAX_HITS = 4096;
+
+function x12Kind(text: string): Judgement {
+  const head = text.slice(0, 4096);
+  const isaAt = /(?:^|[\r\n])[ \t\uFEFF]*ISA[^A-Za-z0-9\s]/.exec(head);
+  const at = isaAt ? isaAt.index + isaAt[0].indexOf('ISA') : -1;
+  if (at < 0 || !isIsaAt(text, at)) return { kind: 'claim', certain: false };
+  const { element, segment } = readIsa(text, at).delimiters;
+  const needle = `ST${element}`;
+  let claims = 0;
+  let remittances = 0;
+  let hits = 0;
+  for (let i = text.indexOf(needle, at), seen = 0; i >= 0 && seen < MAX_TRANSACTIONS && hits++ < MAX_HITS; i = text.indexOf(needle, i + 3)) {
+    let before = i - 1;
+    while (before >= 0 && isSpace(text.charCodeAt(before))) before--;
+    if (before >= 0 && text[before] !== segment) continue;
+    seen++;
+    const id = text.slice(i + 3, i + 6);
+    if (id === '837') claims++;
+    else if (id === '835') remittances++;
+  }
+  if (claims) return { kind: 'claim', certain: true };
+  if (remittances) return { kind: 'remittance', certain: true };
+  return { kind: 'claim', certain: false };
+}
+
+// ---- FHIR: Claim is submitted; ExplanationOfBenefit and ClaimResponse are adjudicated -------
+
+const MAX_RESOURCES = 100_000;
+
+function fhirKind(text: string): Judgement {
+  const re = /"resourceType"\s*:\s*"([A-Za-z]+)"/g;
+  let claims = 0;
+  let adjudicated = 0;
+  for (let m = re.exec(text), n = 0; m && n < MAX_RESOURCES; m = re.exec(text), n++) {
+    if (m[1] === 'Claim') claims++;
+    else if (m[1] === 'ExplanationOfBenefit' || m[1] === 'ClaimResponse') adjudicated++;
+  }
+  if (claims) return { kind: 'claim', certain: true };
+  if (adjudicated) return { kind: 'remittance', certain: true };
+  return { kind: 'claim', certain: false };
+}
+
+// ---- exports: payment columns mark paid history (CCW RIF: CLM_PMT_AMT, NCH_CARR_CLM_ALOWD_AMT) --
+
+/** normalised header words that only an adjudicated record has */
+const PAID_COLUMN = /pmt|paid|payment|alowd|allowed|adjudicat|remit|denial|dnl|finalaction/;
+/** one such column could be a prior payer's amount on a claim; two make it paid history */
+const PAID_COLUMNS_NEEDED = 2;
+
+function csvKind(text: string): Judgement {
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 0xfeff) i++;
+  const lineEnd = text.indexOf('\n', i);
+  const firstLine = text.slice(i, lineEnd < 0 ? Math.min(text.length, i + 65536) : lineEnd);
+  let headers: string[] = [];
+  forEachRow(firstLine, sniffDelimiter(firstLine), 0, (row) => {
+    if (!headers.length) headers = row.cells.map((c) => normaliseHeader(c.value));
+  });
+  const paid = headers.filter((h) => PAID_COLUMN.test(h)).length;
+  return paid >= PAID_COLUMNS_NEEDED ? { kind: 'remittance', certain: true } : { kind: 'claim', certain: false };
+}
+
+// ---- prose: a note bills (quantities next to codes, a date of service, pasted claim segments) --
+
+const CODE = /\b[A-V][0-9]{4}\b/g;
+/** after a code, on its line: "x 5", "× 5", "#5", "qty 5", "quantity: 5", "5 units" (not "per 5 units") */
+const QUANTITY_AFTER = /^(?:[^\n.;]|\.(?=\d)){0,40}?(?:(?:^|[\s(,])[x×]\s*\d|#\s*\d|\bqty\.?\s*[:=]?\s*\d|\bquantity\s*[:=]?\s*\d|(?<!\bper\s{1,3}(?:\d+\s*)?)\b\d+(?:\.\d+)?\s*units?\b)/i;
+/** before a code: "120 units of J7507", "5 x J7507" */
+const QUANTITY_BEFORE = /\b\d+(?:\.\d+)?\s*(?:units?\s+of|units?|[x×])\s*$/i;
+/** a date of service written as a label: "DOS:", "Date of service", "Service date", "Visit date" */
+const SERVICE_DATE_LABEL = /\bDOS\b\s*[:#-]?|\b(?:dates?\s+of\s+service|service\s+date|visit\s+date|encounter\s+date)\b/i;
+/** a service line pasted from a claim: SV1*HC:J7507 */
+const CLAIM_SEGMENT = /\b(?:SV1|SV2|SV3)[*|^~:][A-Z]{2}[:>^]/;
+/** a table header with a quantity column */
+const UNITS_COLUMN_HEADER = /^\s*\|.*\b(?:units?|qty|quantity)\b.*\|/im;
+const TABLE_ROW_WITH_CODE = /^\s*\|.*\b[A-V][0-9]{4}\b.*\|/m;
+const CODE_SCAN_LIMIT = 10_000;
+
+/** Does the text bill anything? Used only to tell a note from reference text; prose.ts reads the lines. */
+export function hasBillingSigns(text: string): boolean {
+  if (SERVICE_DATE_LABEL.test(text) || CLAIM_SEGMENT.test(text)) return true;
+  if (UNITS_COLUMN_HEADER.test(text) && TABLE_ROW_WITH_CODE.test(text)) return true;
+  CODE.lastIndex = 0;
+  for (let m = CODE.exec(text), n = 0; m && n < CODE_SCAN_LIMIT; m = CODE.exec(text), n++) {
+    const end = m.index + 5;
+    if (QUANTITY_AFTER.test(text.slice(end, end + 60))) return true;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (QUANTITY_BEFORE.test(text.slice(Math.max(lineStart, m.index - 30), m.index))) return true;
+  }
+  return false;
+}
+
+// ---- the file name, when the content did not say ---------------------------------------------
+
+const REMITTANCE_NAME = /(?:^|[^a-z0-9])(?:835|era|remits?|remittances?|eobs?|paid|adjudicated)(?:[^a-z0-9]|$)|\.835$/i;
+const CLAIM_NAME = /(?:^|[^a-z0-9])(?:837[pi]?|claims?)(?:[^a-z0-9]|$)|\.837$/i;
+const NOTE_NAME = /(?:^|[^a-z])(?:notes?|visits?|encounters?|progress|soap|superbills?|charts?)(?:[^a-z]|$)/i;
+
+function kindByName(uri: string | undefined, format: DocumentFormat): DocumentKind | undefined {
+  if (!uri) return undefined;
+  const path = pathOfUri(uri);
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (format === 'prose') return NOTE_NAME.test(name) ? 'note' : undefined;
+  if (REMITTANCE_NAME.test(name)) return 'remittance';
+  if (CLAIM_NAME.test(name)) return 'claim';
+  return undefined;
+}
