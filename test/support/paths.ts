@@ -12,7 +12,8 @@ export const repoRoot: string = (() => {
   return process.cwd();
 })();
 
-export const sharedDir: string = resolve(repoRoot, '..', 'shared');
+/** ../shared beside the repository; HCPCS_SHARED points elsewhere (a git worktree one level deeper) */
+export const sharedDir: string = process.env.HCPCS_SHARED ?? resolve(repoRoot, '..', 'shared');
 
 /** the CMS HCPCS release file (env HCPCS_RELEASE, else ../shared's Oct 2025 csv), or undefined */
 export function releaseFile(): string | undefined {

@@ -1,9 +1,11 @@
 // .hcpcsrc.json -> Settings, with every problem pointing at its text; and merging settings layers.
 import type { Range } from '../model';
-import type { PayerProfile, RuleSetting, Settings } from '../settings';
+import { NOTES_MODES, type DocumentKindRule, type NotesMode, type PayerProfile, type RuleSetting, type Settings } from '../settings';
+import { DOCUMENT_KINDS, type DocumentKind } from '../model';
 import type { Severity } from './types';
 import { parseJsonTree, type JsonNode, type JsonProperty } from './json-tree';
 import { compilePattern, isMatcher } from './patterns';
+import { compileGlob, isPathMatcher } from './globs';
 import { ruleIds } from './index';
 
 export interface ConfigProblem {
@@ -30,6 +32,10 @@ const KNOWN_KEYS = [
   'jwJzCodes',
   'inlayHints',
   'maxValidationBytes',
+  'documentKinds',
+  'notes',
+  'include',
+  'exclude',
 ] as const;
 
 const KIND_NAMES: Record<JsonNode['kind'], string> = {
@@ -201,6 +207,42 @@ class Validator {
     return out;
   }
 
+  globs(node: JsonNode, what: string): string[] | undefined {
+    return this.strings(node, what, (p) => {
+      const m = compileGlob(p);
+      return isPathMatcher(m) ? undefined : `Invalid glob: ${m.error}`;
+    });
+  }
+
+  /** [{ "pattern": "notes/**", "kind": "note" }] */
+  documentKinds(node: JsonNode): DocumentKindRule[] | undefined {
+    const array = this.expect(node, 'array', '"documentKinds"');
+    if (!array) return undefined;
+    const out: DocumentKindRule[] = [];
+    for (const item of array.items) {
+      const entry = this.expect(item, 'object', 'Each entry of "documentKinds"');
+      if (!entry) continue;
+      let pattern: string | undefined;
+      let kind: DocumentKind | undefined;
+      for (const p of entry.props) {
+        if (p.key === 'pattern') {
+          const s = this.expect(p.value, 'string', '"documentKinds": "pattern"');
+          const m = s ? compileGlob(s.value) : undefined;
+          if (s && m && isPathMatcher(m)) pattern = s.value;
+          else if (s && m && !isPathMatcher(m)) this.problem(s.range, `Invalid glob: ${m.error}`);
+        } else if (p.key === 'kind') {
+          const s = this.expect(p.value, 'string', '"documentKinds": "kind"');
+          if (s && (DOCUMENT_KINDS as readonly string[]).includes(s.value)) kind = s.value as DocumentKind;
+          else if (s) this.problem(s.range, `"kind" must be one of ${DOCUMENT_KINDS.join(', ')}${didYouMean(s.value, DOCUMENT_KINDS)}`);
+        } else this.problem(p.keyRange, `"documentKinds": unknown property "${p.key}" (use "pattern" and "kind")`);
+      }
+      if (pattern !== undefined && kind) out.push({ pattern, kind });
+      else if (!entry.props.some((p) => p.key === 'pattern')) this.problem(entry.range, '"documentKinds": each entry needs a "pattern" glob');
+      else if (!entry.props.some((p) => p.key === 'kind')) this.problem(entry.range, `"documentKinds": each entry needs a "kind" (${DOCUMENT_KINDS.join(', ')})`);
+    }
+    return out;
+  }
+
   inlayHints(node: JsonNode): Settings['inlayHints'] | undefined {
     const obj = this.expect(node, 'object', '"inlayHints"');
     if (!obj) return undefined;
@@ -271,6 +313,23 @@ export function parseConfig(text: string): ParsedConfig {
         else if (n) v.problem(n.range, '"maxValidationBytes" must be a whole number of bytes, 0 or more');
         break;
       }
+      case 'documentKinds': {
+        const r = v.documentKinds(node);
+        if (r) settings.documentKinds = r;
+        break;
+      }
+      case 'notes': {
+        const s = v.expect(node, 'string', '"notes"');
+        if (s && (NOTES_MODES as readonly string[]).includes(s.value)) settings.notes = s.value as NotesMode;
+        else if (s) v.problem(s.range, `"notes" must be one of ${NOTES_MODES.join(', ')}${didYouMean(s.value, NOTES_MODES)}`);
+        break;
+      }
+      case 'include':
+      case 'exclude': {
+        const r = v.globs(node, `"${prop.key}"`);
+        if (r) settings[prop.key] = r;
+        break;
+      }
       default:
         v.problem(prop.keyRange, `Unknown setting "${prop.key}"${didYouMean(prop.key, KNOWN_KEYS)}`);
     }
@@ -288,6 +347,9 @@ export function mergeSettings(base: Settings, ...overrides: (Partial<Settings> |
     forbiddenCodes: [...base.forbiddenCodes],
     jwJzCodes: { add: [...base.jwJzCodes.add], remove: [...base.jwJzCodes.remove] },
     inlayHints: { ...base.inlayHints },
+    documentKinds: [...base.documentKinds],
+    include: [...base.include],
+    exclude: [...base.exclude],
   };
   for (const o of overrides) {
     if (!o) continue;
@@ -299,6 +361,10 @@ export function mergeSettings(base: Settings, ...overrides: (Partial<Settings> |
     if (o.jwJzCodes) out.jwJzCodes = { add: [...o.jwJzCodes.add], remove: [...o.jwJzCodes.remove] };
     if (o.inlayHints) out.inlayHints = { ...out.inlayHints, ...o.inlayHints };
     if (o.maxValidationBytes !== undefined) out.maxValidationBytes = o.maxValidationBytes;
+    if (o.documentKinds) out.documentKinds = [...o.documentKinds];
+    if (o.notes !== undefined) out.notes = o.notes;
+    if (o.include) out.include = [...o.include];
+    if (o.exclude) out.exclude = [...o.exclude];
   }
   return out;
 }
