@@ -25,7 +25,7 @@ export { compileIndex, type CompiledIndex } from './compiled';
 const list = (s: string): string[] => (s === '' ? [] : s.split(' '));
 
 /** the release's own date ('2025-10' -> '2025-10-01'): the status asked without a date */
-function releaseDate(id: string): string {
+export function releaseDate(id: string): string {
   return /^\d{4}-\d{2}$/.test(id) ? `${id}-01` : '9999-12-31';
 }
 

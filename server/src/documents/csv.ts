@@ -8,6 +8,7 @@ import { isAlnum, isDigit, isLevel2At, isSpace, parseNumber } from './chars';
 import { classifyHeader, type Column } from './csv-columns';
 import { forEachRow, sniffDelimiter, type Cell, type Row } from './csv-rows';
 import { toIsoDate } from './dates';
+import { isNdcFiller } from './fillers';
 import { findDoses, type DrugNamePredicate } from './doses';
 import { addProblem, emptyDocument, problem } from './problems';
 
@@ -124,7 +125,7 @@ export function readCsv(text: string, options: CsvOptions = {}): ClaimDocument {
       if (t && v !== undefined) line.units = span(v, t.range.start, t.range.end);
     }
     const ndc = trimmedSpan(cell(lay.ndc));
-    if (ndc) line.ndc = ndc;
+    if (ndc && !isNdcFiller(ndc.value)) line.ndc = ndc;
     const date = dateSpan(cell(lay.lineDate)) ?? claim.serviceDate ?? dateSpan(cell(lay.claimDate));
     if (date) line.serviceDate = date;
     const description = trimmedSpan(cell(lay.description));

@@ -4,6 +4,7 @@ import type { Claim, ClaimDocument, Container, ServiceLine, Span } from '../mode
 import { span } from '../model';
 import { isLevel2 } from './chars';
 import { toIsoDate } from './dates';
+import { isNdcFiller } from './fillers';
 import { findDoses, type DrugNamePredicate } from './doses';
 import { items, member, memberEntry, parseJson, stringValue, type JsonNode, type JsonObject, type JsonString } from './json';
 import { addProblem, emptyDocument } from './problems';
@@ -145,7 +146,7 @@ function readNdc(item: JsonObject, line: ServiceLine): void {
   for (const detail of items(member(item, 'detail'))) {
     const coding = items(member(member(detail, 'productOrService') ?? member(detail, 'service'), 'coding')).find(isNdc);
     const code = stringSpan(member(coding, 'code'));
-    if (!code) continue;
+    if (!code || isNdcFiller(code.value)) continue;
     line.ndc = code;
     const quantity = member(detail, 'quantity');
     const value = member(quantity, 'value');
@@ -157,7 +158,7 @@ function readNdc(item: JsonObject, line: ServiceLine): void {
   for (const ext of items(member(item, 'extension'))) {
     const coding = member(ext, 'valueCoding');
     const code = coding && isNdc(coding) ? stringSpan(member(coding, 'code')) : undefined;
-    if (code) {
+    if (code && !isNdcFiller(code.value)) {
       line.ndc = code;
       return;
     }

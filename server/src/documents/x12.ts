@@ -5,6 +5,7 @@ import type { Claim, ClaimDocument, CodeMention, Container, ReadProblem, Service
 import { span } from '../model';
 import { isAlnum, isLevel2, isSpace, parseNumber, skipSpaces } from './chars';
 import { fromD8 } from './dates';
+import { isNdcFiller, isZeroDate } from './fillers';
 import { findDoses, type DrugNamePredicate } from './doses';
 import { addProblem, emptyDocument, problem } from './problems';
 import { isIsaAt, readIsa, type X12Delimiters } from './x12-delimiters';
@@ -541,6 +542,7 @@ class X12Reader {
     if (!s) return;
     const first = format === 'RD8' ? s.value.slice(0, 8) : s.value;
     const iso = fromD8(first.trim());
+    if (!iso && isZeroDate(first)) return; // a zero date is no date
     if (!iso) {
       if (qualifier === '472' || qualifier === '434' || qualifier === '150' || qualifier === '232') {
         addProblem(this.doc.problems, problem('x12-bad-date', `'${s.value}' is not a valid ${format} date.`, s.range.start, s.range.end, 'warning'));
@@ -600,7 +602,7 @@ class X12Reader {
     const qualifier = this.spanOf(2);
     const value = this.spanOf(3);
     if (qualifier) line.ndcQualifier = qualifier;
-    if (value) line.ndc = value;
+    if (value && !isNdcFiller(value.value)) line.ndc = value;
   }
 
   /** CTP****2*UN (quantity, unit of measure composite) */

@@ -1,6 +1,7 @@
 // A procedure code that the loaded CMS release does not have (or that is not shaped like one).
 import { allProfiles, docsPath, finding, type LineRule } from '../rule';
 import { codeKind, codeOf } from '../line-facts';
+import { releaseDate } from '../../codeset/index';
 
 const rule: LineRule = {
   id: 'unknown-code',
@@ -24,6 +25,19 @@ const rule: LineRule = {
     // Only a whole CMS release can say a code does not exist; CDT (D) codes are not in it by licence.
     if (kind !== 'level2' || !codeset.isFull || code.startsWith('D')) return [];
     if (codeset.lookup(code)) return [];
+    // a release lists the codes in force from its date (and some deleted earlier): before that a code
+    // may have existed and been deleted, so the line is not called invalid
+    const billedOn = line.serviceDate?.value;
+    const releaseStart = releaseDate(codeset.release.id);
+    if (billedOn && billedOn < releaseStart) {
+      return [
+        finding(
+          rule,
+          line.code.range,
+          `${code} is not in ${codeset.release.label}; it may have been deleted before that release (date of service ${billedOn} is before ${releaseStart}): check the release in force on that date`,
+        ),
+      ];
+    }
     return [finding(rule, line.code.range, `${code} is not in ${codeset.release.label}`)];
   },
 };
