@@ -10,6 +10,7 @@ import { defaultSettings } from './settings';
 import { mergeSettings } from './checks/config';
 import { rules } from './checks/index';
 import { parseArgs, USAGE, type CliOptions } from './checks/report/args';
+import { HEAD_BYTES, isExcludedFolder, isSelected, type FileSelection } from './checks/report/file-selection';
 import { locate, summarize, type LocatedFinding } from './checks/report/located';
 import { formatFindingLine, formatSummary } from './checks/report/text';
 import { toSarif } from './checks/report/sarif';
@@ -40,27 +41,27 @@ class UsageError extends Error {}
 
 const err = (line: string) => process.stderr.write(`${TOOL}: ${line}\n`);
 
-/** an X12 file whatever its name: the first non-blank characters (after a BOM) are ISA */
-function startsWithIsa(file: string): boolean {
+/** the start of a file, for the claim-format test (latin1: byte offsets, no decoding errors) */
+function readHead(file: string): string {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const head = Buffer.alloc(512);
+    const head = Buffer.alloc(HEAD_BYTES);
     const n = readSync(fd, head, 0, head.length, 0);
-    return /^\uFEFF?\s*ISA/.test(head.subarray(0, n).toString('latin1').replace(/^\xEF\xBB\xBF/, ''));
+    return head.subarray(0, n).toString('latin1').replace(/^\xEF\xBB\xBF/, '');
   } catch {
-    return false;
+    return '';
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
 
-/** Explicit files are always checked; folders are walked for claim-looking files. */
-function collectFiles(paths: string[]): string[] {
+/** Explicit files are always checked; folders are walked for claim formats (see file-selection.ts). */
+function collectFiles(paths: string[], selection: FileSelection): string[] {
   const out: string[] = [];
   // symlinked folders can loop (a -> .): each real folder is walked once
   const visited = new Set<string>();
-  const walk = (dir: string) => {
+  const walk = (dir: string, root: string) => {
     let real: string;
     try {
       real = realpathSync(dir);
@@ -84,16 +85,17 @@ function collectFiles(paths: string[]): string[] {
       } catch {
         continue;
       }
+      const rel = relative(root, p).split(sep).join('/');
       if (st.isDirectory()) {
-        if (!SKIPPED_DIRS.has(name)) walk(p);
-      } else if (st.isFile() && name !== '.hcpcsrc.json' && (EXTENSIONS[extname(name).toLowerCase()] || startsWithIsa(p))) {
+        if (!SKIPPED_DIRS.has(name) && !isExcludedFolder(rel, selection)) walk(p, root);
+      } else if (st.isFile() && name !== '.hcpcsrc.json' && isSelected(rel, () => readHead(p), selection)) {
         out.push(p);
       }
     }
   };
   for (const p of paths) {
     if (!existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
-    if (statSync(p).isDirectory()) walk(p);
+    if (statSync(p).isDirectory()) walk(p, p);
     else out.push(p);
   }
   return [...new Set(out)];
@@ -176,8 +178,8 @@ function run(argv: string[]): number {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const files = collectFiles(options.paths);
   const settings = loadSettings(options);
+  const files = collectFiles(options.paths, { include: [...settings.include, ...options.include], exclude: [...settings.exclude, ...options.exclude] });
   const codeset = loadCodeSet(options);
   err(describeRelease(codeset));
   const today = options.today ?? todayIso();

@@ -127,8 +127,9 @@ const CODE = /\b[A-V][0-9]{4}\b/g;
 const QUANTITY_AFTER = /^(?:[^\n.;]|\.(?=\d)){0,40}?(?:(?:^|[\s(,])[x×]\s*\d|#\s*\d|\bqty\.?\s*[:=]?\s*\d|\bquantity\s*[:=]?\s*\d|(?<!\bper\s{1,3}(?:\d+\s*)?)\b\d+(?:\.\d+)?\s*units?\b)/i;
 /** before a code: "120 units of J7507", "5 x J7507" */
 const QUANTITY_BEFORE = /\b\d+(?:\.\d+)?\s*(?:units?\s+of|units?|[x×])\s*$/i;
-/** a date of service written as a label: "DOS:", "Date of service", "Service date", "Visit date" */
-const SERVICE_DATE_LABEL = /\bDOS\b\s*[:#-]?|\b(?:dates?\s+of\s+service|service\s+date|visit\s+date|encounter\s+date)\b/i;
+/** a date of service written as a label with its date: "DOS: 03/04/2025", "Date of service 2025-03-04" */
+const SERVICE_DATE_LABEL =
+  /(?:\bDOS\b|\b(?:dates?\s+of\s+service|service\s+date|visit\s+date|encounter\s+date))\s*[:#-]?\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})/i;
 /** a service line pasted from a claim: SV1*HC:J7507 */
 const CLAIM_SEGMENT = /\b(?:SV1|SV2|SV3)[*|^~:][A-Z]{2}[:>^]/;
 /** a table header with a quantity column */
@@ -137,7 +138,8 @@ const TABLE_ROW_WITH_CODE = /^\s*\|.*\b[A-V][0-9]{4}\b.*\|/m;
 const CODE_SCAN_LIMIT = 10_000;
 
 /** Does the text bill anything? Used only to tell a note from reference text; prose.ts reads the lines. */
-export function hasBillingSigns(text: string): boolean {
+export function hasBillingSigns(fullText: string): boolean {
+  const text = withoutCodeSamples(fullText);
   if (SERVICE_DATE_LABEL.test(text) || CLAIM_SEGMENT.test(text)) return true;
   if (UNITS_COLUMN_HEADER.test(text) && TABLE_ROW_WITH_CODE.test(text)) return true;
   CODE.lastIndex = 0;
@@ -148,6 +150,12 @@ export function hasBillingSigns(text: string): boolean {
     if (QUANTITY_BEFORE.test(text.slice(Math.max(lineStart, m.index - 30), m.index))) return true;
   }
   return false;
+}
+
+/** Markdown code fences and `inline code` show examples (rule pages, READMEs): they bill nothing */
+function withoutCodeSamples(text: string): string {
+  if (!text.includes('`')) return text;
+  return text.replace(/^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?(?:^[ \t]*\1[^\n]*$|(?![\s\S]))/gm, '').replace(/`[^`\n]+`/g, '');
 }
 
 // ---- the file name, when the content did not say ---------------------------------------------

@@ -30,7 +30,8 @@ const skipWithoutBuild = (t: { skip: (m: string) => void }) => {
 
 test('text output over the demo claims: findings, summary, exit 1', (t) => {
   if (skipWithoutBuild(t)) return;
-  const r = run([claims]);
+  // notes are read from a folder only when included (issue #12: folders are walked for claim formats)
+  const r = run(['--include', '*.md', claims]);
   assert.equal(r.code, 1, r.stderr);
   const expected = [
     'test/fixtures/claims/infusion-and-transplant.837:21:8: warning missing-kx J7507 is an oral immunosuppressive drug',
@@ -120,7 +121,7 @@ test('--format json: findings with file, 1-based range, rule, severity, message,
 
 test('--format sarif: SARIF 2.1.0 with rules, help URIs and results', (t) => {
   if (skipWithoutBuild(t)) return;
-  const r = run(['--format', 'sarif', claims]);
+  const r = run(['--format', 'sarif', '--include', '*.md', claims]);
   assert.equal(r.code, 1);
   const log = JSON.parse(r.stdout);
   assert.deepEqual(sarifViolations(log), []);

@@ -1,4 +1,6 @@
 // hcpcs-check's command line, parsed without I/O so it can be tested as a table.
+import { compileGlob, isPathMatcher } from '../globs';
+
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CliOptions {
@@ -9,6 +11,9 @@ export interface CliOptions {
   /** ISO date for lines without a date of service (default: the system date) */
   today?: string;
   progress: boolean;
+  /** --include / --exclude globs for folder walks (repeatable) */
+  include: string[];
+  exclude: string[];
   help: boolean;
   version: boolean;
   paths: string[];
@@ -19,8 +24,10 @@ export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; messag
 export const USAGE = `Usage: hcpcs-check [options] PATH...
 
 Checks HCPCS codes, modifiers, units and NDCs in claim files (X12 837/835, CSV/PSV/TSV, FHIR JSON,
-notes). Folders are searched recursively for .837 .835 .x12 .edi .csv .psv .tsv .json .txt .md files
-and for any file that starts with an ISA segment.
+notes). Folders are searched recursively for claim formats: .837 .835 .x12 .edi files, any file that
+starts with an ISA segment, claim-line exports (a procedure-code column) and FHIR JSON. Notes and
+other text (.md, .txt) are read when named or included. Files named on the command line are always
+checked.
 
 Options:
   --format text|json|sarif  output format (default: text)
@@ -28,16 +35,18 @@ Options:
   --release FILE            CMS HCPCS release (.zip, fixed-width .txt, .xlsx or its .csv)
   --asp DIR                 folder with the CMS ASP pricing file and NDC crosswalk
   --today YYYY-MM-DD        date for lines without a date of service (default: today)
+  --include GLOB            also check matching files in folders, e.g. 'notes/**/*.md' (repeatable)
+  --exclude GLOB            skip matching files and folders, e.g. 'archive/**' (repeatable)
   --progress                show progress on stderr even when it is not a terminal
   -h, --help                show this help
   --version                 show the version
 
 Exit status: 0 no errors, 1 error-level findings, 2 bad usage or unreadable input.`;
 
-const VALUE_OPTIONS = new Set(['--format', '--config', '--release', '--asp', '--today']);
+const VALUE_OPTIONS = new Set(['--format', '--config', '--release', '--asp', '--today', '--include', '--exclude']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { format: 'text', progress: false, help: false, version: false, paths: [] };
+  const options: CliOptions = { format: 'text', progress: false, include: [], exclude: [], help: false, version: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -71,6 +80,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
           if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return { ok: false, message: `--today must be a date like 2025-11-05, not "${value}"` };
           options.today = value;
           break;
+        case '--include':
+        case '--exclude': {
+          const glob = compileGlob(value);
+          if (!isPathMatcher(glob)) return { ok: false, message: `${name}: ${glob.error}` };
+          options[name === '--include' ? 'include' : 'exclude'].push(value);
+          break;
+        }
       }
       continue;
     }
