@@ -124,30 +124,49 @@ function csvKind(text: string): Judgement {
 
 const CODE = /\b[A-V][0-9]{4}\b/g;
 /** after a code, on its line: "x 5", "× 5", "#5", "qty 5", "quantity: 5", "5 units" (not "per 5 units") */
-const QUANTITY_AFTER = /^(?:[^\n.;]|\.(?=\d)){0,40}?(?:(?:^|[\s(,])[x×]\s*\d|#\s*\d|\bqty\.?\s*[:=]?\s*\d|\bquantity\s*[:=]?\s*\d|(?<!\bper\s{1,3}(?:\d+\s*)?)\b\d+(?:\.\d+)?\s*units?\b)/i;
+const QUANTITY_AFTER =
+  /^(?:[^\n.;]|\.(?=\d)){0,40}?(?:(?:^|[ \t(,])[x×][ \t]*\d|#[ \t]*\d|\bqty\.?[ \t]*[:=]?[ \t]*\d|\bquantity[ \t]*[:=]?[ \t]*\d|(?<!\bper[ \t]{1,3}(?:\d+[ \t]*)?)\b\d+(?:\.\d+)?[ \t]*units?\b)/i;
 /** before a code: "120 units of J7507", "5 x J7507" */
-const QUANTITY_BEFORE = /\b\d+(?:\.\d+)?\s*(?:units?\s+of|units?|[x×])\s*$/i;
+const QUANTITY_BEFORE = /\b\d+(?:\.\d+)?[ \t]*(?:units?[ \t]+of|units?|[x×])[ \t]*$/i;
+/** a guide shows a worked example or two among many codes; in a note most codes written are billed */
+const BILLED_SHARE = 0.25;
 /** a date of service written as a label with its date: "DOS: 03/04/2025", "Date of service 2025-03-04" */
 const SERVICE_DATE_LABEL =
   /(?:\bDOS\b|\b(?:dates?\s+of\s+service|service\s+date|visit\s+date|encounter\s+date))\s*[:#-]?\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})/i;
 /** a service line pasted from a claim: SV1*HC:J7507 */
 const CLAIM_SEGMENT = /\b(?:SV1|SV2|SV3)[*|^~:][A-Z]{2}[:>^]/;
-/** a table header with a quantity column */
-const UNITS_COLUMN_HEADER = /^\s*\|.*\b(?:units?|qty|quantity)\b.*\|/im;
-const TABLE_ROW_WITH_CODE = /^\s*\|.*\b[A-V][0-9]{4}\b.*\|/m;
+/** a Markdown table header cell that is a quantity column */
+const UNITS_HEADER_CELL = /^(?:units?|qty|quantity|billed\s+units|units\s+billed|service\s+units)$/i;
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}/;
+const HAS_CODE = /\b[A-V][0-9]{4}\b/;
 const CODE_SCAN_LIMIT = 10_000;
 
 /** Does the text bill anything? Used only to tell a note from reference text; prose.ts reads the lines. */
 export function hasBillingSigns(fullText: string): boolean {
   const text = withoutCodeSamples(fullText);
   if (SERVICE_DATE_LABEL.test(text) || CLAIM_SEGMENT.test(text)) return true;
-  if (UNITS_COLUMN_HEADER.test(text) && TABLE_ROW_WITH_CODE.test(text)) return true;
+  if (hasTableWithUnits(text)) return true;
+  let codes = 0;
+  let billed = 0;
   CODE.lastIndex = 0;
-  for (let m = CODE.exec(text), n = 0; m && n < CODE_SCAN_LIMIT; m = CODE.exec(text), n++) {
+  for (let m = CODE.exec(text); m && codes < CODE_SCAN_LIMIT; m = CODE.exec(text)) {
+    codes++;
     const end = m.index + 5;
-    if (QUANTITY_AFTER.test(text.slice(end, end + 60))) return true;
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    if (QUANTITY_BEFORE.test(text.slice(Math.max(lineStart, m.index - 30), m.index))) return true;
+    if (QUANTITY_AFTER.test(text.slice(end, end + 60)) || QUANTITY_BEFORE.test(text.slice(Math.max(lineStart, m.index - 30), m.index))) billed++;
+  }
+  return billed > 0 && billed >= codes * BILLED_SHARE;
+}
+
+/** a Markdown table with a units column and a code in one of its rows */
+function hasTableWithUnits(text: string): boolean {
+  if (!text.includes('|')) return false;
+  const lines = text.split('\n');
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!lines[i]!.trimStart().startsWith('|') || !TABLE_SEPARATOR.test(lines[i + 1]!)) continue;
+    const cells = lines[i]!.split('|').map((c) => c.trim());
+    if (!cells.some((c) => UNITS_HEADER_CELL.test(c))) continue;
+    for (let k = i + 2; k < lines.length && lines[k]!.trimStart().startsWith('|'); k++) if (HAS_CODE.test(lines[k]!)) return true;
   }
   return false;
 }

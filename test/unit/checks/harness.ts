@@ -82,8 +82,10 @@ export interface CheckOptions {
 }
 
 export function check(text: string, o: CheckOptions): Finding[] {
-  const document = parseDocument(text, { languageId: o.languageId, uri: o.uri, isDrugName: (w) => o.codeset.isDrugName(w) });
   const settings = mergeSettings(defaultSettings, o.settings);
+  // as the service does: forced kinds and the notes mode reach the reader
+  const notes = settings.notes === 'all' ? 'all' : 'billing-lines';
+  const document = parseDocument(text, { languageId: o.languageId, uri: o.uri, isDrugName: (w) => o.codeset.isDrugName(w), documentKinds: settings.documentKinds, notes });
   return runChecks({ document, text, codeset: o.codeset, settings, today: o.today ?? TODAY });
 }
 
@@ -103,6 +105,8 @@ export interface Row {
   /** the document, with the expected finding ranges of the rule under test marked ⟦like this⟧ */
   text: string;
   languageId?: string;
+  /** the document's path as the editor gives it (file name and forced kinds) */
+  uri?: string;
   settings?: Partial<Settings>;
   today?: string;
   /** each expected finding's message must match, in order */
@@ -125,7 +129,7 @@ export async function checkRule(t: TestContext, ruleId: string, rows: Row[]): Pr
       const codeset = row.codeset === 'full' ? fullCodeSet() : coreCodeSet();
       if (!codeset) return st.skip(NO_RELEASE);
       const { text, ranges } = unmark(row.text);
-      const o: CheckOptions = { codeset, settings: row.settings, today: row.today, languageId: row.languageId };
+      const o: CheckOptions = { codeset, settings: row.settings, today: row.today, languageId: row.languageId, uri: row.uri };
       const all = check(text, o);
       const mine = all.filter((f) => f.ruleId === ruleId);
       const shown = (rs: { start: number; end: number }[]) => rs.map((r) => `${r.start}-${r.end} ${JSON.stringify(text.slice(r.start, r.end))}`);

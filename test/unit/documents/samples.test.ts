@@ -241,7 +241,7 @@ const rows: SampleRow[] = [
     file: 'csv/CMSgov-beneficiary-fhir-data__sample-a-bcarrier-multiple-lines.psv',
     format: 'csv',
     claims: 1,
-    lines: ['92999', '92998', '92997', '92996', '92995', '92994', '92993'].map((c) => `csv ${c}:LT u=1 dos=1999-10-27 ndc=000000000`),
+    lines: ['92999', '92998', '92997', '92996', '92995', '92994', '92993'].map((c) => `csv ${c}:LT u=1 dos=1999-10-27`),
     more: (doc) => {
       assert.equal(doc.claims[0].id?.value, '9991831999');
       assert.deepEqual(doc.claims[0].diagnoses.map((d) => d.value), ['A02', 'A06', 'B04', 'B05', 'A52']);
