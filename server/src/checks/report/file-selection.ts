@@ -27,7 +27,8 @@ export function isClaimFormat(name: string, head: string): boolean {
 
 /** a folder the walk does not enter (relPath with '/' separators, relative to the folder walked) */
 export function isExcludedFolder(relPath: string, selection: FileSelection): boolean {
-  return matchesAnyGlob(selection.exclude, relPath);
+  // 'archive/**' names everything below archive: the folder itself is not walked
+  return matchesAnyGlob(selection.exclude, relPath) || matchesAnyGlob(selection.exclude, `${relPath}/`);
 }
 
 /** should the walk read this file? `head` is asked only when the globs do not decide */
