@@ -133,8 +133,8 @@ const BILLED_SHARE = 0.25;
 /** a date of service written as a label with its date: "DOS: 03/04/2025", "Date of service 2025-03-04" */
 const SERVICE_DATE_LABEL =
   /(?:\bDOS\b|\b(?:dates?\s+of\s+service|service\s+date|visit\s+date|encounter\s+date))\s*[:#-]?\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})/i;
-/** a service line pasted from a claim: SV1*HC:J7507 */
-const CLAIM_SEGMENT = /\b(?:SV1|SV2|SV3)[*|^~:][A-Z]{2}[:>^]/;
+/** a service line pasted from a claim: SV1*HC:J7507, SV2*0250*HC:J7507 */
+const CLAIM_SEGMENT = /\b(?:SV1[*|^~]|SV2[*|^~]\d{3,4}[*|^~])[A-Z]{2}[:>^]/;
 /** a Markdown table header cell that is a quantity column */
 const UNITS_HEADER_CELL = /^(?:units?|qty|quantity|billed\s+units|units\s+billed|service\s+units)$/i;
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}/;

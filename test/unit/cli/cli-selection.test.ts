@@ -62,6 +62,8 @@ test('a folder walk checks claim formats only; --include, --exclude and .hcpcsrc
       { args: [join(dir, 'note.md'), join(dir, 'package.json')], checked: 2, withFindings: ['note.md'] },
       { args: [dir], config: { include: ['note.md'], exclude: ['archive/**'] }, checked: 3, withFindings: ['note.md'] },
       { args: ['--include', 'PROVENANCE.md', dir], config: { include: ['note.md'] }, checked: 5, withFindings: ['note.md'] },
+      // .hcpcsrc.json documentKinds reach the checks: the same file forced to a note gets its rules
+      { args: ['--include', 'PROVENANCE.md', dir], config: { documentKinds: [{ pattern: 'PROVENANCE.md', kind: 'note' }] }, checked: 4, withFindings: ['PROVENANCE.md'] },
     ];
     for (const row of rows) {
       const cwd = mkdtempSync(join(tmpdir(), 'hcpcs-cwd-'));

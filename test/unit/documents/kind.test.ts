@@ -90,6 +90,8 @@ test('kinds by content: prose that bills is a note, prose that describes is refe
     { name: 'DOS label with a date', text: 'DOS: 03/04/2025\nTacrolimus J7507 continued.', kind: 'note' },
     { name: '"date of service" as words, no date', text: 'A code is judged on the date of service. J7507 is tacrolimus.', kind: 'reference' },
     { name: 'a pasted claim segment', text: 'Resubmitted: SV1*HC:J7507*59.14*UN*5***1~', kind: 'note' },
+    { name: 'a pasted institutional segment', text: 'Resubmitted: SV2*0250*HC:J7507*59.14*UN*5~', kind: 'note' },
+    { name: 'a segment name in a sentence', text: 'The SV2 segment carries J7507 on institutional claims.', kind: 'reference' },
     { name: 'the same segment as Markdown inline code', text: 'A service line looks like `SV1*HC:J7507*59.14*UN*5***1~`.', kind: 'reference' },
     { name: 'an example in a code fence', text: 'Example:\n```\nJ7507 x 5 units\n```\nJ7507 is tacrolimus.', kind: 'reference' },
     { name: 'a table with a units column', text: '# Visit\n| Code | Units |\n|---|---|\n| J7507 | 30 |\n', kind: 'note' },
