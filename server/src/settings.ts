@@ -9,7 +9,7 @@ export type PayerProfile = 'medicare' | 'commercial' | 'none';
 export type NotesMode = 'off' | 'billing-lines' | 'all';
 export const NOTES_MODES: readonly NotesMode[] = ['off', 'billing-lines', 'all'];
 export interface DocumentKindRule {
-  /** a glob on the document's path (checks/globs.ts) */
+  /** a glob on the document's path (globs.ts) */
   pattern: string;
   kind: DocumentKind;
 }

@@ -5,7 +5,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../model';
 import type { Severity } from './types';
 import { parseJsonTree, type JsonNode, type JsonProperty } from './json-tree';
 import { compilePattern, isMatcher } from './patterns';
-import { compileGlob, isPathMatcher } from './globs';
+import { compileGlob, isPathMatcher } from '../globs';
 import { ruleIds } from './index';
 
 export interface ConfigProblem {

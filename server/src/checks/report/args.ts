@@ -1,5 +1,5 @@
 // hcpcs-check's command line, parsed without I/O so it can be tested as a table.
-import { compileGlob, isPathMatcher } from '../globs';
+import { compileGlob, isPathMatcher } from '../../globs';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
