@@ -4,7 +4,7 @@ import { readCsv } from './csv';
 import { detectFormat, extensionOf } from './detect';
 import { readFhir } from './fhir';
 import { classifyDocument } from './kind';
-import type { DocumentKindRule } from '../settings';
+import type { DocumentKindRule, NotesMode } from '../settings';
 import { emptyDocument, problem } from './problems';
 import { readProse } from './prose';
 import { readX12 } from './x12';
@@ -23,7 +23,7 @@ export interface ParseHint {
   /** kinds forced by glob on the document's path (settings documentKinds) */
   documentKinds?: readonly DocumentKindRule[];
   /** how prose is read: only billing lines (default) or every code word as a line */
-  notes?: 'billing-lines' | 'all';
+  notes?: Exclude<NotesMode, 'off'>;
 }
 
 export function parseDocument(text: string, hint: ParseHint = {}): ClaimDocument {

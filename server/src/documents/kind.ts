@@ -2,7 +2,7 @@
 // path wins; then the content (X12 ST01, FHIR resourceType, export column headers, how prose writes
 // its codes); the file name only when the content does not say.
 import type { DocumentFormat, DocumentKind } from '../model';
-import type { DocumentKindRule } from '../settings';
+import type { DocumentKindRule, NotesMode } from '../settings';
 import { globMatcher, pathOfUri } from '../globs';
 import { isSpace } from './chars';
 import { normaliseHeader } from './csv-columns';
@@ -14,7 +14,7 @@ export interface KindHint {
   /** forced kinds by glob; the first that matches the path wins */
   documentKinds?: readonly DocumentKindRule[];
   /** 'all' reads every code word in prose as a billed line (the old behaviour): prose is then a note */
-  notes?: 'billing-lines' | 'all';
+  notes?: Exclude<NotesMode, 'off'>;
 }
 
 interface Judgement {
