@@ -19,7 +19,22 @@ const guidancePlugin = {
     });
   },
 };
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [guidancePlugin] };
+// server/src/checks/rules/*.ts become the rule registry: a new rule is a new file, no list to edit.
+// The module maps file name (= rule id, tested) to the rule; checks/index.ts orders them.
+const rulesPlugin = {
+  name: 'virtual-rules',
+  setup(b) {
+    const dir = join(root, 'server/src/checks/rules');
+    b.onResolve({ filter: /^virtual:rules$/ }, () => ({ path: 'rules', namespace: 'virtual-rules', pluginData: { dir } }));
+    b.onLoad({ filter: /.*/, namespace: 'virtual-rules' }, () => {
+      const names = readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts')).sort();
+      const imports = names.map((n, i) => `import r${i} from ${JSON.stringify(join(dir, n))};`).join('\n');
+      const entries = names.map((n, i) => `  ${JSON.stringify(n.replace(/\.ts$/, ''))}: r${i},`).join('\n');
+      return { contents: `${imports}\nexport default {\n${entries}\n};\n`, loader: 'ts', resolveDir: dir, watchDirs: [dir] };
+    });
+  },
+};
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [guidancePlugin, rulesPlugin] };
 const shipped = { ...common, minify: true, keepNames: true };
 
 function listTs(dir) {

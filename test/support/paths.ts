@@ -26,8 +26,9 @@ export function aspDir(): string | undefined {
   return existsSync(p) ? p : undefined;
 }
 
+/** the real sample claims (env HCPCS_SAMPLES, else ../shared/samples), or undefined */
 export function samplesDir(): string | undefined {
-  const p = join(sharedDir, 'samples');
+  const p = process.env.HCPCS_SAMPLES ?? join(sharedDir, 'samples');
   return existsSync(p) ? p : undefined;
 }
 
