@@ -1,6 +1,7 @@
 // Every problem id a reader or the service reports besides the rules: declared once, with the same
 // metadata as a rule. A reader cannot emit an id that is not here (problem() takes a ProblemId).
 import type { FindingMeta } from './finding-meta';
+import type { ProblemSeverity, ReadProblem } from '../model';
 
 type ProblemMeta = Omit<FindingMeta, 'id'>;
 
@@ -30,3 +31,8 @@ export const problemCatalogue = {
 export type ProblemId = keyof typeof problemCatalogue;
 
 export const problemIds = Object.keys(problemCatalogue) as ProblemId[];
+
+/** a reader's problem; its id must be declared above (a new id is added here first) */
+export function problem(id: ProblemId, message: string, start: number, end: number, severity: ProblemSeverity = 'warning'): ReadProblem {
+  return { id, message, range: { start, end }, severity };
+}

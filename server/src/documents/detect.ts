@@ -3,7 +3,7 @@
 import type { DocumentFormat } from '../model';
 import { isAlnum, isSpace } from './chars';
 import { hasCodeColumn } from './csv-columns';
-import { forEachRow, sniffDelimiter } from './csv-rows';
+import { forEachRow, sniffDelimiter } from '../base/csv-rows';
 
 export interface DetectHint {
   languageId?: string;

@@ -1,11 +1,7 @@
 // Small helpers shared by the readers for building the model.
-import type { ClaimDocument, DocumentFormat, ProblemSeverity, ReadProblem } from '../model';
-import type { ProblemId } from '../base/problem-ids';
+import type { ClaimDocument, DocumentFormat, ReadProblem } from '../model';
 
-/** ids are declared in base/problem-ids.ts (the catalogue); a new id is added there first */
-export function problem(id: ProblemId, message: string, start: number, end: number, severity: ProblemSeverity = 'warning'): ReadProblem {
-  return { id, message, range: { start, end }, severity };
-}
+export { problem } from '../base/problem-ids';
 
 export function emptyDocument(format: DocumentFormat, length: number): ClaimDocument {
   return { format, length, containers: [], claims: [], mentions: [], problems: [] };

@@ -7,8 +7,8 @@ import { join, relative } from 'node:path';
 import * as protocol from '../../../server/src/protocol';
 import { repoRoot } from '../../support/paths';
 
-const methods = new Set(Object.values(protocol).filter((v): v is string => typeof v === 'string'));
-const commands = new Set(Object.values(protocol.COMMANDS));
+const methods = new Set<string>(Object.values(protocol as Record<string, unknown>).filter((v): v is string => typeof v === 'string'));
+const commands = new Set<string>(Object.values(protocol.COMMANDS));
 /** names the robustness tests send on purpose because they do not exist */
 const DELIBERATELY_UNKNOWN = new Set(['hcpcs/doesNotExist', 'hcpcs/unknownNotification']);
 
