@@ -69,6 +69,13 @@ const results = await Promise.allSettled([
 const failed = results.filter((r) => r.status === 'rejected');
 for (const f of failed) console.error(String(f.reason?.message ?? f.reason));
 
+// The catalogue's ids go into the schema and package.json lists (written only when they changed).
+if (!failed.length) {
+  const sync = join(root, 'out/scripts/sync-catalogue.js');
+  await build({ ...common, entryPoints: [join(root, 'scripts/sync-catalogue.ts')], outfile: sync });
+  execFileSync(process.execPath, [sync, root], { stdio: 'inherit' });
+}
+
 // The full CMS index is compiled at build time only when the CMS files are pointed to
 // (HCPCS_RELEASE, optionally HCPCS_ASP); they are never committed. Without them the
 // extension ships the hand-written core set from data/.
