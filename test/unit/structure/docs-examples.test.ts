@@ -58,11 +58,14 @@ const NOT_REPRODUCIBLE_BY_INPUT: Record<string, string> = {
 };
 
 for (const entry of catalogue) {
-  test(`docs/rules/${entry.id}.md: its examples fire and stay silent as they say`, (t) => {
+  test(`docs/rules/${entry.id}.md: its examples fire and stay silent as they say`, () => {
     const page = readPage(entry.id);
-    if (NOT_REPRODUCIBLE_BY_INPUT[entry.id]) {
-      assert.equal(page.fires.length, 0, 'no fires example for an id no input can trigger');
-      return t.skip(NOT_REPRODUCIBLE_BY_INPUT[entry.id]);
+    const why = NOT_REPRODUCIBLE_BY_INPUT[entry.id];
+    if (why) {
+      // the page says so instead of showing an example that would not fire
+      assert.equal(page.fires.length, 0, `no fires example for an id no input can trigger (${why})`);
+      assert.match(page.markdown, /## Examples\n/);
+      return;
     }
     assert.ok(page.fires.length > 0, 'the page has an "Example that fires"');
     assert.ok(page.silent.length > 0, 'the page has an "Example that does not fire"');
