@@ -19,7 +19,22 @@ const guidancePlugin = {
     });
   },
 };
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [guidancePlugin] };
+// server/src/checks/rules/*.ts become the rule registry: a new rule is a new file, no list to edit.
+// The module maps file name (= rule id, tested) to the rule; checks/index.ts orders them.
+const rulesPlugin = {
+  name: 'virtual-rules',
+  setup(b) {
+    const dir = join(root, 'server/src/checks/rules');
+    b.onResolve({ filter: /^virtual:rules$/ }, () => ({ path: 'rules', namespace: 'virtual-rules', pluginData: { dir } }));
+    b.onLoad({ filter: /.*/, namespace: 'virtual-rules' }, () => {
+      const names = readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts')).sort();
+      const imports = names.map((n, i) => `import r${i} from ${JSON.stringify(join(dir, n))};`).join('\n');
+      const entries = names.map((n, i) => `  ${JSON.stringify(n.replace(/\.ts$/, ''))}: r${i},`).join('\n');
+      return { contents: `${imports}\nexport default {\n${entries}\n};\n`, loader: 'ts', resolveDir: dir, watchDirs: [dir] };
+    });
+  },
+};
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [guidancePlugin, rulesPlugin] };
 const shipped = { ...common, minify: true, keepNames: true };
 
 function listTs(dir) {
@@ -53,6 +68,13 @@ const results = await Promise.allSettled([
 // keep going past one broken entry so the others are still written; fail at the end
 const failed = results.filter((r) => r.status === 'rejected');
 for (const f of failed) console.error(String(f.reason?.message ?? f.reason));
+
+// The catalogue's ids go into the schema and package.json lists (written only when they changed).
+if (!failed.length) {
+  const sync = join(root, 'out/scripts/sync-catalogue.js');
+  await build({ ...common, entryPoints: [join(root, 'scripts/sync-catalogue.ts')], outfile: sync });
+  execFileSync(process.execPath, [sync, root], { stdio: 'inherit' });
+}
 
 // The full CMS index is compiled at build time only when the CMS files are pointed to
 // (HCPCS_RELEASE, optionally HCPCS_ASP); they are never committed. Without them the

@@ -45,5 +45,13 @@ if (process.env.HCPCS_E2E === '1' && filters.length === 0) {
 } else if (filters.length === 0) {
   console.log('e2e: not run (set HCPCS_E2E=1 after `bash scripts/e2e/setup.sh` to run VS Code and Neovim end-to-end tests)');
 }
+// why tests skipped (a fresh clone without ../shared skips what needs the full CMS release or the samples)
+if (skipped) {
+  const reasons = new Map();
+  for (const m of unit.text.matchAll(/^\s*﹣ .*? # (.+)$/gm)) reasons.set(m[1], (reasons.get(m[1]) ?? 0) + 1);
+  const total = passed + failed + skipped;
+  console.log(`skipped ${skipped} of ${total} (${((100 * skipped) / total).toFixed(1)}%):`);
+  for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${n} × ${reason}`);
+}
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
+import { documentSelector as languageSelector } from '../../server/src/base/languages';
 import {
   COMMANDS,
   DRUG_CODES_REQUEST,
@@ -20,18 +21,8 @@ export interface HcpcsExtensionApi {
   statusText(): string;
 }
 
-const documentSelector = [
-  { scheme: 'file', language: 'x12' },
-  { scheme: 'untitled', language: 'x12' },
-  { scheme: 'file', language: 'csv' },
-  { scheme: 'file', language: 'tsv' },
-  { scheme: 'file', language: 'psv' },
-  { scheme: 'file', language: 'json' },
-  { scheme: 'file', language: 'jsonc' },
-  { scheme: 'file', language: 'plaintext' },
-  { scheme: 'untitled', language: 'plaintext' },
-  { scheme: 'file', language: 'markdown' },
-];
+/** the languages the server reads (server/src/base/languages.ts: one table with detection and the CLI) */
+const documentSelector = [...languageSelector];
 
 let client: LanguageClient | undefined;
 

@@ -19,21 +19,12 @@ import { CodeSetStore } from './node/codeset-store';
 import { readWorkspaceConfig } from './node/workspace-config';
 import { todayIso } from './node/clock';
 import type { CodeSet } from './codeset/types';
+import { languageOfExtension } from './base/languages';
 
 const VERSION = '0.1.0';
 const TOOL = 'hcpcs-check';
-const EXTENSIONS: Record<string, string> = {
-  '.837': 'x12',
-  '.835': 'x12',
-  '.x12': 'x12',
-  '.edi': 'x12',
-  '.csv': 'csv',
-  '.psv': 'psv',
-  '.tsv': 'tsv',
-  '.json': 'json',
-  '.txt': 'plaintext',
-  '.md': 'markdown',
-};
+/** file extension -> language id (base/languages.ts: the same table as the client and detection) */
+const EXTENSIONS = languageOfExtension;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const PROGRESS_THRESHOLD = 20;
 

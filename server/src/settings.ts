@@ -1,7 +1,9 @@
 // User and workspace configuration: VS Code settings merged with .hcpcsrc.json.
 // Plain data; parsing/validation of the JSON lives in checks/config.ts.
-import type { Severity } from './checks/types';
+import { readRuleSetting, type RuleSetting } from './rule-setting';
 import { DOCUMENT_KINDS, type DocumentKind } from './model';
+
+export type { RuleSetting };
 
 export type PayerProfile = 'medicare' | 'commercial' | 'none';
 
@@ -12,11 +14,6 @@ export interface DocumentKindRule {
   /** a glob on the document's path (globs.ts) */
   pattern: string;
   kind: DocumentKind;
-}
-
-export interface RuleSetting {
-  enabled: boolean;
-  severity?: Severity;
 }
 
 export interface Settings {
@@ -56,8 +53,6 @@ export const defaultSettings: Settings = {
   exclude: [],
 };
 
-const severities = new Set(['error', 'warning', 'information', 'hint']);
-
 /**
  * The `hcpcs.*` section of the editor's settings -> Settings. Editor settings are typed by the
  * manifest's schema, but anything can arrive over the protocol: take what is valid, ignore the rest.
@@ -70,8 +65,9 @@ export function settingsFromEditor(section: unknown, base: Settings = defaultSet
     for (const [id, value] of Object.entries(s.rules as Record<string, unknown>)) {
       // rule ids are lower-case words and hyphens: '__proto__' and the like are never keys here
       if (!/^[a-z0-9-]+$/.test(id)) continue;
-      if (value === 'off') out.rules[id] = { enabled: false };
-      else if (typeof value === 'string' && severities.has(value)) out.rules[id] = { enabled: true, severity: value as Severity };
+      // the same reader as .hcpcsrc.json; the editor has no place to show a problem, so it is dropped
+      const setting = readRuleSetting(value, `Rule "${id}"`, () => {});
+      if (setting) out.rules[id] = setting;
     }
   }
   const hints = s.inlayHints as Record<string, unknown> | undefined;

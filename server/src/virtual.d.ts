@@ -4,3 +4,9 @@ declare module 'virtual:guidance' {
   const files: Record<string, string>;
   export default files;
 }
+
+declare module 'virtual:rules' {
+  /** server/src/checks/rules/*.ts: file name (without .ts) -> the rule it exports by default */
+  const rules: Record<string, import('./checks/rule').Rule>;
+  export default rules;
+}

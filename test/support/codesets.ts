@@ -5,7 +5,7 @@ import { compileIndex, loadIndex } from '../../server/src/codeset/index';
 import { importRelease } from '../../server/src/codeset/import/release';
 import { importAsp } from '../../server/src/codeset/import/asp';
 import type { CodeSet } from '../../server/src/codeset/types';
-import { aspDir, releaseFile, repoRoot } from './paths';
+import { aspDir, excerptAspDir, excerptRelease, releaseFile, repoRoot } from './paths';
 
 let core: CodeSet | undefined;
 /** the hand-written core set shipped in data/ (what a fresh clone has) */
@@ -15,15 +15,19 @@ export function coreCodeSet(): CodeSet {
 }
 
 let full: CodeSet | null | undefined;
-/** the whole CMS release (+ ASP files) from HCPCS_RELEASE/HCPCS_ASP or ../shared; undefined when absent */
+/**
+ * The CMS release (+ ASP files) from HCPCS_RELEASE/HCPCS_ASP or ../shared; without them, the committed
+ * excerpt of the same release (test/fixtures/cms), which holds every code the tests name.
+ */
 export function fullCodeSet(): CodeSet | undefined {
   if (full === undefined) {
-    const file = releaseFile();
+    const real = releaseFile();
+    const file = real ?? excerptRelease;
     if (!file) full = null;
     else {
       const imported = importRelease(readFileSync(file), basename(file));
       if (!imported.ok) throw new Error(`release import failed: ${imported.error}`);
-      const dir = aspDir();
+      const dir = real ? aspDir() : excerptAspDir;
       const asp = dir ? importAsp(readFileSync(join(dir, 'asp_pricing.csv')), readFileSync(join(dir, 'asp_crosswalk.csv'))) : undefined;
       if (asp && !asp.ok) throw new Error(`ASP import failed: ${asp.error}`);
       full = loadIndex(compileIndex(imported.release, asp?.asp, { kind: 'full' }));

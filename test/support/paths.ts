@@ -27,8 +27,17 @@ export function aspDir(): string | undefined {
   return existsSync(p) ? p : undefined;
 }
 
+/** the real sample claims (env HCPCS_SAMPLES, else ../shared/samples), or undefined */
+/**
+ * A small real excerpt of the October 2025 release and ASP files (test/fixtures/cms, made by
+ * scripts/make-test-excerpt.mjs): every code the tests name, with its four-character neighbours, and
+ * all Level II modifiers. Tests that need facts of one code use it when the full release is absent.
+ */
+export const excerptRelease = join(repoRoot, 'test', 'fixtures', 'cms', 'HCPC2025_OCT_ANWEB.excerpt.csv');
+export const excerptAspDir = join(repoRoot, 'test', 'fixtures', 'cms', 'asp');
+
 export function samplesDir(): string | undefined {
-  const p = join(sharedDir, 'samples');
+  const p = process.env.HCPCS_SAMPLES ?? join(sharedDir, 'samples');
   return existsSync(p) ? p : undefined;
 }
 

@@ -2,11 +2,12 @@
 import type { Range } from '../model';
 import { NOTES_MODES, type DocumentKindRule, type NotesMode, type PayerProfile, type RuleSetting, type Settings } from '../settings';
 import { DOCUMENT_KINDS, type DocumentKind } from '../model';
-import type { Severity } from './types';
 import { parseJsonTree, type JsonNode, type JsonProperty } from './json-tree';
 import { compilePattern, isMatcher } from './patterns';
 import { compileGlob, isPathMatcher } from '../globs';
-import { ruleIds } from './index';
+import { findingIds } from './catalogue';
+import { didYouMean } from '../base/did-you-mean';
+import { readRuleSetting } from '../rule-setting';
 
 export interface ConfigProblem {
   range: Range;
@@ -19,7 +20,6 @@ export interface ParsedConfig {
 }
 
 const PROFILES: readonly PayerProfile[] = ['medicare', 'commercial', 'none'];
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 const MODIFIER = /^[A-Za-z0-9]{2}$/;
 
 const KNOWN_KEYS = [
@@ -47,37 +47,19 @@ const KIND_NAMES: Record<JsonNode['kind'], string> = {
   null: 'null',
 };
 
-/** the closest known name, for "did you mean" (edit distance at most 3) */
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 4;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
+/** a JSON tree as the plain value it stands for (a repeated key: the last one wins, as in JSON.parse) */
+function plainValue(node: JsonNode): unknown {
+  switch (node.kind) {
+    case 'object':
+      return Object.fromEntries(node.props.map((p) => [p.key, plainValue(p.value)]));
+    case 'array':
+      return node.items.map(plainValue);
+    case 'null':
+      return null;
+    default:
+      return node.value;
   }
-  return best;
 }
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-const didYouMean = (word: string, candidates: readonly string[]) => {
-  const c = closest(word, candidates);
-  return c ? ` (did you mean "${c}"?)` : '';
-};
 
 class Validator {
   readonly problems: ConfigProblem[] = [];
@@ -114,33 +96,13 @@ class Validator {
     });
   }
 
+  /** the shared reader (rule-setting.ts) over the plain value; its problems point at the exact text */
   ruleSetting(prop: JsonProperty): RuleSetting | undefined {
     const v = prop.value;
-    const what = `Rule "${prop.key}"`;
-    if (v.kind === 'boolean') return { enabled: v.value };
-    if (v.kind === 'string') {
-      if (v.value === 'off') return { enabled: false };
-      if (v.value === 'on') return { enabled: true };
-      if ((SEVERITIES as readonly string[]).includes(v.value)) return { enabled: true, severity: v.value as Severity };
-      this.problem(v.range, `${what}: "${v.value}" is not one of off, on, ${SEVERITIES.join(', ')}${didYouMean(v.value, [...SEVERITIES, 'off', 'on'])}`);
-      return undefined;
-    }
-    if (v.kind === 'object') {
-      const out: RuleSetting = { enabled: true };
-      for (const p of v.props) {
-        if (p.key === 'enabled') {
-          const b = this.expect(p.value, 'boolean', `${what}: "enabled"`);
-          if (b) out.enabled = b.value;
-        } else if (p.key === 'severity') {
-          const s = this.expect(p.value, 'string', `${what}: "severity"`);
-          if (s && (SEVERITIES as readonly string[]).includes(s.value)) out.severity = s.value as Severity;
-          else if (s) this.problem(s.range, `${what}: severity "${s.value}" is not one of ${SEVERITIES.join(', ')}`);
-        } else this.problem(p.keyRange, `${what}: unknown property "${p.key}" (use "enabled" and "severity")`);
-      }
-      return out;
-    }
-    this.problem(v.range, `${what} must be "off", "on", a severity, true/false or { "enabled", "severity" }`);
-    return undefined;
+    return readRuleSetting(plainValue(v), `Rule "${prop.key}"`, (message, place) => {
+      const sub = place && v.kind === 'object' ? v.props.filter((p) => p.key === place.key).at(-1) : undefined;
+      this.problem(sub ? (place?.part === 'key' ? sub.keyRange : sub.value.range) : v.range, message);
+    });
   }
 
   rules(node: JsonNode): Settings['rules'] | undefined {
@@ -148,8 +110,8 @@ class Validator {
     if (!obj) return undefined;
     const out: Settings['rules'] = {};
     for (const prop of obj.props) {
-      if (!ruleIds.includes(prop.key)) {
-        this.problem(prop.keyRange, `Unknown rule id "${prop.key}"${didYouMean(prop.key, ruleIds)}`);
+      if (!findingIds.includes(prop.key)) {
+        this.problem(prop.keyRange, `Unknown rule id "${prop.key}"${didYouMean(prop.key, findingIds)}`);
         continue;
       }
       const setting = this.ruleSetting(prop);

@@ -2,55 +2,47 @@
 import type { Settings } from '../settings';
 import type { CheckContext, Finding, LineContext, Severity } from './types';
 import type { LineRule, Rule } from './rule';
-import unknownCode from './rules/unknown-code';
-import codeNotEffective from './rules/code-not-effective';
-import invalidModifier from './rules/invalid-modifier';
-import modifierNotEffective from './rules/modifier-not-effective';
-import duplicateModifier from './rules/duplicate-modifier';
-import tooManyModifiers from './rules/too-many-modifiers';
-import missingJwJz from './rules/missing-jw-jz';
-import jwJzConflict from './rules/jw-jz-conflict';
-import jwJzNotApplicable from './rules/jw-jz-not-applicable';
-import missingKx from './rules/missing-kx';
-import missingUnits from './rules/missing-units';
-import zeroUnits from './rules/zero-units';
-import fractionalUnits from './rules/fractional-units';
-import unitsVsNdc from './rules/units-vs-ndc';
-import unitsVsDose from './rules/units-vs-dose';
-import missingNdc from './rules/missing-ndc';
-import invalidNdc from './rules/invalid-ndc';
-import nocNeedsDescription from './rules/noc-needs-description';
-import drugMismatch from './rules/drug-mismatch';
-import cptCode from './rules/cpt-code';
-import requiredModifier from './rules/required-modifier';
-import codeNotAllowed from './rules/code-not-allowed';
+import discovered from 'virtual:rules';
 
-export type { Rule, LineRule, DocumentRule } from './rule';
+export type { Rule, LineRule } from './rule';
 
-export const rules: readonly Rule[] = [
-  unknownCode,
-  codeNotEffective,
-  invalidModifier,
-  modifierNotEffective,
-  duplicateModifier,
-  tooManyModifiers,
-  missingJwJz,
-  jwJzConflict,
-  jwJzNotApplicable,
-  missingKx,
-  missingUnits,
-  zeroUnits,
-  fractionalUnits,
-  unitsVsNdc,
-  unitsVsDose,
-  missingNdc,
-  invalidNdc,
-  nocNeedsDescription,
-  drugMismatch,
-  cptCode,
-  requiredModifier,
-  codeNotAllowed,
+/**
+ * The order findings at one position are listed in (codes, then modifiers, drugs, units, NDC, payer):
+ * it keeps editor, CLI and snapshot output stable. A rule not named here still runs, listed after
+ * these by id, so a new rule needs no edit here.
+ */
+const tieOrder: readonly string[] = [
+  'unknown-code',
+  'code-not-effective',
+  'invalid-modifier',
+  'modifier-not-effective',
+  'duplicate-modifier',
+  'too-many-modifiers',
+  'missing-jw-jz',
+  'jw-jz-conflict',
+  'jw-jz-not-applicable',
+  'missing-kx',
+  'missing-units',
+  'zero-units',
+  'fractional-units',
+  'units-vs-ndc',
+  'units-vs-dose',
+  'missing-ndc',
+  'invalid-ndc',
+  'noc-needs-description',
+  'drug-mismatch',
+  'cpt-code',
+  'required-modifier',
+  'code-not-allowed',
 ];
+
+const rank = (id: string) => {
+  const i = tieOrder.indexOf(id);
+  return i < 0 ? tieOrder.length : i;
+};
+
+/** every file in checks/rules/, found by the build */
+export const rules: readonly Rule[] = Object.values(discovered).sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export const ruleIds: readonly string[] = rules.map((r) => r.id);
 
@@ -66,15 +58,6 @@ export function effectiveSeverity(rule: Rule, settings: Settings): Severity | un
   const configured = settings.rules[rule.id];
   if (configured) return configured.enabled ? (configured.severity ?? rule.defaultSeverity) : undefined;
   return rule.defaultEnabled && rule.profiles.includes(settings.profile) ? rule.defaultSeverity : undefined;
-}
-
-/** One rule's failure must not hide the others' findings: a thrown error is swallowed, never rethrown. */
-function safely(run: () => Finding[]): Finding[] {
-  try {
-    return run();
-  } catch {
-    return [];
-  }
 }
 
 /**
@@ -108,15 +91,13 @@ export function runChecks(ctx: CheckContext): Finding[] {
   const emit = (found: Finding[], severity: Severity, into: Finding[]) => {
     for (const f of found) into.push(f.severity === severity ? f : { ...f, severity });
   };
-  for (const { rule, severity } of active) {
-    if (rule.scope === 'document') emit(safely(() => rule.check(ctx)), severity, out);
-  }
-  const lineRules = active.filter((a) => a.rule.scope === 'line') as { rule: LineRule; severity: Severity }[];
+  const lineRules: { rule: LineRule; severity: Severity }[] = active;
   const lineOut: Finding[] = [];
   for (const claim of ctx.document.claims) {
     for (const line of claim.lines) {
       const lineCtx: LineContext = { document: ctx.document, text: ctx.text, codeset: ctx.codeset, settings: ctx.settings, today: ctx.today, claim, line };
       lineOut.length = 0;
+      // one rule's failure must not hide the others' findings: a thrown error is swallowed, never rethrown
       for (let r = 0; r < lineRules.length; r++) {
         const { rule, severity } = lineRules[r]!;
         // inline try: a closure per rule and line is measurable garbage on 100k-line files

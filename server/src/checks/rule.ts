@@ -1,13 +1,13 @@
-// What a rule is: an id, defaults, the payer profiles it belongs to, and a pure check.
+// What a rule is: its catalogue metadata (id, defaults, policy source, ...), the payer profiles it
+// belongs to, and a pure check. Rule files are found by the build (virtual:rules): one file per rule.
 import type { PayerProfile } from '../settings';
-import type { CheckContext, Finding, Fix, LineContext, Severity } from './types';
+import type { Finding, Fix, LineContext, Severity } from './types';
 import type { DocumentKind, Range } from '../model';
+import type { FindingMeta } from '../base/finding-meta';
 
-interface RuleBase {
-  /** stable id used in settings, docs and output; never renamed */
-  id: string;
+/** the catalogue's title is a rule's description */
+interface RuleBase extends Omit<FindingMeta, 'title'> {
   description: string;
-  defaultSeverity: Severity;
   defaultEnabled: boolean;
   /** repository-relative Markdown page, e.g. 'docs/rules/missing-jw-jz.md' */
   docs: string;
@@ -17,19 +17,17 @@ interface RuleBase {
   kinds: readonly DocumentKind[];
 }
 
-/** Runs once per service line. */
+/**
+ * Runs once per service line, seeing its claim: the incremental path re-checks exactly the edited
+ * claim's lines, so a rule may compare lines within one claim but never across claims. (A
+ * document-wide scope was declared once and never used; it would give stale findings after an edit.)
+ */
 export interface LineRule extends RuleBase {
   scope: 'line';
   check(ctx: LineContext): Finding[];
 }
 
-/** Runs once per document (rules that need to see several lines at once). */
-export interface DocumentRule extends RuleBase {
-  scope: 'document';
-  check(ctx: CheckContext): Finding[];
-}
-
-export type Rule = LineRule | DocumentRule;
+export type Rule = LineRule;
 
 export const allProfiles: readonly PayerProfile[] = ['medicare', 'commercial', 'none'];
 /** payer rules that are not Medicare-specific: not in the 'none' (validity only) profile */

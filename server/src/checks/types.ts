@@ -3,7 +3,9 @@ import type { ClaimDocument, Claim, ServiceLine, Range } from '../model';
 import type { CodeSet } from '../codeset/types';
 import type { Settings } from '../settings';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { Severity } from '../base/severity';
+
+export type { Severity };
 
 export interface TextEdit {
   range: Range;

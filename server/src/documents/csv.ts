@@ -6,7 +6,7 @@ import type { Claim, ClaimDocument, CodeMention, MentionContext, ServiceLine, Sp
 import { span } from '../model';
 import { isAlnum, isDigit, isLevel2At, isSpace, parseNumber } from './chars';
 import { classifyHeader, type Column } from './csv-columns';
-import { forEachRow, sniffDelimiter, type Cell, type Row } from './csv-rows';
+import { forEachRow, sniffDelimiter, type Cell, type Row } from '../base/csv-rows';
 import { toIsoDate } from './dates';
 import { isNdcFiller } from './fillers';
 import { findDoses, type DrugNamePredicate } from './doses';

@@ -3,19 +3,17 @@
 import type { DocumentFormat } from '../model';
 import { isAlnum, isSpace } from './chars';
 import { hasCodeColumn } from './csv-columns';
-import { forEachRow, sniffDelimiter } from './csv-rows';
+import { forEachRow, sniffDelimiter } from '../base/csv-rows';
+import { formatOfExtension, formatOfLanguage } from '../base/languages';
 
 export interface DetectHint {
   languageId?: string;
   uri?: string;
 }
 
-const BY_LANGUAGE: Record<string, DocumentFormat> = {
-  x12: 'x12', edi: 'x12', csv: 'csv', tsv: 'csv', psv: 'csv', json: 'fhir', jsonc: 'fhir', plaintext: 'prose', markdown: 'prose',
-};
-const BY_EXTENSION: Record<string, DocumentFormat> = {
-  '837': 'x12', '835': 'x12', x12: 'x12', edi: 'x12', csv: 'csv', tsv: 'csv', psv: 'csv', json: 'fhir', ndjson: 'fhir', txt: 'prose', md: 'prose',
-};
+// languages and extensions: one table for detection, the CLI, the client and package.json
+const BY_LANGUAGE = formatOfLanguage;
+const BY_EXTENSION = formatOfExtension;
 
 export function detectFormat(text: string, hint: DetectHint = {}): DocumentFormat {
   const byContent = detectByContent(text);

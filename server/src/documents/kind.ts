@@ -6,7 +6,7 @@ import type { DocumentKindRule, NotesMode } from '../settings';
 import { globMatcher, pathOfUri } from '../globs';
 import { isSpace } from './chars';
 import { normaliseHeader } from './csv-columns';
-import { forEachRow, sniffDelimiter } from './csv-rows';
+import { forEachRow, sniffDelimiter } from '../base/csv-rows';
 import { isIsaAt, readIsa } from './x12-delimiters';
 
 export interface KindHint {

@@ -1,9 +1,7 @@
 // Small helpers shared by the readers for building the model.
-import type { ClaimDocument, DocumentFormat, DocumentKind, ProblemSeverity, ReadProblem } from '../model';
+import type { ClaimDocument, DocumentFormat, DocumentKind, ReadProblem } from '../model';
 
-export function problem(id: string, message: string, start: number, end: number, severity: ProblemSeverity = 'warning'): ReadProblem {
-  return { id, message, range: { start, end }, severity };
-}
+export { problem } from '../base/problem-ids';
 
 /** a reader's kind until documents/kind.ts classifies the text: structured files are claims, prose a note */
 export function emptyDocument(format: DocumentFormat, length: number, kind: DocumentKind = format === 'prose' ? 'note' : 'claim'): ClaimDocument {

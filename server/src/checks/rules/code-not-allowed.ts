@@ -5,6 +5,9 @@ import { firstMatch } from '../patterns';
 
 const rule: LineRule = {
   id: 'code-not-allowed',
+  source: { basis: 'payer settings', ref: 'allowedCodes / forbiddenCodes in .hcpcsrc.json' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Code forbidden, or not allowed, by the payer settings',
   defaultSeverity: 'error',

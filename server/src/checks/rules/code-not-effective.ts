@@ -5,6 +5,9 @@ import type { Fix } from '../types';
 
 const rule: LineRule = {
   id: 'code-not-effective',
+  source: { basis: 'CMS release', ref: 'HCPCS release add/termination dates and XREF successors' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Code not valid on the date of service (not yet added, or terminated)',
   defaultSeverity: 'error',

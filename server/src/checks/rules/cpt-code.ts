@@ -4,6 +4,9 @@ import { codeKind, codeOf } from '../line-facts';
 
 const rule: LineRule = {
   id: 'cpt-code',
+  source: { basis: 'tool', ref: 'information only: where CPT (Level I) codes appear' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'CPT (Level I) code on a line (descriptor not included)',
   defaultSeverity: 'information',

@@ -31,6 +31,9 @@ function replacement(candidates: string[], info: DrugInfo, dose: DoseMention, da
 
 const rule: LineRule = {
   id: 'drug-mismatch',
+  source: { basis: 'CMS release', ref: 'HCPCS descriptors and CMS ASP NDC-HCPCS crosswalk drug names' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: "A drug named next to a code whose descriptor covers a different drug",
   defaultSeverity: 'warning',

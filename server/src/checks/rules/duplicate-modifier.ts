@@ -5,6 +5,9 @@ import type { Finding } from '../types';
 
 const rule: LineRule = {
   id: 'duplicate-modifier',
+  source: { basis: 'X12 TR3', ref: '837P SV101-3 to SV101-6 / 837I SV202-3 to SV202-6 modifier positions' },
+  since: '0.1.0',
+  bulkSafeFix: true,
   scope: 'line',
   description: 'The same modifier more than once on a line',
   defaultSeverity: 'warning',

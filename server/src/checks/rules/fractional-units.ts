@@ -5,6 +5,9 @@ import { formatNumber, roundUp } from '../amounts';
 
 const rule: LineRule = {
   id: 'fractional-units',
+  source: { basis: 'CMS release', ref: 'HCPCS descriptor dose per billing unit: whole units, rounded up' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Units that are not a whole number',
   defaultSeverity: 'error',

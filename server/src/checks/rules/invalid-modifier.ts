@@ -17,6 +17,9 @@ function knowsAllModifiers(codeset: CodeSet): boolean {
 
 const rule: LineRule = {
   id: 'invalid-modifier',
+  source: { basis: 'CMS release', ref: 'HCPCS release modifier list; CPT modifiers' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Modifier that is not a HCPCS Level II or CPT modifier',
   defaultSeverity: 'error',

@@ -4,6 +4,9 @@ import { readNdc } from '../ndc';
 
 const rule: LineRule = {
   id: 'invalid-ndc',
+  source: { basis: 'X12 TR3', ref: '837P LIN03: NDC in the 11-digit 5-4-2 form' },
+  since: '0.1.0',
+  bulkSafeFix: true,
   scope: 'line',
   description: 'NDC that is not 11 digits in 5-4-2 form',
   defaultSeverity: 'error',

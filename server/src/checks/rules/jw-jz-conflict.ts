@@ -3,6 +3,9 @@ import { docsPath, finding, payerProfiles, type LineRule } from '../rule';
 
 const rule: LineRule = {
   id: 'jw-jz-conflict',
+  source: { basis: 'CMS manual', ref: 'Medicare Claims Processing Manual (Pub. 100-04) ch. 17 §40: JW/JZ on single-dose container drugs' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'JW and JZ on the same line',
   defaultSeverity: 'error',

@@ -6,6 +6,9 @@ import type { Finding } from '../types';
 
 const rule: LineRule = {
   id: 'jw-jz-not-applicable',
+  source: { basis: 'CMS manual', ref: 'Medicare Claims Processing Manual (Pub. 100-04) ch. 17 §40: JW/JZ on single-dose container drugs' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'JW or JZ on an oral drug or on a code that is not a drug',
   defaultSeverity: 'warning',

@@ -5,6 +5,9 @@ import { JW_JZ_START, jwJzApplies } from '../drug-facts';
 
 const rule: LineRule = {
   id: 'missing-jw-jz',
+  source: { basis: 'CMS manual', ref: 'Medicare Claims Processing Manual (Pub. 100-04) ch. 17 §40: JW/JZ on single-dose container drugs' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Separately payable Part B injectable drug without JW or JZ (dates of service from 2023-07-01)',
   defaultSeverity: 'warning',

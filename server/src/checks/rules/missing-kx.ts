@@ -4,6 +4,9 @@ import { addModifierFix, codeKind, codeOf, hasModifier } from '../line-facts';
 
 const rule: LineRule = {
   id: 'missing-kx',
+  source: { basis: 'MAC policy', ref: 'DME MAC Immunosuppressive Drugs LCD and policy article (KX when transplant criteria are met)' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Oral immunosuppressive drug (J7500-J7599) without KX',
   defaultSeverity: 'warning',

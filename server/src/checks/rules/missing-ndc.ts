@@ -4,6 +4,9 @@ import { codeKind, codeOf } from '../line-facts';
 
 const rule: LineRule = {
   id: 'missing-ndc',
+  source: { basis: 'X12 TR3', ref: '837P loop 2410 LIN03 (NDC) and CTP04 (quantity) on drug lines' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Drug code on an 837 service line without an NDC (LIN*N4)',
   defaultSeverity: 'warning',

@@ -4,6 +4,9 @@ import { codeKind, codeOf } from '../line-facts';
 
 const rule: LineRule = {
   id: 'missing-units',
+  source: { basis: 'X12 TR3', ref: '837P SV104 / 837I SV205 service unit count required' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Service line without units (or with units that are not a number)',
   defaultSeverity: 'error',

@@ -34,6 +34,9 @@ function findSuccessor(record: ModifierRecord, date: string, codeset: CodeSet): 
 
 const rule: LineRule = {
   id: 'modifier-not-effective',
+  source: { basis: 'CMS release', ref: 'HCPCS release modifier add/termination dates' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Modifier not valid on the date of service (e.g. JG from 2025-01-01: use TB)',
   defaultSeverity: 'error',

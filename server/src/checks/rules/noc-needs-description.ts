@@ -24,6 +24,9 @@ function namesADrug(ctx: LineContext, texts: string[]): boolean {
 
 const rule: LineRule = {
   id: 'noc-needs-description',
+  source: { basis: 'CMS release', ref: 'HCPCS not-otherwise-classified drug codes (descriptor "not otherwise classified")' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Not-otherwise-classified drug code without a description naming the drug, NDC and dose',
   defaultSeverity: 'error',

@@ -6,6 +6,9 @@ import type { Finding } from '../types';
 
 const rule: LineRule = {
   id: 'required-modifier',
+  source: { basis: 'payer settings', ref: 'requiredModifiers in .hcpcsrc.json' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'A modifier the payer settings require for this code is missing',
   defaultSeverity: 'error',

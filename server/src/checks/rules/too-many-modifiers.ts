@@ -5,6 +5,9 @@ const MAX = 4;
 
 const rule: LineRule = {
   id: 'too-many-modifiers',
+  source: { basis: 'X12 TR3', ref: '837P SV101-3 to SV101-6: four modifier positions (CMS-1500 item 24D)' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'More than four modifiers on a line',
   defaultSeverity: 'error',

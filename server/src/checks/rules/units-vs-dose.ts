@@ -7,6 +7,9 @@ import type { DoseMention } from '../../model';
 
 const rule: LineRule = {
   id: 'units-vs-dose',
+  source: { basis: 'CMS release', ref: 'HCPCS descriptor dose per billing unit' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: "Units that do not match the dose written for the line's drug",
   defaultSeverity: 'warning',

@@ -48,6 +48,9 @@ function readings(unit: string, entry: NdcCrosswalkEntry, code: string, codeset:
 
 const rule: LineRule = {
   id: 'units-vs-ndc',
+  source: { basis: 'CMS release', ref: 'CMS ASP NDC-HCPCS crosswalk (billing units per package)' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Line units disagree with the NDC quantity and the ASP crosswalk billing units',
   defaultSeverity: 'warning',

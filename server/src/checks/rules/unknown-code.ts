@@ -5,6 +5,9 @@ import { releaseDate } from '../../codeset/index';
 
 const rule: LineRule = {
   id: 'unknown-code',
+  source: { basis: 'CMS release', ref: 'HCPCS Level II quarterly release (code list)' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Procedure code that is not in the loaded HCPCS release or is not shaped like a HCPCS code',
   defaultSeverity: 'error',

@@ -4,6 +4,9 @@ import { codeKind, codeOf } from '../line-facts';
 
 const rule: LineRule = {
   id: 'zero-units',
+  source: { basis: 'X12 TR3', ref: '837P SV104 / 837I SV205 service unit count' },
+  since: '0.1.0',
+  bulkSafeFix: false,
   scope: 'line',
   description: 'Service line with zero or negative units',
   defaultSeverity: 'error',

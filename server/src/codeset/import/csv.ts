@@ -1,7 +1,7 @@
 // CMS tables (the release .csv, the ASP files) as rows of strings. The reading is the documents
 // layer's RFC 4180 row reader (quoted fields, doubled quotes, CR/LF/CRLF, newlines inside quotes);
 // this file only drops the offsets an importer does not need.
-import { forEachRow } from '../../documents/csv-rows';
+import { forEachRow } from '../../base/csv-rows';
 
 export interface CsvParse {
   rows: string[][];

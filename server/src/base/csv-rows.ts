@@ -1,7 +1,7 @@
 // RFC 4180 rows with offsets: quoted cells may hold delimiters, doubled quotes and line breaks.
 // One pass; each row is handed to a callback so a 10 MB table is never held as cells.
 import type { ReadProblem } from '../model';
-import { problem } from './problems';
+import { problem } from './problem-ids';
 
 export interface Cell {
   /** the cell's value: quotes removed, doubled quotes undone */
