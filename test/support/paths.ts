@@ -12,7 +12,8 @@ export const repoRoot: string = (() => {
   return process.cwd();
 })();
 
-export const sharedDir: string = resolve(repoRoot, '..', 'shared');
+// HCPCS_SHARED: where ../shared is when the repository is checked out elsewhere (a git worktree)
+export const sharedDir: string = process.env.HCPCS_SHARED ?? resolve(repoRoot, '..', 'shared');
 
 /** the CMS HCPCS release file (env HCPCS_RELEASE, else ../shared's Oct 2025 csv), or undefined */
 export function releaseFile(): string | undefined {
