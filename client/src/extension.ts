@@ -3,8 +3,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
+import { lookupCommand } from './lookup';
 import {
   COMMANDS,
+  FORMAT_X12_REQUEST,
+  LOOKUP_REQUEST,
+  type FormatX12Result,
+  type LookupResult,
   DRUG_CODES_REQUEST,
   LOAD_RELEASE_REQUEST,
   RELEASE_NOTIFICATION,
@@ -18,6 +23,8 @@ export interface HcpcsExtensionApi {
   ready: Promise<void>;
   /** the status-bar text: the release label, which starts with "HCPCS" */
   statusText(): string;
+  /** the server's hcpcs/lookup, as the look-up command asks it */
+  lookup(query: string, date?: string): Promise<LookupResult>;
 }
 
 const documentSelector = [
@@ -118,6 +125,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
       );
       if (picked) await vscode.env.clipboard.writeText(picked.label);
     }),
+    vscode.commands.registerCommand(COMMANDS.lookupCode, lookupCommand(() => client)),
+    vscode.commands.registerTextEditorCommand(COMMANDS.joinSegments, async (editor) => {
+      const params = { textDocument: { uri: editor.document.uri.toString() }, layout: 'join' };
+      const result = await client!.sendRequest<FormatX12Result>(FORMAT_X12_REQUEST, params);
+      if (!result.edits.length) return;
+      const edit = new vscode.WorkspaceEdit();
+      edit.set(editor.document.uri, result.edits.map((e) => client!.protocol2CodeConverter.asTextEdit(e)));
+      await vscode.workspace.applyEdit(edit);
+    }),
     vscode.workspace.onDidOpenTextDocument(markX12ByContent),
     // trust granted later: start again so the workspace's release settings apply
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
@@ -125,7 +141,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
   vscode.workspace.textDocuments.forEach(markX12ByContent);
 
   await client.start();
-  return { ready, statusText: () => status.text };
+  return {
+    ready,
+    statusText: () => status.text,
+    lookup: (query, date) => client!.sendRequest<LookupResult>(LOOKUP_REQUEST, { query, date }),
+  };
 }
 
 /** An .edi/.txt/untitled file that starts with ISA is X12, whatever its name. */
