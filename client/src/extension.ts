@@ -126,7 +126,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
       if (picked) await vscode.env.clipboard.writeText(picked.label);
     }),
     vscode.commands.registerCommand(COMMANDS.lookupCode, lookupCommand(() => client)),
-    vscode.commands.registerTextEditorCommand(COMMANDS.joinSegments, async (editor) => {
+    // registerCommand, not registerTextEditorCommand: that one does not wait for an async callback
+    vscode.commands.registerCommand(COMMANDS.joinSegments, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
       const params = { textDocument: { uri: editor.document.uri.toString() }, layout: 'join' };
       const result = await client!.sendRequest<FormatX12Result>(FORMAT_X12_REQUEST, params);
       if (!result.edits.length) return;
