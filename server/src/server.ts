@@ -26,6 +26,8 @@ import { todayIso } from './node/clock';
 import { FIX_ALL_KIND } from './features/fix-all';
 import { formatDocument } from './features/format-document';
 import { lookupCodes } from './features/lookup';
+import { foldingRanges, selectionRanges } from './features/structure-ranges';
+import { SEMANTIC_LEGEND, x12SemanticTokens } from './features/x12-semantic-tokens';
 import { CODE_CARD_REQUEST, FORMAT_X12_REQUEST, LOOKUP_REQUEST, type CodeCardParams, type CodeCardResult, type FormatX12Params, type FormatX12Result, type LookupParams, type LookupResult } from './protocol';
 import { DRUG_CODES_REQUEST, LOAD_RELEASE_REQUEST, RELEASE_NOTIFICATION, type DrugCodeItem, type DrugCodesParams, type LoadReleaseParams, type LoadReleaseResult, type ReleaseNotice } from './protocol';
 
@@ -102,6 +104,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Empty, FIX_ALL_KIND] },
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true, documentSelector: [{ language: 'x12' }] },
       documentSymbolProvider: true,
       inlayHintProvider: true,
     },
@@ -297,6 +302,12 @@ connection.onRequest(FORMAT_X12_REQUEST, (params: FormatX12Params) =>
     formatted(doc, p.layout === 'join' ? 'join' : 'lines', {}),
   )(params),
 );
+
+connection.onFoldingRanges(withDocument('folding', [], (doc) => foldingRanges(doc, service.model(doc))));
+connection.onSelectionRanges(withDocument('selection ranges', [], (doc, p) => selectionRanges(doc, service.model(doc), p.positions)));
+const isX12 = (doc: TextDocument) => doc.languageId === 'x12' || service.model(doc).format === 'x12';
+connection.languages.semanticTokens.on(withDocument('semantic tokens', { data: [] }, (doc) => (isX12(doc) ? x12SemanticTokens(doc) : { data: [] })));
+connection.languages.semanticTokens.onRange(withDocument('semantic tokens', { data: [] }, (doc, p) => (isX12(doc) ? x12SemanticTokens(doc, p.range) : { data: [] })));
 
 connection.onRequest(LOOKUP_REQUEST, (params: LookupParams) =>
   guard<[], LookupResult>('look-up', { date: todayIso(), release: '', items: [], message: 'The look-up failed (see the HCPCS log).' }, () =>
