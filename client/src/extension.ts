@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 import { lookupCommand } from './lookup';
+import { sentence } from '../../server/src/features/format';
 import {
   COMMANDS,
   FORMAT_X12_REQUEST,
@@ -62,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
         ? `HCPCS codes from ${notice.label}. Click to load a newer CMS release.`
         : `Only the built-in core set is loaded (${notice.label}). Click to load the full CMS release file.`;
     status.backgroundColor = notice.kind === 'core' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    if (notice.message) output.info(notice.message);
+    // notice.message is not logged here: the server logged it already (it showed twice)
     announced();
   };
 
@@ -101,7 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
     }
     const result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target });
     if (result.ok) vscode.window.showInformationMessage(`HCPCS: loaded ${result.label}.`);
-    else vscode.window.showErrorMessage(`HCPCS: ${result.error}`);
+    else vscode.window.showErrorMessage(`HCPCS: ${sentence(result.error ?? 'The release could not be loaded')}`);
     return result;
   };
 

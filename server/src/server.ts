@@ -24,6 +24,7 @@ import { CodeSetStore } from './node/codeset-store';
 import { readWorkspaceConfig, isConfigFile } from './node/workspace-config';
 import { todayIso } from './node/clock';
 import { FIX_ALL_KIND } from './features/fix-all';
+import { sentence } from './features/format';
 import { formatDocument } from './features/format-document';
 import { lookupCodes } from './features/lookup';
 import { foldingRanges, selectionRanges } from './features/structure-ranges';
@@ -178,7 +179,7 @@ function reloadReleaseIfChanged(): void {
   } else {
     log(result.error);
     // a notification: window.showErrorMessage sends a request, which a client may refuse
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `HCPCS: ${result.error} The previous code set stays in use.` });
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `HCPCS: ${sentence(result.error)} The previous code set stays in use.` });
   }
 }
 
@@ -215,7 +216,8 @@ function configDiagnostics(doc: TextDocument) {
     severity: 1 as const,
     source: 'hcpcs',
     code: 'invalid-config',
-    message: `${p.message} (the defaults apply instead)`,
+    // the parser's messages may already say so: never "the defaults apply (the defaults apply instead)"
+    message: /the defaults apply\.?$/.test(p.message) ? p.message : `${p.message}; the defaults apply instead`,
   }));
 }
 

@@ -95,20 +95,22 @@ function unitsPart(src: CardSources, code: string, place: CardPlace): string | u
 }
 
 // (3) status on the line's date
+/** "on the date of service 2025-11-05", but "today (2026-12-02)", never "on today" */
+const onDate = (label: string) => (label.startsWith('today') ? label : `on ${label}`);
 function statusPart(src: CardSources, lookup: CodeLookup, date: string, label: string): string {
   const r = lookup.record;
   const since = r.addDate ? ` since ${r.addDate}` : '';
   switch (lookup.status) {
     case 'active': {
       const ends = r.termDate ? `; ends ${r.termDate}` : '';
-      return `**Status:** active on ${label}${since ? ` (added ${r.addDate})` : ''}${ends}`;
+      return `**Status:** active ${onDate(label)}${since ? ` (added ${r.addDate})` : ''}${ends}`;
     }
     case 'not-yet-effective':
-      return `**Status:** not yet effective on ${label}${r.addDate ? `: valid from ${r.addDate}` : ''}`;
+      return `**Status:** not yet effective ${onDate(label)}${r.addDate ? `: valid from ${r.addDate}` : ''}`;
     case 'terminated': {
       const ended = r.termDate ? `terminated on ${r.termDate}` : 'terminated';
       const successor = lookup.successor ? successorText(src, lookup.successor, date) : sameDrugText(src, r.code, date);
-      return `**Status:** ${ended}, not valid on ${label}${successor}`;
+      return `**Status:** ${ended}, not valid ${onDate(label)}${successor}`;
     }
   }
 }

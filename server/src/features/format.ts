@@ -37,3 +37,9 @@ export function code(text: string): string {
 export function md(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }
+
+/** a message for a toast: ends with a full stop (errors from readers may not) */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}

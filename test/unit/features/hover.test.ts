@@ -244,7 +244,7 @@ const rows: Row[] = [
     name: 'prose: judged on today, no line units',
     lang: 'plaintext',
     text: 'Patient stable on J75‸20 per transplant team.\n',
-    expect: { parts: ['**J7520** — Sirolimus, oral', '1 unit = 1 mg', 'active on today (2025-11-20)', 'Guidance: Sirolimus, oral (J7520)'], absent: ['This line:'] },
+    expect: { parts: ['**J7520** — Sirolimus, oral', '1 unit = 1 mg', 'active today (2025-11-20)', 'Guidance: Sirolimus, oral (J7520)'], absent: ['This line:', 'on today'] },
   },
   {
     name: 'prose: units written in the note are used',
