@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-import { lookupCommand } from './lookup';
+import { lookupCommand, openGuidance } from './lookup';
 import { sentence } from '../../server/src/features/format';
 import {
   COMMANDS,
@@ -76,6 +76,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
+    // card links run only these two commands (full guidance, all codes for a drug)
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.showGuidance, COMMANDS.showDrugCodes] } },
     synchronize: { configurationSection: 'hcpcs', fileEvents: vscode.workspace.createFileSystemWatcher('**/.hcpcsrc.json') },
     // a function: read again on every (re)start, so settings and trust are current
     initializationOptions: () => ({
@@ -127,6 +129,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
       if (picked) await vscode.env.clipboard.writeText(picked.label);
     }),
     vscode.commands.registerCommand(COMMANDS.lookupCode, lookupCommand(() => client)),
+    vscode.commands.registerCommand(COMMANDS.showGuidance, (code: string) => openGuidance(client!, code)),
     // registerCommand, not registerTextEditorCommand: that one does not wait for an async callback
     vscode.commands.registerCommand(COMMANDS.joinSegments, async () => {
       const editor = vscode.window.activeTextEditor;

@@ -3,7 +3,7 @@
 // item buttons copy it or open its card (a Markdown preview of hcpcs/codeCard).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CODE_CARD_REQUEST, LOOKUP_REQUEST, type CodeCardResult, type LookupItem, type LookupResult } from '../../server/src/protocol';
+import { CODE_CARD_REQUEST, GUIDANCE_REQUEST, LOOKUP_REQUEST, type GuidanceResult, type CodeCardResult, type LookupItem, type LookupResult } from '../../server/src/protocol';
 
 const COPY = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the code' };
 const CARD = { iconPath: new vscode.ThemeIcon('preview'), tooltip: 'Open its card' };
@@ -21,11 +21,21 @@ function toItem(i: LookupItem): Item {
   };
 }
 
-export async function openCard(client: LanguageClient, code: string, date?: string): Promise<void> {
-  const { markdown } = await client.sendRequest<CodeCardResult>(CODE_CARD_REQUEST, { code, date });
-  if (!markdown) return;
+async function preview(markdown: string): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
   await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+}
+
+export async function openCard(client: LanguageClient, code: string, date?: string): Promise<void> {
+  const { markdown } = await client.sendRequest<CodeCardResult>(CODE_CARD_REQUEST, { code, date });
+  if (markdown) await preview(markdown);
+}
+
+/** the card's "Full guidance" link */
+export async function openGuidance(client: LanguageClient, code: string): Promise<void> {
+  const { markdown } = await client.sendRequest<GuidanceResult>(GUIDANCE_REQUEST, { code });
+  if (markdown) await preview(markdown);
+  else vscode.window.showInformationMessage(`HCPCS: no guidance for ${code}.`);
 }
 
 async function copy(code: string): Promise<void> {

@@ -68,6 +68,16 @@ export interface CodeCardResult {
   markdown: string;
 }
 
+/** client -> server: the whole curated guidance for a code (the card shows a summary) */
+export const GUIDANCE_REQUEST = 'hcpcs/guidance';
+export interface GuidanceParams {
+  code?: unknown;
+}
+export interface GuidanceResult {
+  /** '' when there is no guidance for the code */
+  markdown: string;
+}
+
 /** client -> server: X12 laid out one segment per line ('lines') or joined on one line ('join') */
 export const FORMAT_X12_REQUEST = 'hcpcs/formatX12';
 export interface FormatX12Params {
@@ -90,4 +100,5 @@ export const COMMANDS = {
   copyDescriptor: 'hcpcs.copyDescriptor',
   lookupCode: 'hcpcs.lookupCode',
   joinSegments: 'hcpcs.joinSegments',
+  showGuidance: 'hcpcs.showGuidance',
 } as const;

@@ -29,6 +29,7 @@ import { formatDocument } from './features/format-document';
 import { lookupCodes } from './features/lookup';
 import { foldingRanges, selectionRanges } from './features/structure-ranges';
 import { SEMANTIC_LEGEND, x12SemanticTokens } from './features/x12-semantic-tokens';
+import { GUIDANCE_REQUEST, type GuidanceParams, type GuidanceResult } from './protocol';
 import { CODE_CARD_REQUEST, FORMAT_X12_REQUEST, LOOKUP_REQUEST, type CodeCardParams, type CodeCardResult, type FormatX12Params, type FormatX12Result, type LookupParams, type LookupResult } from './protocol';
 import { DRUG_CODES_REQUEST, LOAD_RELEASE_REQUEST, RELEASE_NOTIFICATION, type DrugCodeItem, type DrugCodesParams, type LoadReleaseParams, type LoadReleaseResult, type ReleaseNotice } from './protocol';
 
@@ -314,6 +315,12 @@ connection.languages.semanticTokens.onRange(withDocument('semantic tokens', { da
 connection.onRequest(LOOKUP_REQUEST, (params: LookupParams) =>
   guard<[], LookupResult>('look-up', { date: todayIso(), release: '', items: [], message: 'The look-up failed (see the HCPCS log).' }, () =>
     lookupCodes(service.codeset, params?.query, params?.date, todayIso()),
+  )(),
+);
+
+connection.onRequest(GUIDANCE_REQUEST, (params: GuidanceParams) =>
+  guard<[], GuidanceResult>('guidance', { markdown: '' }, () =>
+    typeof params?.code === 'string' && params.code.length <= 20 ? { markdown: service.guidance(params.code) } : { markdown: '' },
   )(),
 );
 

@@ -31,6 +31,7 @@ import { documentSymbols as symbolsOf } from './features/symbols';
 import { inlayHints as hintsIn } from './features/inlay-hints';
 import { toDiagnostic } from './features/diagnostics';
 import { codeCard as cardOf } from './features/code-card';
+import { fullGuidance } from './features/guidance-card';
 
 /** Above the size limit the server says why it is not validating instead of freezing. */
 function validationSkipped(length: number, limit: number): Finding {
@@ -80,6 +81,8 @@ export interface HcpcsService {
   inlayHints(doc: TextDocument, range: LspRange): InlayHint[];
   /** the card of a code on a date, without a claim (the look-up's "open its card") */
   codeCard(code: string, date: string): string;
+  /** the whole guidance for a code ('' when none) */
+  guidance(code: string): string;
   /** drop what is cached for a closed document */
   forget(uri: string): void;
 }
@@ -181,6 +184,7 @@ export function createService(options: ServiceOptions): HcpcsService {
       return hintsIn(context(doc, span.start, span.end), span);
     },
     codeCard: (code, date) => cardOf({ codeset, guidance: options.guidance, today: options.today() }, code, { date }),
+    guidance: (code) => fullGuidance({ guidance: options.guidance, codeset }, code) ?? '',
     forget: (uri) => void cache.delete(uri),
   };
 }
