@@ -106,7 +106,8 @@ function codeItem(
   inactive: boolean,
 ): CompletionItem {
   const unit = ctx.codeset.drug(record.code)?.unit;
-  const unitText = unit ? `1 unit = ${unit.upTo ? 'up to ' : ''}${amountText(unit.amount, unit.unit)}` : '';
+  // no-break spaces: VS Code's detail header must not wrap "1 unit = 50 mg" into "1 unit = 5 / 0 mg"
+  const unitText = unit ? `1 unit = ${unit.upTo ? 'up to ' : ''}${amountText(unit.amount, unit.unit)}`.replace(/ /g, '\u00a0') : '';
   const detail = [record.short?.trim(), unitText, inactive ? `not valid on ${date}` : ''].filter(Boolean).join(' · ');
   const item: CompletionItem = {
     label: record.code,

@@ -113,6 +113,21 @@ check('hover on J7507: descriptor, billing unit and release', function()
   assert(text:find(release.label, 1, true), 'release "' .. release.label .. '" missing in ' .. text)
 end)
 
+check("the J7507 card in Neovim's Markdown renderer: no escapes shown raw, short", function()
+  local line, col = find(claim, 'J7507')
+  local resp = client.request_sync('textDocument/hover',
+    { textDocument = { uri = claim_uri }, position = { line = line, character = col + 2 } }, 10000, claim)
+  assert(resp and resp.result, 'no hover')
+  local lines = vim.lsp.util.convert_input_to_markdown_lines(resp.result.contents)
+  lines = vim.lsp.util.trim_empty_lines(lines)
+  local buf = vim.api.nvim_create_buf(false, true)
+  local shown = vim.lsp.util.stylize_markdown(buf, lines, {})
+  for _, l in ipairs(shown) do
+    assert(not l:find('\\[*<>_#|{}]'), 'a Markdown escape shown raw: ' .. l)
+  end
+  assert(#shown <= 32, 'the card is ' .. #shown .. ' lines in Neovim')
+end)
+
 check('completion after HC: for "tacro" offers J7507', function()
   local buf = open('completion.837')
   assert(vim.lsp.buf_get_clients(buf)[client_id], 'the second buffer shares the first one\'s server')

@@ -76,7 +76,7 @@ const rows: [string, string, string, Expect, ('core' | 'full')?][] = [
   // X12 837P code positions
   ['837P exact code first', x12p(line('SV1*HC:J7507‸*125*UN*5***1~')), 'x12', { first: ['J7507'], replaces: 'J7507' }],
   ['837P prefix: code order, billing unit in the detail', x12p(line('SV1*HC:J750‸*125*UN*5***1~')), 'x12', {
-    first: ['J7500', 'J7501', 'J7502'], allStartWith: 'J750', replaces: 'J750', detail: ['J7507', 'Tacrolimus imme rel oral 1mg · 1 unit = 1 mg'],
+    first: ['J7500', 'J7501', 'J7502'], allStartWith: 'J750', replaces: 'J750', detail: ['J7507', 'Tacrolimus imme rel oral 1mg · 1\u00a0unit\u00a0=\u00a01\u00a0mg'],
   }],
   ['837P prefix: terminated codes last', x12p(line('SV1*HC:J750‸*125*UN*5***1~')), 'x12', { before: [['J7509', 'J7506']], detail: ['J7506', 'not valid on 2025-11-05'] }],
   ['837P prefix replaces the whole token', x12p(line('SV1*HC:J75‸07:KX*125*UN*5***1~')), 'x12', { replaces: 'J7507', first: ['J7500'] }],
