@@ -45,11 +45,12 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<HcpcsExtensionApi> {
   const output = vscode.window.createOutputChannel('HCPCS', { log: true });
-  const status = vscode.window.createStatusBarItem('hcpcs.release', vscode.StatusBarAlignment.Right, 100);
+  // a language status item (the {} entry of a claim file's status bar), not a coloured status-bar item
+  const status = vscode.languages.createLanguageStatusItem('hcpcs.release', documentSelector);
   status.name = 'HCPCS code set';
   status.text = '$(sync~spin) HCPCS';
-  status.command = COMMANDS.loadRelease;
-  status.show();
+  status.busy = true;
+  status.command = { title: 'Load release…', command: COMMANDS.loadRelease, tooltip: 'Load a CMS HCPCS release file' };
   context.subscriptions.push(output, status);
 
   let announced!: () => void;
@@ -58,11 +59,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
   const showRelease = (notice: ReleaseNotice): void => {
     // labels read 'HCPCS Level II, October 2025 (CMS)': no second 'HCPCS' in front
     status.text = notice.label.startsWith('HCPCS') ? notice.label : `HCPCS ${notice.label}`;
-    status.tooltip =
+    status.busy = false;
+    status.detail =
       notice.kind === 'full'
-        ? `HCPCS codes from ${notice.label}. Click to load a newer CMS release.`
-        : `Only the built-in core set is loaded (${notice.label}). Click to load the full CMS release file.`;
-    status.backgroundColor = notice.kind === 'core' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+        ? 'CMS release in use for codes, dates and units'
+        : 'only the built-in core set: load the full CMS release file';
+    status.severity = notice.kind === 'core' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     // notice.message is not logged here: the server logged it already (it showed twice)
     announced();
   };
