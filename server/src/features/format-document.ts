@@ -3,7 +3,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range as LspRange, TextEdit as LspTextEdit } from 'vscode-languageserver-types';
 import { detectFormat } from '../documents/index';
-import { coalesce, formatX12, type X12Layout } from './formatting';
+import { formatX12, type X12Layout } from './formatting';
+
+/** above this many changed gaps one span edit replaces them (each edit costs the client a position) */
+const MAX_EDITS = 2000;
 import { toLspRange } from './diagnostics';
 
 export interface DocumentFormatOptions {
@@ -19,7 +22,7 @@ export function formatDocument(doc: TextDocument, options: DocumentFormatOptions
   const tab = Math.min(Math.max(Math.floor(options.tabSize ?? 2), 1), 8);
   const indent = options.indentByLoop ? (options.insertSpaces === false ? '\t' : ' '.repeat(tab)) : '';
   const span = range ? { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) } : undefined;
-  const result = formatX12(text, { layout: options.layout, indent, range: span });
-  const edits = coalesce(text, result.edits).map((e) => ({ range: toLspRange(doc, e.range), newText: e.newText }));
+  const result = formatX12(text, { layout: options.layout, indent, range: span, maxEdits: MAX_EDITS });
+  const edits = result.edits.map((e) => ({ range: toLspRange(doc, e.range), newText: e.newText }));
   return result.reason ? { edits, message: result.reason } : { edits };
 }

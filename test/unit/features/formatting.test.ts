@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { applyEdits, coalesce, formatX12, lineBreakOf, type FormatOptions } from '../../../server/src/features/formatting';
+import { applyEdits, formatX12, lineBreakOf, type FormatOptions } from '../../../server/src/features/formatting';
 import { generate837p } from '../../../bench/generate/index';
 import { isa, x12_837p } from '../../support/x12';
 import { samplesDir } from '../../support/paths';
@@ -173,14 +173,16 @@ for (const row of rows) {
   });
 }
 
-test('formatting: many edits become one span edit with the same result', () => {
+test('formatting: above maxEdits the gaps become one span edit with the same result', () => {
   const { text } = generate837p({ seed: 7, targetBytes: 200_000 });
   const joined = applyEdits(text, formatX12(text, JOIN).edits);
   const edits = formatX12(joined, LINES).edits;
   assert.ok(edits.length > 2000);
-  const one = coalesce(joined, edits);
+  const one = formatX12(joined, { ...LINES, maxEdits: 2000 }).edits;
   assert.equal(one.length, 1);
+  assert.deepEqual(one[0]!.range, { start: edits[0]!.range.start, end: edits.at(-1)!.range.end });
   assert.equal(applyEdits(joined, one), applyEdits(joined, edits));
+  assert.equal(formatX12(joined, { ...LINES, maxEdits: edits.length }).edits.length, edits.length, 'at the limit: one edit per gap');
 });
 
 /** the terminators a file's ISAs declare (the character after ISA16) */
@@ -235,9 +237,9 @@ test('formatting: the generated bench files keep every byte but the gaps; 10 MB 
   const { text } = generate837p({ seed: 3, targetBytes: 10 * 1024 * 1024 });
   const joined = applyEdits(text, formatX12(text, JOIN).edits);
   const started = process.hrtime.bigint();
-  const result = formatX12(joined, LINES);
+  const result = formatX12(joined, { ...LINES, maxEdits: 2000 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  assert.equal(applyEdits(joined, coalesce(joined, result.edits)), text);
+  assert.equal(applyEdits(joined, result.edits), text);
   assert.ok(ms < 3000, `10 MB formatted in ${ms.toFixed(0)} ms`); // the 1 s goal is measured in the report; CI machines vary
 });
 
