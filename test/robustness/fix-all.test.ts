@@ -60,7 +60,7 @@ function checkBulk(service: HcpcsService, doc: TextDocument, action: CodeAction,
   const touched = picked.map(({ finding }) => lineOf(finding)).filter((i) => i >= 0);
   assert.equal(new Set(touched).size, touched.length, `${label}: one fix per service line`);
 
-  // a fresh URI: the re-read is a whole parse, not the incremental one
+  // a fresh URI: checkFix above cached version+1 of this URI with a single fix applied (the cache is keyed by URI and version)
   const after = TextDocument.create(`${doc.uri}.bulk`, doc.languageId, 1, TextDocument.applyEdits(doc, edits));
   const afterLines = service.model(after).claims.flatMap((c) => c.lines);
   assert.equal(afterLines.length, lines.length, `${label}: the number of service lines changed`);
