@@ -1,14 +1,34 @@
-// Builds the .vsix with @vscode/vsce (bundled: no node_modules inside) and prints its size.
+// Builds the .vsix with @vscode/vsce (bundled: no node_modules inside), then prints its size and
+// the code set it carries. `--clean-build` (npm run package) empties dist/ and builds first, so the
+// .vsix never ships a dist/codeset.json an earlier build left; without it (the e2e runner) dist/
+// is packed as it is.
 import { execFileSync } from 'node:child_process';
-import { statSync, readFileSync } from 'node:fs';
+import { existsSync, statSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const clean = args.includes('--clean-build');
 const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const out = process.argv[2] ?? join(root, `${name}-${version}.vsix`);
+const out = args.find((a) => !a.startsWith('--')) ?? join(root, `${name}-${version}.vsix`);
+if (clean) {
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+}
 execFileSync(
   process.execPath,
   [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
   { cwd: root, stdio: 'inherit' },
 );
+const index = join(root, 'dist/codeset.json');
+let carries = 'the built-in core set only (data/); set HCPCS_RELEASE (and HCPCS_ASP) before packaging to ship a full CMS release';
+if (existsSync(index)) {
+  try {
+    const { release } = JSON.parse(readFileSync(index, 'utf8'));
+    carries = `${release.label}${release.asp ? ` with ${release.asp}` : ''}: ${release.codeCount} codes, ${release.modifierCount} modifiers (dist/codeset.json, ${(statSync(index).size / 1024).toFixed(0)} KiB)`;
+  } catch (error) {
+    carries = `dist/codeset.json, which could not be read (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
 console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} KiB`);
+console.log(`code set carried: ${carries}`);

@@ -4,8 +4,14 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 import { documentSelector as languageSelector } from '../../server/src/base/languages';
+import { lookupCommand, openGuidance } from './lookup';
+import { sentence } from '../../server/src/features/format';
 import {
   COMMANDS,
+  FORMAT_X12_REQUEST,
+  LOOKUP_REQUEST,
+  type FormatX12Result,
+  type LookupResult,
   DRUG_CODES_REQUEST,
   LOAD_RELEASE_REQUEST,
   RELEASE_NOTIFICATION,
@@ -19,6 +25,8 @@ export interface HcpcsExtensionApi {
   ready: Promise<void>;
   /** the status-bar text: the release label, which starts with "HCPCS" */
   statusText(): string;
+  /** the server's hcpcs/lookup, as the look-up command asks it */
+  lookup(query: string, date?: string): Promise<LookupResult>;
 }
 
 /** the languages the server reads (server/src/base/languages.ts: one table with detection and the CLI) */
@@ -28,11 +36,12 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<HcpcsExtensionApi> {
   const output = vscode.window.createOutputChannel('HCPCS', { log: true });
-  const status = vscode.window.createStatusBarItem('hcpcs.release', vscode.StatusBarAlignment.Right, 100);
+  // a language status item (the {} entry of a claim file's status bar), not a coloured status-bar item
+  const status = vscode.languages.createLanguageStatusItem('hcpcs.release', documentSelector);
   status.name = 'HCPCS code set';
   status.text = '$(sync~spin) HCPCS';
-  status.command = COMMANDS.loadRelease;
-  status.show();
+  status.busy = true;
+  status.command = { title: 'Load release…', command: COMMANDS.loadRelease, tooltip: 'Load a CMS HCPCS release file' };
   context.subscriptions.push(output, status);
 
   let announced!: () => void;
@@ -41,12 +50,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
   const showRelease = (notice: ReleaseNotice): void => {
     // labels read 'HCPCS Level II, October 2025 (CMS)': no second 'HCPCS' in front
     status.text = notice.label.startsWith('HCPCS') ? notice.label : `HCPCS ${notice.label}`;
-    status.tooltip =
+    status.busy = false;
+    status.detail =
       notice.kind === 'full'
-        ? `HCPCS codes from ${notice.label}. Click to load a newer CMS release.`
-        : `Only the built-in core set is loaded (${notice.label}). Click to load the full CMS release file.`;
-    status.backgroundColor = notice.kind === 'core' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    if (notice.message) output.info(notice.message);
+        ? 'CMS release in use for codes, dates and units'
+        : 'only the built-in core set: load the full CMS release file';
+    status.severity = notice.kind === 'core' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    // notice.message is not logged here: the server logged it already (it showed twice)
     announced();
   };
 
@@ -59,6 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
+    // card links run only these two commands (full guidance, all codes for a drug)
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.showGuidance, COMMANDS.showDrugCodes] } },
     synchronize: { configurationSection: 'hcpcs', fileEvents: vscode.workspace.createFileSystemWatcher('**/.hcpcsrc.json') },
     // a function: read again on every (re)start, so settings and trust are current
     initializationOptions: () => ({
@@ -85,7 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
     }
     const result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target });
     if (result.ok) vscode.window.showInformationMessage(`HCPCS: loaded ${result.label}.`);
-    else vscode.window.showErrorMessage(`HCPCS: ${result.error}`);
+    else vscode.window.showErrorMessage(`HCPCS: ${sentence(result.error ?? 'The release could not be loaded')}`);
     return result;
   };
 
@@ -109,6 +121,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
       );
       if (picked) await vscode.env.clipboard.writeText(picked.label);
     }),
+    vscode.commands.registerCommand(COMMANDS.lookupCode, lookupCommand(() => client)),
+    vscode.commands.registerCommand(COMMANDS.showGuidance, (code: string) => openGuidance(client!, code)),
+    // registerCommand, not registerTextEditorCommand: that one does not wait for an async callback
+    vscode.commands.registerCommand(COMMANDS.joinSegments, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      const params = { textDocument: { uri: editor.document.uri.toString() }, layout: 'join' };
+      const result = await client!.sendRequest<FormatX12Result>(FORMAT_X12_REQUEST, params);
+      if (!result.edits.length) return;
+      const edit = new vscode.WorkspaceEdit();
+      edit.set(editor.document.uri, result.edits.map((e) => client!.protocol2CodeConverter.asTextEdit(e)));
+      await vscode.workspace.applyEdit(edit);
+    }),
     vscode.workspace.onDidOpenTextDocument(markX12ByContent),
     // trust granted later: start again so the workspace's release settings apply
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
@@ -116,7 +141,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
   vscode.workspace.textDocuments.forEach(markX12ByContent);
 
   await client.start();
-  return { ready, statusText: () => status.text };
+  return {
+    ready,
+    statusText: () => status.text,
+    lookup: (query, date) => client!.sendRequest<LookupResult>(LOOKUP_REQUEST, { query, date }),
+  };
 }
 
 /** An .edi/.txt/untitled file that starts with ISA is X12, whatever its name. */

@@ -99,7 +99,8 @@ for f in dist/client.js dist/server.js out/test/e2e/run-code-server.js out/test/
 done
 
 if has_layer nvim; then
-  run_layer nvim 120 env E2E_SERVER="$ROOT/bin/hcpcs-language-server" E2E_WORKSPACE="$(workspace nvim)" \
+  # bin/ on PATH: the README's recipe, run as written, starts 'hcpcs-language-server'
+  run_layer nvim 120 env PATH="$ROOT/bin:$PATH" E2E_README="$ROOT/README.md" E2E_SERVER="$ROOT/bin/hcpcs-language-server" E2E_WORKSPACE="$(workspace nvim)" \
     nvim --headless --clean -n -u NONE -i NONE \
     -c 'lua local ok, e = pcall(dofile, "'"$ROOT"'/test/e2e/nvim/test.lua"); if not ok then io.stdout:write("nvim: " .. tostring(e) .. "\n0 passed, 1 failed\n"); vim.cmd("cquit!") end'
 fi

@@ -33,6 +33,64 @@ export interface DrugCodeItem {
   detail: string;
 }
 
+/** client -> server: search codes by code, drug name or descriptor words, with status on a date */
+export const LOOKUP_REQUEST = 'hcpcs/lookup';
+export interface LookupParams {
+  /** 'J7500', 'J75', 'tacrolimus', 'wheelchair cushion' */
+  query?: unknown;
+  /** the date to judge status on (yyyy-mm-dd, MM/DD/YYYY or YYYYMMDD); today when absent */
+  date?: unknown;
+}
+export interface LookupItem {
+  code: string;
+  short: string;
+  long: string;
+  status: 'active' | 'not-yet-effective' | 'terminated';
+  statusText: string;
+  /** '1 unit = 5 mg' for drug codes */
+  unit?: string;
+}
+export interface LookupResult {
+  date: string;
+  release: string;
+  items: LookupItem[];
+  /** why there are no items */
+  message?: string;
+}
+
+/** client -> server: the Markdown card of one code on a date (what hover shows, without a claim) */
+export const CODE_CARD_REQUEST = 'hcpcs/codeCard';
+export interface CodeCardParams {
+  code?: unknown;
+  date?: unknown;
+}
+export interface CodeCardResult {
+  markdown: string;
+}
+
+/** client -> server: the whole curated guidance for a code (the card shows a summary) */
+export const GUIDANCE_REQUEST = 'hcpcs/guidance';
+export interface GuidanceParams {
+  code?: unknown;
+}
+export interface GuidanceResult {
+  /** '' when there is no guidance for the code */
+  markdown: string;
+}
+
+/** client -> server: X12 laid out one segment per line ('lines') or joined on one line ('join') */
+export const FORMAT_X12_REQUEST = 'hcpcs/formatX12';
+export interface FormatX12Params {
+  textDocument: { uri: string };
+  layout?: unknown;
+}
+export interface FormatX12Result {
+  /** LSP TextEdits to apply to the document (none when nothing changes) */
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+  /** why nothing changed, when formatting refused */
+  message?: string;
+}
+
 /** VS Code command ids the extension registers (code actions and the status bar invoke some of them) */
 export const COMMANDS = {
   loadRelease: 'hcpcs.loadRelease',
@@ -40,4 +98,7 @@ export const COMMANDS = {
   restartServer: 'hcpcs.restartServer',
   showDrugCodes: 'hcpcs.showDrugCodes',
   copyDescriptor: 'hcpcs.copyDescriptor',
+  lookupCode: 'hcpcs.lookupCode',
+  joinSegments: 'hcpcs.joinSegments',
+  showGuidance: 'hcpcs.showGuidance',
 } as const;

@@ -23,6 +23,14 @@ import guidanceFiles from 'virtual:guidance';
 import { CodeSetStore } from './node/codeset-store';
 import { readWorkspaceConfig, isConfigFile } from './node/workspace-config';
 import { todayIso } from './node/clock';
+import { FIX_ALL_KIND } from './features/fix-all';
+import { sentence } from './features/format';
+import { formatDocument } from './features/format-document';
+import { lookupCodes } from './features/lookup';
+import { foldingRanges, selectionRanges } from './features/structure-ranges';
+import { SEMANTIC_LEGEND, x12SemanticTokens } from './features/x12-semantic-tokens';
+import { GUIDANCE_REQUEST, type GuidanceParams, type GuidanceResult } from './protocol';
+import { CODE_CARD_REQUEST, FORMAT_X12_REQUEST, LOOKUP_REQUEST, type CodeCardParams, type CodeCardResult, type FormatX12Params, type FormatX12Result, type LookupParams, type LookupResult } from './protocol';
 import { DRUG_CODES_REQUEST, LOAD_RELEASE_REQUEST, RELEASE_NOTIFICATION, type DrugCodeItem, type DrugCodesParams, type LoadReleaseParams, type LoadReleaseResult, type ReleaseNotice } from './protocol';
 
 const VALIDATION_DELAY_MS = 200;
@@ -95,7 +103,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', '>', '^', '-', '"', ' '], resolveProvider: true },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Empty] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Empty, FIX_ALL_KIND] },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true, documentSelector: [{ language: 'x12' }] },
       documentSymbolProvider: true,
       inlayHintProvider: true,
     },
@@ -167,7 +180,7 @@ function reloadReleaseIfChanged(): void {
   } else {
     log(result.error);
     // a notification: window.showErrorMessage sends a request, which a client may refuse
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `HCPCS: ${result.error} The previous code set stays in use.` });
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `HCPCS: ${sentence(result.error)} The previous code set stays in use.` });
   }
 }
 
@@ -204,7 +217,8 @@ function configDiagnostics(doc: TextDocument) {
     severity: 1 as const,
     source: 'hcpcs',
     code: 'invalid-config',
-    message: `${p.message} (the defaults apply instead)`,
+    // the parser's messages may already say so: never "the defaults apply (the defaults apply instead)"
+    message: /the defaults apply\.?$/.test(p.message) ? p.message : `${p.message}; the defaults apply instead`,
   }));
 }
 
@@ -240,7 +254,7 @@ connection.onCompletion(
   withDocument('completion', { isIncomplete: false, items: [] }, (doc, p) => service.completion(doc, p.position)),
 );
 connection.onCompletionResolve((item) => guard('completion resolve', item, service.resolveCompletion)(item));
-connection.onCodeAction(withDocument('code actions', [], (doc, p) => service.codeActions(doc, p.range)));
+connection.onCodeAction(withDocument('code actions', [], (doc, p) => service.codeActions(doc, p.range, p.context?.only)));
 connection.onDocumentSymbol(withDocument('symbols', [], (doc) => service.documentSymbols(doc)));
 connection.languages.inlayHint.on(withDocument('inlay hints', [], (doc, p) => service.inlayHints(doc, p.range)));
 
@@ -269,6 +283,52 @@ connection.onRequest(DRUG_CODES_REQUEST, (params: DrugCodesParams) =>
       const unit = codeset.drug(code)?.unit;
       return { code, short: record?.short ?? '', detail: [record?.long, unit && `1 unit = ${unit.text}`].filter(Boolean).join(' — ') };
     });
+  })(),
+);
+
+// X12 formatting: a refusal (damaged envelope) is said in a message, never as a half-formatted file
+function formatted(doc: TextDocument, layout: 'lines' | 'join', options: { tabSize?: number; insertSpaces?: boolean }, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): FormatX12Result {
+  const result = formatDocument(doc, { layout, indentByLoop: sectionFlag(editorSection, 'format', 'indentByLoop'), ...options }, range);
+  if (result.message) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `HCPCS: ${result.message}` });
+  return result;
+}
+
+function sectionFlag(section: unknown, group: string, key: string): boolean {
+  const inner = section && typeof section === 'object' ? (section as Record<string, unknown>)[group] : undefined;
+  return Boolean(inner && typeof inner === 'object' && (inner as Record<string, unknown>)[key] === true);
+}
+
+connection.onDocumentFormatting(withDocument('formatting', [], (doc, p) => formatted(doc, 'lines', p.options).edits));
+connection.onDocumentRangeFormatting(withDocument('range formatting', [], (doc, p) => formatted(doc, 'lines', p.options, p.range).edits));
+connection.onRequest(FORMAT_X12_REQUEST, (params: FormatX12Params) =>
+  withDocument<FormatX12Params, FormatX12Result>('format X12', { edits: [], message: 'The document is not open.' }, (doc, p) =>
+    formatted(doc, p.layout === 'join' ? 'join' : 'lines', {}),
+  )(params),
+);
+
+connection.onFoldingRanges(withDocument('folding', [], (doc) => foldingRanges(doc, service.model(doc))));
+connection.onSelectionRanges(withDocument('selection ranges', [], (doc, p) => selectionRanges(doc, service.model(doc), p.positions)));
+const isX12 = (doc: TextDocument) => doc.languageId === 'x12' || service.model(doc).format === 'x12';
+connection.languages.semanticTokens.on(withDocument('semantic tokens', { data: [] }, (doc) => (isX12(doc) ? x12SemanticTokens(doc) : { data: [] })));
+connection.languages.semanticTokens.onRange(withDocument('semantic tokens', { data: [] }, (doc, p) => (isX12(doc) ? x12SemanticTokens(doc, p.range) : { data: [] })));
+
+connection.onRequest(LOOKUP_REQUEST, (params: LookupParams) =>
+  guard<[], LookupResult>('look-up', { date: todayIso(), release: '', items: [], message: 'The look-up failed (see the HCPCS log).' }, () =>
+    lookupCodes(service.codeset, params?.query, params?.date, todayIso()),
+  )(),
+);
+
+connection.onRequest(GUIDANCE_REQUEST, (params: GuidanceParams) =>
+  guard<[], GuidanceResult>('guidance', { markdown: '' }, () =>
+    typeof params?.code === 'string' && params.code.length <= 20 ? { markdown: service.guidance(params.code) } : { markdown: '' },
+  )(),
+);
+
+connection.onRequest(CODE_CARD_REQUEST, (params: CodeCardParams) =>
+  guard<[], CodeCardResult>('code card', { markdown: '' }, () => {
+    if (typeof params?.code !== 'string' || !params.code.trim() || params.code.length > 20) return { markdown: '' };
+    const date = lookupCodes(service.codeset, params.code, params.date, todayIso()).date;
+    return { markdown: service.codeCard(params.code, date) };
   })(),
 );
 

@@ -30,6 +30,8 @@ import { codeActions as actionsFor } from './features/code-actions';
 import { documentSymbols as symbolsOf } from './features/symbols';
 import { inlayHints as hintsIn } from './features/inlay-hints';
 import { toDiagnostic } from './features/diagnostics';
+import { codeCard as cardOf } from './features/code-card';
+import { fullGuidance } from './features/guidance-card';
 
 /** Above the size limit the server says why it is not validating instead of freezing. */
 function validationSkipped(length: number, limit: number): Finding {
@@ -74,9 +76,13 @@ export interface HcpcsService {
   hover(doc: TextDocument, position: Position): Hover | null;
   completion(doc: TextDocument, position: Position): CompletionList;
   resolveCompletion(item: CompletionItem): CompletionItem;
-  codeActions(doc: TextDocument, range: LspRange): CodeAction[];
+  codeActions(doc: TextDocument, range: LspRange, only?: readonly string[]): CodeAction[];
   documentSymbols(doc: TextDocument): DocumentSymbol[];
   inlayHints(doc: TextDocument, range: LspRange): InlayHint[];
+  /** the card of a code on a date, without a claim (the look-up's "open its card") */
+  codeCard(code: string, date: string): string;
+  /** the whole guidance for a code ('' when none) */
+  guidance(code: string): string;
   /** drop what is cached for a closed document */
   forget(uri: string): void;
 }
@@ -168,15 +174,17 @@ export function createService(options: ServiceOptions): HcpcsService {
       return complete(context(doc, at), at);
     },
     resolveCompletion: (item) => resolveItem({ codeset, guidance: options.guidance, today: options.today() }, item),
-    codeActions: (doc, range) => {
+    codeActions: (doc, range, only) => {
       const span = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
-      return actionsFor(context(doc, span.start, span.end), span);
+      return actionsFor(context(doc, span.start, span.end), span, only);
     },
     documentSymbols: (doc) => symbolsOf(context(doc)),
     inlayHints: (doc, range) => {
       const span = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
       return hintsIn(context(doc, span.start, span.end), span);
     },
+    codeCard: (code, date) => cardOf({ codeset, guidance: options.guidance, today: options.today() }, code, { date }),
+    guidance: (code) => fullGuidance({ guidance: options.guidance, codeset }, code) ?? '',
     forget: (uri) => void cache.delete(uri),
   };
 }

@@ -1,6 +1,7 @@
 // UI test of the code-server workbench in headless chromium, with the extension installed from
 // the .vsix: open the .837 fixture, read the status bar, the J7507 hover, the Problems panel and
-// the quick-fix menu on the line missing JZ. Optionally writes docs/images screenshots.
+// the quick-fix menu on the line missing JZ, formatting, Fix All and the look-up quick pick.
+// Optionally writes docs/images screenshots.
 // Usage: node out/test/e2e/ui.js --host 127.0.0.1:PORT --folder /abs/workspace [--shots DIR]
 //          [--artifacts DIR (screenshots of failures)]
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -130,6 +131,18 @@ async function hoverOver(page: Page, point: { x: number; y: number }, wanted: st
   throw new Error(`no hover containing ${JSON.stringify(wanted)} appeared`);
 }
 
+/** runs a command by its title from the command palette (F1: Alt/Shift chords open the browser's menus) */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
 async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
@@ -144,10 +157,20 @@ async function main(): Promise<void> {
     });
     if (!opened) return;
 
-    await check('the installed extension activates on .837 and the status bar names the release', async () => {
-      const item = page.locator('.statusbar-item', { hasText: /HCPCS \S/ }).first();
-      await item.waitFor({ timeout: 45_000 });
-      return JSON.stringify((await item.textContent())?.trim());
+    await check('the installed extension activates on .837 and its language status names the release', async () => {
+      // the {} language status entry of the status bar; its hover lists the HCPCS item
+      const entry = page.locator('[id="status.languageStatus"]').first();
+      await entry.waitFor({ timeout: 45_000 });
+      const item = page.locator('.monaco-hover', { hasText: /HCPCS \S/ }).first();
+      for (let attempt = 0; attempt < 20; attempt++) {
+        await entry.hover();
+        if (await item.waitFor({ state: 'visible', timeout: 1_500 }).then(() => true, () => false)) break;
+        await page.mouse.move(640, 400);
+      }
+      await item.waitFor({ state: 'visible', timeout: 1_000 });
+      const text = (await item.textContent())?.trim();
+      await page.mouse.move(640, 400);
+      return JSON.stringify(text);
     });
 
     await check('hover on J7507 shows the descriptor and the billing unit', async () => {
@@ -190,6 +213,36 @@ async function main(): Promise<void> {
       const items = await page.locator('.action-widget .monaco-list-row').allTextContents();
       await page.keyboard.press('Escape');
       return JSON.stringify(items);
+    });
+
+    await check('Format Document lays a one-line claim out one segment per line', async () => {
+      await page.keyboard.press('Escape');
+      await openFile(page, 'one-line.837');
+      await page.locator('.editor-instance .view-line').first().click();
+      await runCommand(page, 'Format Document');
+      await page.locator('.editor-instance .view-line', { hasText: /^GS\*HC\*/ }).first().waitFor({ timeout: 15_000 });
+      await screenshot(page, 'formatting.png');
+    });
+
+    await check('Fix All removes both duplicated modifiers', async () => {
+      await page.locator('.editor-instance .view-line').first().click();
+      await runCommand(page, 'Fix All');
+      await page.locator('.editor-instance .view-line', { hasText: 'SV1*HC:J7507:KX*' }).first().waitFor({ timeout: 15_000 });
+      const twice = await page.locator('.editor-instance .view-line', { hasText: ':KX:KX' }).count();
+      if (twice) throw new Error('KX is still there twice');
+    });
+
+    await check('"HCPCS: Look up code…" finds J7507 by drug name, with its status', async () => {
+      await runCommand(page, 'HCPCS: Look up code');
+      await page.locator('.quick-input-widget input').fill('tacrolimus');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'J7507' }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await settled(row);
+      await screenshot(page, 'lookup.png');
+      const text = (await row.textContent()) ?? '';
+      if (!/active/.test(text)) throw new Error(`no status in ${text}`);
+      await page.keyboard.press('Escape');
+      return JSON.stringify(text.slice(0, 120));
     });
   } finally {
     await browser.close();

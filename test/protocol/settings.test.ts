@@ -1,15 +1,22 @@
 // Settings over the protocol: a new hcpcs.releasePath is loaded at once, a bad one is refused and
 // the code set in use stays.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSession } from '../support/lsp-session';
 import { fixture } from '../support/paths';
 import { LOAD_RELEASE_REQUEST } from '../../server/src/protocol';
 
-test('changing hcpcs.releasePath loads that release; a file that is not a release is refused', async () => {
+/** a temp folder removed when the test ends (they were left behind in the temp directory) */
+function tempDir(t: TestContext, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+test('changing hcpcs.releasePath loads that release; a file that is not a release is refused', async (t) => {
   let section: Record<string, unknown> = {};
   const session = await startSession({ configuration: () => section });
   try {
@@ -20,7 +27,7 @@ test('changing hcpcs.releasePath loads that release; a file that is not a releas
     const loaded = await session.waitForRelease((r) => r.label !== first.label);
     assert.match(loaded.label, /January 2024/);
 
-    const notRelease = join(mkdtempSync(join(tmpdir(), 'hcpcs-')), 'claims.csv');
+    const notRelease = join(tempDir(t, 'hcpcs-'), 'claims.csv');
     writeFileSync(notRelease, 'claim_id,hcpcs,units\nC1,J7507,5\n');
     section = { releasePath: notRelease };
     const before = session.releases.length;
@@ -35,8 +42,8 @@ test('changing hcpcs.releasePath loads that release; a file that is not a releas
   }
 });
 
-test('a release loaded by command is cached in the storage folder and is there after a restart', async () => {
-  const storagePath = mkdtempSync(join(tmpdir(), 'hcpcs-storage-'));
+test('a release loaded by command is cached in the storage folder and is there after a restart', async (t) => {
+  const storagePath = tempDir(t, 'hcpcs-storage-');
   const smallRelease = fixture('e2e-workspace', 'release', 'HCPC2024_JAN_ANWEB.csv');
   const first = await startSession({ initializationOptions: { storagePath } });
   try {
@@ -55,9 +62,9 @@ test('a release loaded by command is cached in the storage folder and is there a
   }
 });
 
-test('a release set at start is compiled once: later starts reuse the cache until the file changes', async () => {
-  const storagePath = mkdtempSync(join(tmpdir(), 'hcpcs-storage-'));
-  const release = join(mkdtempSync(join(tmpdir(), 'hcpcs-release-')), 'HCPC2024_JAN_ANWEB.csv');
+test('a release set at start is compiled once: later starts reuse the cache until the file changes', async (t) => {
+  const storagePath = tempDir(t, 'hcpcs-storage-');
+  const release = join(tempDir(t, 'hcpcs-release-'), 'HCPC2024_JAN_ANWEB.csv');
   writeFileSync(release, readFileSync(fixture('e2e-workspace', 'release', 'HCPC2024_JAN_ANWEB.csv')));
   const startMessage = async () => {
     const session = await startSession({ initializationOptions: { storagePath, releasePath: release } });

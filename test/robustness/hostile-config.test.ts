@@ -63,13 +63,17 @@ test('an invalid .hcpcsrc.json opened in the editor gets diagnostics that say th
   const session = await startSession();
   try {
     await session.waitForRelease();
-    const text = '{\n  "rules": { "missing-kx": "sometimes" },\n  "profile": 7\n}\n';
-    const uri = session.open('ws/.hcpcsrc.json', 'json', text);
-    const diagnostics = await session.diagnostics(uri);
-    assert.ok(diagnostics.length > 0, 'diagnostics on the config file');
-    for (const d of diagnostics) {
-      assert.equal(d.code, 'invalid-config');
-      assert.match(typeof d.message === 'string' ? d.message : d.message.value, /defaults apply/);
+    // a bad value, and JSON that does not parse (whose message already says the defaults apply)
+    for (const [name, text] of [['.hcpcsrc.json', '{\n  "rules": { "missing-kx": "sometimes" },\n  "profile": 7\n}\n'], ['broken/.hcpcsrc.json', '{ "rules": ']]) {
+      const uri = session.open(`ws/${name}`, 'json', text!);
+      const diagnostics = await session.diagnostics(uri);
+      assert.ok(diagnostics.length > 0, 'diagnostics on the config file');
+      for (const d of diagnostics) {
+        assert.equal(d.code, 'invalid-config');
+        const message = typeof d.message === 'string' ? d.message : d.message.value;
+        assert.match(message, /defaults apply/);
+        assert.doesNotMatch(message, /defaults apply.*defaults apply/, 'said once');
+      }
     }
   } finally {
     await session.stop();

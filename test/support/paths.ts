@@ -27,7 +27,6 @@ export function aspDir(): string | undefined {
   return existsSync(p) ? p : undefined;
 }
 
-/** the real sample claims (env HCPCS_SAMPLES, else ../shared/samples), or undefined */
 /**
  * A small real excerpt of the October 2025 release and ASP files (test/fixtures/cms, made by
  * scripts/make-test-excerpt.mjs): every code the tests name, with its four-character neighbours, and
@@ -36,8 +35,9 @@ export function aspDir(): string | undefined {
 export const excerptRelease = join(repoRoot, 'test', 'fixtures', 'cms', 'HCPC2025_OCT_ANWEB.excerpt.csv');
 export const excerptAspDir = join(repoRoot, 'test', 'fixtures', 'cms', 'asp');
 
+/** the real sample claims (../shared/samples), or undefined */
 export function samplesDir(): string | undefined {
-  const p = process.env.HCPCS_SAMPLES ?? join(sharedDir, 'samples');
+  const p = join(sharedDir, 'samples');
   return existsSync(p) ? p : undefined;
 }
 

@@ -6,6 +6,7 @@ import type { FeatureContext } from './context';
 import { toDiagnostic, toLspRange } from './diagnostics';
 import { locate } from './locate';
 import { COMMANDS } from '../protocol';
+import { FIX_ALL_KIND, fixAllAction, fixRuleActions, wanted } from './fix-all';
 
 export const SHOW_DRUG_CODES_COMMAND = COMMANDS.showDrugCodes;
 export const COPY_DESCRIPTOR_COMMAND = COMMANDS.copyDescriptor;
@@ -14,14 +15,20 @@ function intersects(a: Range, b: Range): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
-export function codeActions(ctx: FeatureContext, range: Range): CodeAction[] {
+/** `only`: the kinds the client asked for (absent: all; VS Code keeps source actions out of the light bulb) */
+export function codeActions(ctx: FeatureContext, range: Range, only?: readonly string[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const finding of ctx.findings) {
     if (!intersects(finding.range, range)) continue;
     actions.push(...fixActions(ctx, finding));
   }
+  actions.push(...fixRuleActions(ctx, range));
   actions.push(...codeCommands(ctx, range));
-  return actions;
+  if (wanted(FIX_ALL_KIND, only)) {
+    const all = fixAllAction(ctx);
+    if (all) actions.push(all);
+  }
+  return only ? actions.filter((a) => wanted(a.kind ?? CodeActionKind.Empty, only)) : actions;
 }
 
 /** one quickfix per Fix: exactly its edits, with the diagnostic it fixes attached */

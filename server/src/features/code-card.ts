@@ -4,11 +4,12 @@ import type { Claim, CodeMention, ServiceLine, Range } from '../model';
 import type { CodeLookup, CodeSet, RelationKind } from '../codeset/types';
 import type { Finding } from '../checks/types';
 import type { GuidanceLibrary } from './guidance';
-import { GUIDANCE_SECTIONS } from './guidance';
 import { coverageText, pricingText } from './cms-tables';
 import { amountText, formatMoney, md, plural } from './format';
 import { modifierNote } from './modifier-notes';
 import { isCpt, isLevel2 } from '../documents/chars';
+import { COMMANDS } from '../protocol';
+import { commandLink, guidanceSummary } from './guidance-card';
 
 export interface CardSources {
   codeset: CodeSet;
@@ -49,8 +50,8 @@ export function codeCard(src: CardSources, written: string, place: CardPlace): s
     headerPart(lookup),
     unitsPart(src, code, place),
     statusPart(src, lookup, date, label),
+    modifiersPart(src, place, date), // what decides a claim first: descriptor, units, status, modifiers
     paymentPart(src, lookup, place),
-    modifiersPart(src, place, date),
     warningsPart(src, place),
     relatedPart(src, code),
     guidancePart(src, code),
@@ -95,20 +96,22 @@ function unitsPart(src: CardSources, code: string, place: CardPlace): string | u
 }
 
 // (3) status on the line's date
+/** "on the date of service 2025-11-05", but "today (2026-12-02)", never "on today" */
+const onDate = (label: string) => (label.startsWith('today') ? label : `on ${label}`);
 function statusPart(src: CardSources, lookup: CodeLookup, date: string, label: string): string {
   const r = lookup.record;
   const since = r.addDate ? ` since ${r.addDate}` : '';
   switch (lookup.status) {
     case 'active': {
       const ends = r.termDate ? `; ends ${r.termDate}` : '';
-      return `**Status:** active on ${label}${since ? ` (added ${r.addDate})` : ''}${ends}`;
+      return `**Status:** active ${onDate(label)}${since ? ` (added ${r.addDate})` : ''}${ends}`;
     }
     case 'not-yet-effective':
-      return `**Status:** not yet effective on ${label}${r.addDate ? `: valid from ${r.addDate}` : ''}`;
+      return `**Status:** not yet effective ${onDate(label)}${r.addDate ? `: valid from ${r.addDate}` : ''}`;
     case 'terminated': {
       const ended = r.termDate ? `terminated on ${r.termDate}` : 'terminated';
       const successor = lookup.successor ? successorText(src, lookup.successor, date) : sameDrugText(src, r.code, date);
-      return `**Status:** ${ended}, not valid on ${label}${successor}`;
+      return `**Status:** ${ended}, not valid ${onDate(label)}${successor}`;
     }
   }
 }
@@ -223,30 +226,26 @@ function guidancePart(src: CardSources, code: string): string | undefined {
   return cached(map, code, () => buildGuidancePart(src, code));
 }
 
+/** the related codes a coder acts on; the rest are a link away */
+const RELATED_SHOWN = 3;
+const MATTERS: readonly RelationKind[] = ['successor', 'predecessor', 'same-drug'];
+
 function buildRelatedPart(src: CardSources, code: string): string | undefined {
-  const related = src.codeset.related(code, 8);
-  if (!related.length) return undefined;
-  const rows = related.map((r) => {
+  const related = src.codeset.related(code, 50);
+  const shown = related.filter((r) => MATTERS.includes(r.kind)).slice(0, RELATED_SHOWN);
+  const rest = related.length - shown.length;
+  if (!shown.length && !rest) return undefined;
+  const rows = shown.map((r) => {
     const why = RELATION_WORDS[r.kind];
     return `- **${md(r.code)}**${r.short ? ` ${md(r.short)}` : ''}${why ? ` (${why})` : ''}`;
   });
+  if (rest > 0) rows.push(src.codeset.drug(code)?.drugs.length ? `- ${rest} more: ${commandLink('all codes for this drug', COMMANDS.showDrugCodes, code)}` : `- ${rest} more in the same family`);
   return `**Related codes**\n${rows.join('\n')}`;
 }
 
-// (7) curated guidance: the most specific file in full, the others named
+// (7) curated guidance: a three-line summary and a link to the whole text (features/guidance-card.ts)
 function buildGuidancePart(src: CardSources, code: string): string | undefined {
-  const matches = src.guidance.forCode(code, src.codeset);
-  const first = matches[0];
-  if (!first) return undefined;
-  const updated = first.entry.updated ? ` _(updated ${md(first.entry.updated)})_` : '';
-  const out = [`---\n\n**Guidance: ${md(first.entry.title)}**${updated}`];
-  for (const s of GUIDANCE_SECTIONS) {
-    const body = first.entry.sections[s];
-    if (body) out.push(`**${s}**\n\n${body}`);
-  }
-  const others = matches.slice(1).map((m) => m.entry.title);
-  if (others.length) out.push(`See also: ${others.map(md).join('; ')}`);
-  return out.join('\n\n');
+  return guidanceSummary(src, code);
 }
 
 // (8) where the facts come from

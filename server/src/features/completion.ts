@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { CodeRecord, ModifierRecord } from '../codeset/types';
 import type { Range } from '../model';
+import { usualModifiers } from './modifier-ranking';
 import type { FeatureContext } from './context';
 import { completionPosition, type CompletionPosition } from './completion-position';
 import { codeCard, dateFor, modifierSummary } from './code-card';
@@ -106,7 +107,8 @@ function codeItem(
   inactive: boolean,
 ): CompletionItem {
   const unit = ctx.codeset.drug(record.code)?.unit;
-  const unitText = unit ? `1 unit = ${unit.upTo ? 'up to ' : ''}${amountText(unit.amount, unit.unit)}` : '';
+  // no-break spaces: VS Code's detail header must not wrap "1 unit = 50 mg" into "1 unit = 5 / 0 mg"
+  const unitText = unit ? `1 unit = ${unit.upTo ? 'up to ' : ''}${amountText(unit.amount, unit.unit)}`.replace(/ /g, '\u00a0') : '';
   const detail = [record.short?.trim(), unitText, inactive ? `not valid on ${date}` : ''].filter(Boolean).join(' · ');
   const item: CompletionItem = {
     label: record.code,
@@ -142,13 +144,15 @@ function modifierItems(ctx: FeatureContext, pos: ModifierPosition): CompletionLi
   const partial = pos.partial.toUpperCase();
   const already = new Set((pos.line?.modifiers ?? []).filter((m) => m.range.start !== pos.replace.start).map((m) => m.value.trim().toUpperCase()));
   const fitting = modifiersFor(ctx, pos.code);
+  const usualOrder = usualModifiers(codeset, pos.code);
   const replace = lspRange(ctx, pos.replace);
   const candidates: { record: ModifierRecord; rank: number; order: number }[] = [];
   for (const record of codeset.allModifiers()) {
     if (!record.code.startsWith(partial) || already.has(record.code)) continue;
     if (codeset.modifier(record.code, date)?.status !== 'active') continue;
     const fit = fitting.indexOf(record.code);
-    candidates.push({ record, rank: fit >= 0 ? 0 : 1, order: fit >= 0 ? fit : 0 });
+    const usual = usualOrder.indexOf(record.code);
+    candidates.push({ record, rank: fit >= 0 ? 0 : usual >= 0 ? 1 : 2, order: fit >= 0 ? fit : Math.max(usual, 0) });
   }
   candidates.sort((a, b) => a.rank - b.rank || a.order - b.order || a.record.code.localeCompare(b.record.code));
   const items = candidates.slice(0, COMPLETION_CAP).map(({ record, rank }, index): CompletionItem => {

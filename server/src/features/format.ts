@@ -33,7 +33,30 @@ export function code(text: string): string {
   return '`' + text.replace(/`/g, "'") + '`';
 }
 
-/** escape Markdown control characters in text from documents or data */
+/** an X12 fragment in a message, e.g. LIN**N4*<11 digits>: shown as code, not escaped */
+const X12_FRAGMENT = /\b[A-Z][A-Z0-9]{1,2}\*(?:[^\s<]|<[^>\n]*>)*/g;
+
+/**
+ * Text from documents or data as Markdown. Only what would change the rendering is escaped
+ * (emphasis, code, HTML, links, a heading or quote at a line start): a client that shows
+ * Markdown as text (Neovim 0.7) then shows few backslashes; X12 fragments become code spans.
+ */
 export function md(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(X12_FRAGMENT)) {
+    out += escapePlain(text.slice(at, m.index)) + code(m[0]);
+    at = m.index! + m[0].length;
+  }
+  return out + escapePlain(text.slice(at));
+}
+
+function escapePlain(text: string): string {
+  return text.replace(/[\\`*_[\]]|<(?=[A-Za-z/!?])/g, '\\$&').replace(/^([#>])/gm, '\\$1');
+}
+
+/** a message for a toast: ends with a full stop (errors from readers may not) */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
 }

@@ -1,9 +1,9 @@
--- Neovim (0.7+) as a real LSP client of bin/hcpcs-language-server --stdio: diagnostics, hover and
--- completion on the e2e fixtures. Every wait is bounded; every check runs under pcall; the last
+-- Neovim (0.7+) as a real LSP client of bin/hcpcs-language-server --stdio: diagnostics, hover,
+-- completion, formatting and look-up on the e2e fixtures. Every wait is bounded; every check runs under pcall; the last
 -- line is "N passed, N failed" and nvim exits with cquit! on any failure, so nothing hangs.
--- Env: E2E_SERVER (path of bin/hcpcs-language-server), E2E_WORKSPACE (copy of the fixture
--- workspace), HCPCS_RELEASE / HCPCS_ASP (optional: passed as initializationOptions).
-local server = assert(vim.env.E2E_SERVER, 'E2E_SERVER not set')
+-- The server is started by the README's recipe (E2E_README), as a user's init.lua would.
+-- Env: E2E_README, E2E_WORKSPACE (copy of the fixture workspace), HCPCS_RELEASE / HCPCS_ASP
+-- (optional: the recipe passes them as initializationOptions), PATH with bin/.
 local workspace = assert(vim.env.E2E_WORKSPACE, 'E2E_WORKSPACE not set')
 local function out(s) io.stdout:write(s .. '\n') end
 
@@ -52,19 +52,25 @@ local function has_rule(diags, rule, line)
   return false
 end
 
-local init_options = vim.empty_dict()
-if vim.env.HCPCS_RELEASE and vim.env.HCPCS_RELEASE ~= '' then
-  init_options = { releasePath = vim.env.HCPCS_RELEASE, aspPath = vim.env.HCPCS_ASP }
-end
+-- The README's Neovim recipe, run exactly as written (run.sh puts bin/ on PATH for its
+-- 'hcpcs-language-server' and passes HCPCS_RELEASE / HCPCS_ASP through the environment).
+local readme = assert(vim.env.E2E_README, 'E2E_README not set')
+local text = table.concat(vim.fn.readfile(readme), '\n')
+local recipe = text:match('<!%-%- neovim%-recipe:start %-%->%s*```lua\n(.-)```%s*<!%-%- neovim%-recipe:end %-%->')
+assert(recipe, 'the README has no Neovim recipe between its markers')
+-- the recipe sets no handlers: the test listens through the global handler table
+vim.lsp.handlers['hcpcs/release'] = handlers['hcpcs/release']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = handlers['textDocument/publishDiagnostics']
+assert(loadstring(recipe, 'README recipe'))()
 
 local claim = open('claim.837')
-vim.bo[claim].filetype = 'x12'
-local client_id = vim.lsp.start_client({ -- vim.lsp.start() only exists from 0.8
-  name = 'hcpcs', cmd = { 'node', server, '--stdio' }, root_dir = workspace,
-  handlers = handlers, init_options = init_options,
-})
-assert(client_id, 'the language server did not start')
-vim.lsp.buf_attach_client(claim, client_id)
+check('the recipe gives .837 the x12 filetype (Neovim 0.7 has no vim.filetype.add)', function()
+  assert(vim.bo[claim].filetype == 'x12', 'filetype ' .. vim.bo[claim].filetype)
+end)
+-- the client lists a buffer once the server has initialized
+vim.wait(30000, function() return next(vim.lsp.buf_get_clients(claim)) ~= nil end, 50)
+local client_id = next(vim.lsp.buf_get_clients(claim))
+assert(client_id, 'the recipe attached no language server to claim.837')
 local client = vim.lsp.get_client_by_id(client_id)
 local claim_uri = vim.uri_from_bufnr(claim)
 local jz_line = find(claim, 'HC:J9035')
@@ -107,10 +113,25 @@ check('hover on J7507: descriptor, billing unit and release', function()
   assert(text:find(release.label, 1, true), 'release "' .. release.label .. '" missing in ' .. text)
 end)
 
+check("the J7507 card in Neovim's Markdown renderer: no escapes shown raw, short", function()
+  local line, col = find(claim, 'J7507')
+  local resp = client.request_sync('textDocument/hover',
+    { textDocument = { uri = claim_uri }, position = { line = line, character = col + 2 } }, 10000, claim)
+  assert(resp and resp.result, 'no hover')
+  local lines = vim.lsp.util.convert_input_to_markdown_lines(resp.result.contents)
+  lines = vim.lsp.util.trim_empty_lines(lines)
+  local buf = vim.api.nvim_create_buf(false, true)
+  local shown = vim.lsp.util.stylize_markdown(buf, lines, {})
+  for _, l in ipairs(shown) do
+    assert(not l:find('\\[*<>_#|{}]'), 'a Markdown escape shown raw: ' .. l)
+  end
+  assert(#shown <= 32, 'the card is ' .. #shown .. ' lines in Neovim')
+end)
+
 check('completion after HC: for "tacro" offers J7507', function()
   local buf = open('completion.837')
-  vim.bo[buf].filetype = 'x12'
-  vim.lsp.buf_attach_client(buf, client_id)
+  assert(vim.lsp.buf_get_clients(buf)[client_id], 'the second buffer shares the first one\'s server')
+  assert(#vim.tbl_keys(vim.lsp.get_active_clients()) == 1, 'one server for all buffers')
   local line, col = find(buf, 'HC:tacro')
   local resp = client.request_sync('textDocument/completion', {
     textDocument = { uri = vim.uri_from_bufnr(buf) },
@@ -126,6 +147,26 @@ check('completion after HC: for "tacro" offers J7507', function()
     end
   end
   error('J7507 not offered; got ' .. table.concat(labels, ', '))
+end)
+
+check('formatting: a one-line claim becomes one segment per line, nothing else changes', function()
+  local buf = open('one-line.837')
+  assert(vim.lsp.buf_get_clients(buf)[client_id], 'attached')
+  local before = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n')
+  local resp = client.request_sync('textDocument/formatting',
+    { textDocument = { uri = vim.uri_from_bufnr(buf) }, options = { tabSize = 2, insertSpaces = true } }, 10000, buf)
+  assert(resp and resp.result and #resp.result > 0, 'no formatting edits: ' .. vim.inspect(resp))
+  vim.lsp.util.apply_text_edits(resp.result, buf, 'utf-16')
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  assert(#lines > 30, 'lines after formatting: ' .. #lines)
+  assert(table.concat(lines, '') == before, 'only line breaks were added')
+end)
+
+check('hcpcs/lookup: tacrolimus finds J7507', function()
+  local resp = client.request_sync('hcpcs/lookup', { query = 'tacrolimus' }, 10000, claim)
+  assert(resp and resp.result, 'no answer: ' .. vim.inspect(resp))
+  for _, item in ipairs(resp.result.items) do if item.code == 'J7507' then return end end
+  error('J7507 not found: ' .. vim.inspect(resp.result))
 end)
 
 client.stop()

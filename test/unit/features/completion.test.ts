@@ -76,7 +76,7 @@ const rows: [string, string, string, Expect, ('core' | 'full')?][] = [
   // X12 837P code positions
   ['837P exact code first', x12p(line('SV1*HC:J7507‸*125*UN*5***1~')), 'x12', { first: ['J7507'], replaces: 'J7507' }],
   ['837P prefix: code order, billing unit in the detail', x12p(line('SV1*HC:J750‸*125*UN*5***1~')), 'x12', {
-    first: ['J7500', 'J7501', 'J7502'], allStartWith: 'J750', replaces: 'J750', detail: ['J7507', 'Tacrolimus imme rel oral 1mg · 1 unit = 1 mg'],
+    first: ['J7500', 'J7501', 'J7502'], allStartWith: 'J750', replaces: 'J750', detail: ['J7507', 'Tacrolimus imme rel oral 1mg · 1\u00a0unit\u00a0=\u00a01\u00a0mg'],
   }],
   ['837P prefix: terminated codes last', x12p(line('SV1*HC:J750‸*125*UN*5***1~')), 'x12', { before: [['J7509', 'J7506']], detail: ['J7506', 'not valid on 2025-11-05'] }],
   ['837P prefix replaces the whole token', x12p(line('SV1*HC:J75‸07:KX*125*UN*5***1~')), 'x12', { replaces: 'J7507', first: ['J7500'] }],
@@ -95,6 +95,8 @@ const rows: [string, string, string, Expect, ('core' | 'full')?][] = [
   ['837P modifier after an oral immunosuppressive: KX first', x12p(line('SV1*HC:J7507:‸*125*UN*5***1~')), 'x12', {
     first: ['KX'], excludes: ['JG'], replaces: '', detail: ['KX', 'fits J7507'],
   }],
+  ['837P modifier after an oral drug (J7500): KX, then payment modifiers, no wound-dressing A1', x12p(line('SV1*HC:J7500:‸*125*UN*5***1~')), 'x12', { first: ['KX', 'GA', 'GY', 'GZ'] }],
+  ['837P modifier after a wound dressing (A6212): A1…A9 lead', x12p(line('SV1*HC:A6212:‸*25*UN*5***1~')), 'x12', { first: ['A1', 'A2', 'A3'] }, 'full'],
   ['837P modifier after an ASP-priced injectable: JZ then JW first', x12p(line('SV1*HC:J2357:‸*500*UN*30***1~')), 'x12', { first: ['JZ', 'JW'], excludes: ['JG'] }],
   ['837P modifier with a partial: filtered, fitting first', x12p(line('SV1*HC:J2357:J‸*500*UN*30***1~')), 'x12', { first: ['JZ', 'JW'], allStartWith: 'J', replaces: 'J' }],
   ['837P modifier: JG offered before its termination date', x12p(line('SV1*HC:J2357:J‸*500*UN*30***1~', '20240601')), 'x12', { includes: ['JG'] }],

@@ -53,6 +53,7 @@ function checkHover(marked: string, expected: Expect, options: BuildOptions): vo
 
 const GUIDANCE_ORDER = ['**Clinical context**', '**Common modifiers**', '**Documentation requirements**', '**Common denial reasons**', '**Commercial payer considerations**', '**Similar codes**'];
 const SOURCE = /_Source: /;
+const GUIDANCE_LINK = (code: string) => `[Full guidance](command:hcpcs.showGuidance?${encodeURIComponent(JSON.stringify([code]))})`;
 const CORE_HINT = ['Only the core code set is loaded', 'HCPCS: Load CMS release…', 'hcpcs.releasePath'];
 
 type Which = 'both' | 'core' | 'full';
@@ -79,20 +80,21 @@ const rows: Row[] = [
         '1 unit = 1 mg',
         '5 units = 5 mg',
         'active on the date of service 2025-11-05 (added 1995-01-01)',
+        // what decides the claim (modifiers) before payment facts
+        '**Modifiers on this line**',
+        '**KX**: Requirements specified in the medical policy have been met',
         'Special coverage instructions apply',
         'drug (51)',
         '$0.169 per unit of 1 MG',
         '5 units = $0.85',
-        '**Modifiers on this line**',
-        '**KX**: Requirements specified in the medical policy have been met',
         'Related codes',
         'J7508',
         'Guidance: Tacrolimus, immediate release, oral (J7507)',
-        ...GUIDANCE_ORDER,
-        'See also: Oral and parenteral immunosuppressive drugs',
+        GUIDANCE_LINK('J7507'),
         SOURCE,
       ],
-      absent: ['Warnings on this line', 'terminated', 'not yet effective'],
+      // the guidance is a summary and a link: its sections open in full from the link
+      absent: ['Warnings on this line', 'terminated', 'not yet effective', ...GUIDANCE_ORDER, 'See also:'],
     },
   },
   {
@@ -100,7 +102,7 @@ const rows: Row[] = [
     lang: 'x12',
     text: x12p('LX*1~\nSV1*HC:J23‸57*500*UN*30***1~\nDTP*472*D8*20251105~'),
     expect: {
-      parts: ['**J2357** — Omalizumab injection', '1 unit = 5 mg', '30 units = 150 mg', 'Carrier judgment', 'per unit of 5 MG', '**Warnings on this line**', 'missing-jw-jz', 'Guidance: JW and JZ', ...GUIDANCE_ORDER, 'See also: Part B injectable drugs and biologics', SOURCE],
+      parts: ['**J2357** — Omalizumab injection', '1 unit = 5 mg', '30 units = 150 mg', 'Carrier judgment', 'per unit of 5 MG', '**Warnings on this line**', 'missing-jw-jz', 'Guidance: JW and JZ', GUIDANCE_LINK('J2357'), SOURCE],
       absent: ['Modifiers on this line'],
     },
   },
@@ -130,7 +132,7 @@ const rows: Row[] = [
     lang: 'x12',
     text: x12p('LX*1~\nSV1*HC:J75‸99*100*UN*1***1~\nDTP*472*D8*20251105~'),
     expect: {
-      parts: ['**J7599**', 'Not otherwise classified: no billing unit', 'Guidance: Immunosuppressive drug, not otherwise classified (J7599)', ...GUIDANCE_ORDER],
+      parts: ['**J7599**', 'Not otherwise classified: no billing unit', 'Guidance: Immunosuppressive drug, not otherwise classified (J7599)', GUIDANCE_LINK('J7599')],
       absent: ['1 unit =', 'ASP payment limit'],
     },
   },
@@ -244,7 +246,7 @@ const rows: Row[] = [
     name: 'prose: judged on today, no line units',
     lang: 'plaintext',
     text: 'Patient stable on J75‸20 per transplant team.\n',
-    expect: { parts: ['**J7520** — Sirolimus, oral', '1 unit = 1 mg', 'active on today (2025-11-20)', 'Guidance: Sirolimus, oral (J7520)'], absent: ['This line:'] },
+    expect: { parts: ['**J7520** — Sirolimus, oral', '1 unit = 1 mg', 'active today (2025-11-20)', 'Guidance: Sirolimus, oral (J7520)'], absent: ['This line:', 'on today'] },
   },
   {
     name: 'prose: units written in the note are used',
