@@ -73,7 +73,7 @@ test('SARIF output has the required 2.1.0 structure', () => {
   const sarif = toSarif({
     toolName: 'hcpcs-check',
     toolVersion: '0.1.0',
-    rules: [{ id: 'missing-kx', description: 'Oral immunosuppressive drug without KX', defaultSeverity: 'warning', helpUri: 'file:///x/docs/rules/missing-kx.md' }],
+    rules: [{ id: 'missing-kx', title: 'Oral immunosuppressive drug without KX', defaultSeverity: 'warning', helpUri: 'file:///x/docs/rules/missing-kx.md' }],
     findings,
     srcRoot: 'file:///work/',
     artifactUri: (f) => f.split('/').map(encodeURIComponent).join('/'),

@@ -1,0 +1,104 @@
+// Runs tasks on N worker threads (or in this thread for --jobs 1) and hands the results back in
+// input order. At most `window` tasks are in flight, so memory holds a few documents, not the stream.
+import { Worker } from 'node:worker_threads';
+import type { Task, TaskResult } from './task';
+import type { FromWorker, ToWorker, WorkerInit } from './worker';
+
+export interface Executor {
+  run(task: Task): Promise<TaskResult>;
+  /** tasks that may be in flight at once */
+  readonly window: number;
+  close(): Promise<void>;
+}
+
+/** this thread: one task at a time */
+export function inlineExecutor(run: (task: Task) => TaskResult): Executor {
+  return { run: async (task) => run(task), window: 1, close: async () => {} };
+}
+
+interface Pending {
+  seq: number;
+  task: Task;
+  resolve: (r: TaskResult) => void;
+  reject: (e: Error) => void;
+}
+
+class PoolWorker {
+  readonly worker: Worker;
+  current: Pending | undefined;
+  constructor(file: string, init: WorkerInit) {
+    this.worker = new Worker(file, { workerData: init });
+  }
+}
+
+/** worker threads running `file` (the CLI bundle itself), each with the code set loaded once */
+export function workerPool(file: string, size: number, init: WorkerInit): Executor {
+  const workers: PoolWorker[] = [];
+  const queue: Pending[] = [];
+  let seq = 0;
+  let broken: Error | undefined;
+
+  const fail = (error: Error) => {
+    broken ??= error;
+    for (const p of queue.splice(0, queue.length)) p.reject(broken);
+    for (const w of workers) {
+      w.current?.reject(broken);
+      w.current = undefined;
+    }
+  };
+  const dispatch = (w: PoolWorker) => {
+    if (w.current || broken) return;
+    const next = queue.shift();
+    if (!next) return;
+    w.current = next;
+    w.worker.postMessage({ seq: next.seq, task: next.task } satisfies ToWorker);
+  };
+
+  for (let i = 0; i < size; i++) {
+    const w = new PoolWorker(file, init);
+    w.worker.on('message', (m: FromWorker) => {
+      if (m.type === 'failed') return fail(new Error(`a worker could not load the code set: ${m.message}`));
+      if (m.type === 'result' && w.current?.seq === m.seq) {
+        const done = w.current;
+        w.current = undefined;
+        done.resolve(m.result);
+      }
+      dispatch(w);
+    });
+    w.worker.on('error', (e) => fail(e));
+    w.worker.on('exit', (code) => {
+      if (w.current || queue.length) fail(new Error(`a worker thread stopped (exit code ${code})`));
+    });
+    workers.push(w);
+  }
+
+  return {
+    window: size * 4,
+    run(task) {
+      return new Promise<TaskResult>((resolve, reject) => {
+        if (broken) return reject(broken);
+        queue.push({ seq: ++seq, task, resolve, reject });
+        const idle = workers.find((w) => !w.current);
+        if (idle) dispatch(idle);
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}
+
+/**
+ * Feeds every task to the executor and calls `emit` with the results in the order the tasks came,
+ * keeping at most executor.window results waiting.
+ */
+export async function runInOrder(tasks: AsyncIterable<Task> | Iterable<Task>, executor: Executor, emit: (r: TaskResult) => void | Promise<void>): Promise<void> {
+  const waiting: Promise<TaskResult>[] = [];
+  for await (const task of tasks) {
+    const result = executor.run(task);
+    result.catch(() => {}); // awaited in turn below; this only keeps an early failure from counting as unhandled
+    waiting.push(result);
+    if (waiting.length >= executor.window) await emit(await waiting.shift()!);
+  }
+  while (waiting.length) await emit(await waiting.shift()!);
+}
