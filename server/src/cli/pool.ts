@@ -89,16 +89,57 @@ export function workerPool(file: string, size: number, init: WorkerInit): Execut
 }
 
 /**
- * Feeds every task to the executor and calls `emit` with the results in the order the tasks came,
- * keeping at most executor.window results waiting.
+ * Feeds every task to the executor and calls `emit` with each result in the order the tasks came, as
+ * soon as it and all before it are done (a slow stream still gets its answers), with at most
+ * executor.window tasks in flight: when the output is slow, reading the input waits.
  */
 export async function runInOrder(tasks: AsyncIterable<Task> | Iterable<Task>, executor: Executor, emit: (r: TaskResult) => void | Promise<void>): Promise<void> {
   const waiting: Promise<TaskResult>[] = [];
-  for await (const task of tasks) {
-    const result = executor.run(task);
-    result.catch(() => {}); // awaited in turn below; this only keeps an early failure from counting as unhandled
-    waiting.push(result);
-    if (waiting.length >= executor.window) await emit(await waiting.shift()!);
+  let inputDone = false;
+  let failure: { error: unknown } | undefined;
+  let wakeConsumer: (() => void) | undefined;
+  let wakeProducer: (() => void) | undefined;
+  const wake = (which: 'consumer' | 'producer') => {
+    const w = which === 'consumer' ? wakeConsumer : wakeProducer;
+    if (which === 'consumer') wakeConsumer = undefined;
+    else wakeProducer = undefined;
+    w?.();
+  };
+
+  const consumer = (async () => {
+    try {
+      for (;;) {
+        if (!waiting.length) {
+          if (inputDone) return;
+          await new Promise<void>((r) => (wakeConsumer = r));
+          continue;
+        }
+        const result = await waiting[0]!;
+        waiting.shift();
+        wake('producer');
+        await emit(result);
+      }
+    } catch (error) {
+      failure ??= { error };
+      wake('producer');
+    }
+  })();
+
+  try {
+    for await (const task of tasks) {
+      while (waiting.length >= executor.window && !failure) await new Promise<void>((r) => (wakeProducer = r));
+      if (failure) break;
+      const result = executor.run(task);
+      result.catch(() => {}); // awaited in turn by the consumer; this only keeps an early failure from counting as unhandled
+      waiting.push(result);
+      wake('consumer');
+    }
+  } catch (error) {
+    failure ??= { error };
+  } finally {
+    inputDone = true;
+    wake('consumer');
   }
-  while (waiting.length) await emit(await waiting.shift()!);
+  if (!failure) await consumer;
+  if (failure) throw failure.error;
 }

@@ -11,7 +11,14 @@ export interface InputDocument {
 
 export type ParsedInputLine = { ok: true; doc: InputDocument } | { ok: false; id: string; message: string };
 
-const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+const describe = (v: unknown) => (v === undefined ? 'missing' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+
+/** JSON.parse's message quotes the input: only the position is kept (the line may be a claim) */
+function jsonProblem(e: unknown): string {
+  const at = /at position (\d+)/.exec(e instanceof Error ? e.message : '');
+  if (at) return `not valid JSON (at character ${Number(at[1]) + 1})`;
+  return /end of JSON input/.test(e instanceof Error ? e.message : '') ? 'not valid JSON (it ends too early)' : 'not valid JSON';
+}
 
 /** One NDJSON input line -> a document, or a message naming what is wrong (never the text itself). */
 export function parseInputLine(line: string): ParsedInputLine {
@@ -19,13 +26,13 @@ export function parseInputLine(line: string): ParsedInputLine {
   try {
     value = JSON.parse(line);
   } catch (e) {
-    return { ok: false, id: '', message: `not valid JSON (${(e as Error).message})` };
+    return { ok: false, id: '', message: jsonProblem(e) };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, id: '', message: `each line must be a JSON object, not ${describe(value)}` };
   const o = value as Record<string, unknown>;
   const id = typeof o.id === 'string' ? o.id : typeof o.id === 'number' && Number.isFinite(o.id) ? String(o.id) : undefined;
   if (id === undefined || id === '') return { ok: false, id: '', message: '"id" must be a non-empty string or a number' };
-  if (typeof o.text !== 'string') return { ok: false, id, message: `"text" must be a string, not ${describe(o.text)}` };
+  if (typeof o.text !== 'string') return { ok: false, id, message: o.text === undefined ? '"text" is missing' : `"text" must be a string, not ${describe(o.text)}` };
   let languageId = '';
   if (o.languageId !== undefined && o.languageId !== null) {
     if (typeof o.languageId !== 'string' || !LANGUAGES.includes(o.languageId)) {

@@ -18,8 +18,11 @@ export interface RuleMetadata {
 
 /** the paragraph under "## What it checks", joined into one line */
 export function whatItChecks(page: string): string | undefined {
-  const m = /^## What it checks[^\n]*\n([\s\S]*?)(?=\n## |\n*$)/m.exec(page);
-  const text = m?.[1]?.replace(/\s+/g, ' ').trim();
+  const heading = /^## What it checks[^\n]*$/m.exec(page);
+  if (!heading) return undefined;
+  const body = page.slice(heading.index + heading[0].length);
+  const next = body.search(/^## /m);
+  const text = (next < 0 ? body : body.slice(0, next)).replace(/\s+/g, ' ').trim();
   return text || undefined;
 }
 
