@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync, openSync, readSync, cl
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { defaultSettings } from './settings';
+import { defaultSettings, type Settings } from './settings';
 import { mergeSettings } from './checks/config';
 import { parseArgs, USAGE, type CliOptions } from './checks/report/args';
 import type { LocatedFinding } from './checks/report/located';
@@ -13,14 +13,14 @@ import { toSarif } from './checks/report/sarif';
 import { docsBaseFromRepository, helpUri, ruleMetadata } from './checks/report/rule-info';
 import { Tally, exitStatus } from './checks/report/tally';
 import { readWorkspaceConfig } from './node/workspace-config';
-import { chooseCodeSet, compileFromFiles, writeCompiled, InputError } from './cli/codeset';
+import { codeSetSource, compileFromFiles, loadSource, writeCompiled, InputError, type CodeSetSource } from './cli/codeset';
 import { makeService, runTask, type Task } from './cli/task';
-import { inlineExecutor, runInOrder, workerPool } from './cli/pool';
+import { inlineExecutor, runInOrder, workerPool, type Executor } from './cli/pool';
 import { isWorkerThread, runWorker, WORKER_ROLE } from './cli/worker';
 import { MAX_STDIN_BYTES, STDIN_ID, ndjsonTasks, readWhole } from './cli/inputs';
 import { makeSink } from './cli/output';
 import { todayIso } from './node/clock';
-import type { CodeSet } from './codeset/types';
+import type { ReleaseInfo } from './codeset/types';
 
 const VERSION = '0.1.0';
 const TOOL = 'hcpcs-check';
@@ -102,8 +102,7 @@ function collectFiles(paths: string[]): string[] {
   return [...new Set(out)];
 }
 
-function describeRelease(codeset: CodeSet): string {
-  const r = codeset.release;
+function describeRelease(r: ReleaseInfo): string {
   if (r.kind !== 'full') return `code set: ${r.label}; built-in core set only, pass --release FILE or --codeset FILE for the full CMS release`;
   return `code set: ${r.label} (full CMS release: ${r.codeCount} codes, ${r.modifierCount} modifiers, ${r.asp ?? 'no ASP data'})`;
 }
@@ -202,6 +201,12 @@ async function stdinTasks(options: CliOptions): Promise<AsyncIterable<Task> | Ta
   return [{ kind: 'doc', doc: { id: STDIN_ID, languageId: options.language ?? '', text } }];
 }
 
+function inline(source: CodeSetSource, settings: Settings, today: string): Executor {
+  const { codeset, notes } = loadSource(source, __dirname);
+  const service = makeService(codeset, settings, today);
+  return inlineExecutor({ release: codeset.release, notes }, (task) => runTask(service, task));
+}
+
 async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
@@ -224,17 +229,23 @@ async function run(argv: string[]): Promise<number> {
   const settings = loadSettings(options);
   const release = options.release ?? (options.codeset ? undefined : process.env.HCPCS_RELEASE);
   const asp = options.asp ?? (release ? process.env.HCPCS_ASP : undefined);
-  const chosen = chooseCodeSet({ codeset: options.codeset, release, asp }, __dirname);
-  for (const note of chosen.notes) err(note);
-  err(describeRelease(chosen.codeset));
+  const { source, notes } = codeSetSource({ codeset: options.codeset, release, asp });
+  for (const note of notes) err(note);
   const today = options.today ?? todayIso();
 
   const jobs = options.jobs ?? availableParallelism();
-  // a pool pays off for a stream or several files per thread; one document is checked right here
+  // a pool pays off for a stream or several files per thread; one document is checked right here.
+  // A pool's threads load the code set themselves (once each); this thread then never does.
   const pooled = jobs > 1 && (options.input === 'ndjson' || files.length >= 2 * jobs);
-  const executor = pooled
-    ? workerPool(__filename, jobs, { role: WORKER_ROLE, codeset: chosen.source, settings, today, distDir: __dirname })
-    : inlineExecutor(((service) => (task: Task) => runTask(service, task))(makeService(chosen.codeset, settings, today)));
+  const executor = pooled ? workerPool(__filename, jobs, { role: WORKER_ROLE, codeset: source, settings, today, distDir: __dirname }) : inline(source, settings, today);
+  try {
+    const loaded = await executor.ready();
+    for (const note of loaded.notes) err(note);
+    err(describeRelease(loaded.release));
+  } catch (e) {
+    await executor.close();
+    throw e;
+  }
 
   const tally = new Tally();
   const sink = makeSink({ format: options.format, out: process.stdout, note: err, sarif: (all) => sarifFor(options, all) });

@@ -14,12 +14,11 @@ const ASP_FILES = ['asp_pricing.csv', 'asp_crosswalk.csv'] as const;
 
 export class InputError extends Error {}
 
-/** How a worker thread gets the same code set: the index text, or the same start-up search. */
-export type CodeSetSource = { kind: 'index'; json: string } | { kind: 'startup' };
+/** Where the code set comes from; the main thread or each worker thread loads it from this. */
+export type CodeSetSource = { kind: 'file'; path: string } | { kind: 'index'; json: string; from: string } | { kind: 'startup' };
 
-export interface ChosenCodeSet {
+export interface LoadedCodeSet {
   codeset: CodeSet;
-  source: CodeSetSource;
   /** what was loaded, for stderr */
   notes: string[];
 }
@@ -97,30 +96,28 @@ export interface CodeSetFlags {
   asp?: string;
 }
 
-/** --codeset, else --release (+ --asp), else the build's index or the core set */
-export function chooseCodeSet(flags: CodeSetFlags, distDir: string): ChosenCodeSet {
-  if (flags.codeset) {
-    const { codeset, json } = loadCodeSetFile(flags.codeset);
-    return { codeset, source: { kind: 'index', json }, notes: [`Loaded ${codeset.release.label} from ${flags.codeset}.`] };
-  }
-  if (flags.release) {
-    const index = compileFromFiles(flags.release, flags.asp);
-    const json = JSON.stringify(index);
-    const codeset = loadIndex(json);
-    const r = codeset.release;
-    return { codeset, source: { kind: 'index', json }, notes: [`Loaded ${r.label} from ${basename(flags.release)}: ${r.codeCount} codes, ${r.modifierCount} modifiers${r.asp ? `, ${r.asp}` : ''}.`] };
-  }
-  const notes = flags.asp ? ['--asp is read together with a release file (--release); ignored'] : [];
-  const { codeset, message } = startupCodeSet(distDir);
-  if (message) notes.push(message);
-  return { codeset, source: { kind: 'startup' }, notes };
+/** --codeset, else --release (+ --asp, imported and compiled here, once), else the build's index or the core set */
+export function codeSetSource(flags: CodeSetFlags): { source: CodeSetSource; notes: string[] } {
+  if (flags.codeset) return { source: { kind: 'file', path: flags.codeset }, notes: [] };
+  if (flags.release) return { source: { kind: 'index', json: JSON.stringify(compileFromFiles(flags.release, flags.asp)), from: basename(flags.release) }, notes: [] };
+  return { source: { kind: 'startup' }, notes: flags.asp ? ['--asp is read together with a release file (--release); ignored'] : [] };
 }
 
-export function startupCodeSet(distDir: string): { codeset: CodeSet; message?: string } {
-  return new CodeSetStore({ distDir }).loadAtStartup({});
-}
-
-/** a worker thread's code set, from what the main thread chose */
-export function codeSetFrom(source: CodeSetSource, distDir: string): CodeSet {
-  return source.kind === 'index' ? loadIndex(source.json) : startupCodeSet(distDir).codeset;
+/** loads the code set a source names; an InputError names what could not be loaded */
+export function loadSource(source: CodeSetSource, distDir: string): LoadedCodeSet {
+  switch (source.kind) {
+    case 'file': {
+      const { codeset } = loadCodeSetFile(source.path);
+      return { codeset, notes: [`Loaded ${codeset.release.label} from ${source.path}.`] };
+    }
+    case 'index': {
+      const codeset = loadIndex(source.json);
+      const r = codeset.release;
+      return { codeset, notes: [`Loaded ${r.label} from ${source.from}: ${r.codeCount} codes, ${r.modifierCount} modifiers${r.asp ? `, ${r.asp}` : ''}.`] };
+    }
+    case 'startup': {
+      const { codeset, message } = new CodeSetStore({ distDir }).loadAtStartup({});
+      return { codeset, notes: message ? [message] : [] };
+    }
+  }
 }

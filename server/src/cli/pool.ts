@@ -1,10 +1,19 @@
 // Runs tasks on N worker threads (or in this thread for --jobs 1) and hands the results back in
 // input order. At most `window` tasks are in flight, so memory holds a few documents, not the stream.
 import { Worker } from 'node:worker_threads';
+import type { ReleaseInfo } from '../codeset/types';
+import { InputError } from './codeset';
 import type { Task, TaskResult } from './task';
 import type { FromWorker, ToWorker, WorkerInit } from './worker';
 
+export interface CodeSetReady {
+  release: ReleaseInfo;
+  notes: string[];
+}
+
 export interface Executor {
+  /** the code set is loaded (by the first worker, for a pool); rejects with an InputError when it cannot be */
+  ready(): Promise<CodeSetReady>;
   run(task: Task): Promise<TaskResult>;
   /** tasks that may be in flight at once */
   readonly window: number;
@@ -12,8 +21,8 @@ export interface Executor {
 }
 
 /** this thread: one task at a time */
-export function inlineExecutor(run: (task: Task) => TaskResult): Executor {
-  return { run: async (task) => run(task), window: 1, close: async () => {} };
+export function inlineExecutor(loaded: CodeSetReady, run: (task: Task) => TaskResult): Executor {
+  return { ready: async () => loaded, run: async (task) => run(task), window: 1, close: async () => {} };
 }
 
 interface Pending {
@@ -37,9 +46,17 @@ export function workerPool(file: string, size: number, init: WorkerInit): Execut
   const queue: Pending[] = [];
   let seq = 0;
   let broken: Error | undefined;
+  let onReady!: (r: CodeSetReady) => void;
+  let onFailed!: (e: Error) => void;
+  const ready = new Promise<CodeSetReady>((resolve, reject) => {
+    onReady = resolve;
+    onFailed = reject;
+  });
+  ready.catch(() => {}); // awaited by the caller; a failure before that is not unhandled
 
   const fail = (error: Error) => {
     broken ??= error;
+    onFailed(broken);
     for (const p of queue.splice(0, queue.length)) p.reject(broken);
     for (const w of workers) {
       w.current?.reject(broken);
@@ -57,7 +74,8 @@ export function workerPool(file: string, size: number, init: WorkerInit): Execut
   for (let i = 0; i < size; i++) {
     const w = new PoolWorker(file, init);
     w.worker.on('message', (m: FromWorker) => {
-      if (m.type === 'failed') return fail(new Error(`a worker could not load the code set: ${m.message}`));
+      if (m.type === 'failed') return fail(new InputError(m.message));
+      if (m.type === 'ready') onReady({ release: m.release, notes: m.notes });
       if (m.type === 'result' && w.current?.seq === m.seq) {
         const done = w.current;
         w.current = undefined;
@@ -73,6 +91,7 @@ export function workerPool(file: string, size: number, init: WorkerInit): Execut
   }
 
   return {
+    ready: () => ready,
     window: size * 4,
     run(task) {
       return new Promise<TaskResult>((resolve, reject) => {
