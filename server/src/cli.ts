@@ -15,7 +15,7 @@ import { Tally, exitStatus } from './checks/report/tally';
 import { readWorkspaceConfig } from './node/workspace-config';
 import { codeSetSource, compileFromFiles, loadSource, writeCompiled, InputError, type CodeSetSource } from './cli/codeset';
 import { makeService, runTask, type Task } from './cli/task';
-import { inlineExecutor, runInOrder, workerPool, type Executor } from './cli/pool';
+import { inlineExecutor, runInOrder, workerPool, type LocalWorker } from './cli/pool';
 import { isWorkerThread, runWorker, WORKER_ROLE } from './cli/worker';
 import { MAX_STDIN_BYTES, STDIN_ID, ndjsonTasks, readWhole } from './cli/inputs';
 import { makeSink } from './cli/output';
@@ -201,10 +201,10 @@ async function stdinTasks(options: CliOptions): Promise<AsyncIterable<Task> | Ta
   return [{ kind: 'doc', doc: { id: STDIN_ID, languageId: options.language ?? '', text } }];
 }
 
-function inline(source: CodeSetSource, settings: Settings, today: string): Executor {
+function localWorker(source: CodeSetSource, settings: Settings, today: string): LocalWorker {
   const { codeset, notes } = loadSource(source, __dirname);
   const service = makeService(codeset, settings, today);
-  return inlineExecutor({ release: codeset.release, notes }, (task) => runTask(service, task));
+  return { loaded: { release: codeset.release, notes }, run: (task) => runTask(service, task) };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -235,9 +235,12 @@ async function run(argv: string[]): Promise<number> {
 
   const jobs = options.jobs ?? availableParallelism();
   // a pool pays off for a stream or several files per thread; one document is checked right here.
-  // A pool's threads load the code set themselves (once each); this thread then never does.
+  // This thread is one of the pool's: --jobs N starts N-1 more, each loading the code set once.
   const pooled = jobs > 1 && (options.input === 'ndjson' || files.length >= 2 * jobs);
-  const executor = pooled ? workerPool(__filename, jobs, { role: WORKER_ROLE, codeset: source, settings, today, distDir: __dirname }) : inline(source, settings, today);
+  const local = localWorker(source, settings, today);
+  const executor = pooled
+    ? workerPool(__filename, jobs - 1, { role: WORKER_ROLE, codeset: source, settings, today, distDir: __dirname }, local)
+    : inlineExecutor(local.loaded, local.run);
   try {
     const loaded = await executor.ready();
     for (const note of loaded.notes) err(note);

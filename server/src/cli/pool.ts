@@ -40,8 +40,18 @@ class PoolWorker {
   }
 }
 
-/** worker threads running `file` (the CLI bundle itself), each with the code set loaded once */
-export function workerPool(file: string, size: number, init: WorkerInit): Executor {
+/** this thread's share of a pool's work: its own service, the code set already loaded */
+export interface LocalWorker {
+  loaded: CodeSetReady;
+  run: (task: Task) => TaskResult;
+}
+
+/**
+ * Worker threads running `file` (the CLI bundle itself), each with the code set loaded once. With
+ * `local`, this thread is one of the workers too: it takes a task whenever every thread is busy,
+ * so --jobs N starts N-1 threads (one code set and one warm-up fewer than N).
+ */
+export function workerPool(file: string, size: number, init: WorkerInit, local?: LocalWorker): Executor {
   const workers: PoolWorker[] = [];
   const queue: Pending[] = [];
   let seq = 0;
@@ -53,6 +63,8 @@ export function workerPool(file: string, size: number, init: WorkerInit): Execut
     onFailed = reject;
   });
   ready.catch(() => {}); // awaited by the caller; a failure before that is not unhandled
+  if (local) onReady(local.loaded);
+  let localBusy = false;
 
   const fail = (error: Error) => {
     broken ??= error;
@@ -69,6 +81,24 @@ export function workerPool(file: string, size: number, init: WorkerInit): Execut
     if (!next) return;
     w.current = next;
     w.worker.postMessage({ seq: next.seq, task: next.task } satisfies ToWorker);
+  };
+  // one task per turn of the event loop, so the threads' results and the input are served in between
+  const runLocal = () => {
+    localBusy = false;
+    if (!local || broken) return;
+    const next = queue.shift();
+    if (!next) return;
+    try {
+      next.resolve(local.run(next.task));
+    } catch (e) {
+      next.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    scheduleLocal();
+  };
+  const scheduleLocal = () => {
+    if (!local || localBusy || !queue.length) return;
+    localBusy = true;
+    setImmediate(runLocal);
   };
 
   for (let i = 0; i < size; i++) {
@@ -92,13 +122,14 @@ export function workerPool(file: string, size: number, init: WorkerInit): Execut
 
   return {
     ready: () => ready,
-    window: size * 4,
+    window: (size + (local ? 1 : 0)) * 4,
     run(task) {
       return new Promise<TaskResult>((resolve, reject) => {
         if (broken) return reject(broken);
         queue.push({ seq: ++seq, task, resolve, reject });
         const idle = workers.find((w) => !w.current);
         if (idle) dispatch(idle);
+        scheduleLocal();
       });
     },
     async close() {

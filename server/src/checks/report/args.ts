@@ -55,7 +55,7 @@ Options:
   --stdin                   check one document read from standard input
   --language ID             its language: x12, csv, psv, tsv, json, plaintext, markdown (default: detected)
   --input ndjson            check a stream of documents from standard input
-  --jobs N                  worker threads (default: one per core)
+  --jobs N                  threads checking documents, the main one included (default: one per core)
   --fail-on LEVEL           error|warning|information|none: lowest severity that exits 1 (default: error)
   --max-warnings N          exit 1 when there are more than N warnings
   --docs-base-url URL       where the rule pages are published (SARIF helpUri = URL + <rule>.md)
