@@ -18,6 +18,7 @@ import { measureRequests } from './sections/requests';
 import { measureEdit } from './sections/edit';
 import { measureServerRequests, measureServerStart } from './sections/server';
 import { measureMemory } from './sections/memory';
+import { measureCli } from './sections/cli';
 
 const quick = process.env.BENCH_QUICK === '1';
 const seed = Number(process.env.BENCH_SEED ?? DEFAULT_SEED);
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
   measureEdit(ctx);
   await measureServerRequests(ctx);
   measureMemory(ctx);
+  await measureCli(ctx);
 
   const seconds = (now() - started) / 1000;
   const loadAtEnd = Math.round(loadavg()[0] * 100) / 100;

@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, statSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
 // data/guidance/*.md become one bundled module, so the server needs no files beside it.
@@ -49,12 +49,23 @@ function listTs(dir) {
   return out;
 }
 
+/** dist/types/**.d.ts for the library entry (tsc, alongside the bundles) */
+function libraryTypes() {
+  return new Promise((resolve, reject) => {
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    execFile(process.execPath, [tsc, '-p', join(root, 'tsconfig.lib.json')], (error, stdout) => (error ? reject(new Error(`library types: ${stdout || error.message}`)) : resolve()));
+  });
+}
+
 mkdirSync(join(root, 'dist'), { recursive: true });
 const results = await Promise.allSettled([
   // shipped bundles are minified (names kept for readable stack traces); tests are not
   build({ ...shipped, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
   build({ ...shipped, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js') }),
   build({ ...shipped, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'dist/cli.js') }),
+  // the library (package.json "exports"): the pure service for Node callers, and its type declarations
+  build({ ...shipped, entryPoints: [join(root, 'server/src/index.ts')], outfile: join(root, 'dist/lib.js') }),
+  libraryTypes(),
   // tests and bench: one bundle per file, same tree under out/
   ...[...listTs(join(root, 'test')), ...listTs(join(root, 'bench'))].map((file) =>
     build({

@@ -1,24 +1,27 @@
 // hcpcs-check: the claim checks over files and folders, through the same service the language server uses.
-// This file is the CLI's I/O edge: arguments, the file system, the clock, stdout/stderr and the exit code.
+// This file is the CLI's I/O edge: arguments, the file system, the clock, stdout/stderr and the exit code;
+// server/src/cli/ holds its parts (code set, inputs, worker pool, output).
 import { existsSync, readFileSync, readdirSync, statSync, openSync, readSync, closeSync, realpathSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import guidanceFiles from 'virtual:guidance';
-import { createService } from './service';
-import { defaultSettings } from './settings';
+import { availableParallelism } from 'node:os';
+import { defaultSettings, type Settings } from './settings';
 import { mergeSettings } from './checks/config';
-import { rules } from './checks/index';
 import { parseArgs, USAGE, type CliOptions } from './checks/report/args';
 import { HEAD_BYTES, isExcludedFolder, isSelected, type FileSelection } from './checks/report/file-selection';
-import { locate, summarize, type LocatedFinding } from './checks/report/located';
-import { formatFindingLine, formatSummary } from './checks/report/text';
+import type { LocatedFinding } from './checks/report/located';
 import { toSarif } from './checks/report/sarif';
-import { loadGuidance } from './features/guidance';
-import { CodeSetStore } from './node/codeset-store';
+import { docsBaseFromRepository, helpUri, ruleMetadata } from './checks/report/rule-info';
+import { Tally, exitStatus } from './checks/report/tally';
 import { readWorkspaceConfig } from './node/workspace-config';
+import { codeSetSource, compileFromFiles, loadSource, writeCompiled, InputError, type CodeSetSource } from './cli/codeset';
+import { makeService, runTask, type Task } from './cli/task';
+import { inlineExecutor, runInOrder, workerPool, type LocalWorker } from './cli/pool';
+import { isWorkerThread, runWorker, WORKER_ROLE } from './cli/worker';
+import { MAX_STDIN_BYTES, STDIN_ID, ndjsonTasks, readWhole } from './cli/inputs';
+import { makeSink } from './cli/output';
 import { todayIso } from './node/clock';
-import type { CodeSet } from './codeset/types';
+import type { ReleaseInfo } from './codeset/types';
 import { languageOfExtension } from './base/languages';
 
 const VERSION = '0.1.0';
@@ -92,32 +95,18 @@ function collectFiles(paths: string[], selection: FileSelection): string[] {
   return [...new Set(out)];
 }
 
-function loadCodeSet(options: CliOptions): CodeSet {
-  const store = new CodeSetStore({ distDir: __dirname });
-  const releasePath = options.release ?? process.env.HCPCS_RELEASE;
-  const aspPath = options.asp ?? process.env.HCPCS_ASP;
-  if (releasePath) {
-    const loaded = store.loadReleaseFile(releasePath, aspPath);
-    if (!loaded.ok) throw new UsageError(`release ${releasePath}: ${loaded.error}`);
-    err(loaded.message);
-    return loaded.codeset;
-  }
-  if (aspPath) err(`--asp is read together with a release file (--release); ignored`);
-  const { codeset, message } = store.loadAtStartup({});
-  if (message) err(message);
-  return codeset;
-}
-
-function describeRelease(codeset: CodeSet): string {
-  const r = codeset.release;
-  if (r.kind !== 'full') return `code set: ${r.label}; built-in core set only, pass --release FILE for the full CMS release`;
+function describeRelease(r: ReleaseInfo): string {
+  if (r.kind !== 'full') return `code set: ${r.label}; built-in core set only, pass --release FILE or --codeset FILE for the full CMS release`;
   return `code set: ${r.label} (full CMS release: ${r.codeCount} codes, ${r.modifierCount} modifiers, ${r.asp ?? 'no ASP data'})`;
 }
 
+/** an explicit --config must be right: any problem stops the run; ./.hcpcsrc.json found by itself only warns */
 function loadSettings(options: CliOptions) {
   const config = options.config ? readWorkspaceConfig([], options.config) : readWorkspaceConfig([process.cwd()]);
+  if (options.config && config.problems.length) {
+    throw new UsageError(`--config ${options.config} has ${config.problems.length} problem${config.problems.length === 1 ? '' : 's'}:\n  ${config.problems.join('\n  ')}`);
+  }
   for (const p of config.problems) err(p);
-  if (options.config && !config.settings && config.problems.length) throw new UsageError(`config ${options.config} was not loaded`);
   return mergeSettings(defaultSettings, config.settings);
 }
 
@@ -125,10 +114,43 @@ function languageOf(file: string): string {
   return EXTENSIONS[extname(file).toLowerCase()] ?? 'x12';
 }
 
-/** helpUri: the rule pages shipped beside the bundle (docs/rules), when they are there */
-function docsUri(id: string): string | undefined {
-  const page = resolve(__dirname, '..', 'docs', 'rules', `${id}.md`);
-  return existsSync(page) ? pathToFileURL(page).href : undefined;
+/** the package's folder (dist/.. when bundled): docs/rules and package.json sit there */
+const packageRoot = resolve(__dirname, '..');
+
+function readPackageFile(relativePath: string): string | undefined {
+  try {
+    return readFileSync(join(packageRoot, relativePath), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** --docs-base-url, else the package's repository when it is a real published one, else none */
+function docsBase(options: CliOptions): string | undefined {
+  if (options.docsBaseUrl) return options.docsBaseUrl;
+  try {
+    const pkg = JSON.parse(readPackageFile('package.json') ?? '{}') as { repository?: string | { url?: string } };
+    return docsBaseFromRepository(typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url);
+  } catch {
+    return undefined;
+  }
+}
+
+function sarifFor(options: CliOptions, findings: LocatedFinding[]): object {
+  const root = process.cwd();
+  const base = docsBase(options);
+  return toSarif({
+    toolName: TOOL,
+    toolVersion: VERSION,
+    rules: ruleMetadata(readPackageFile).map((r) => ({ id: r.id, title: r.title, description: r.description, helpMarkdown: r.page, defaultSeverity: r.defaultSeverity, helpUri: helpUri(r, base) })),
+    findings,
+    srcRoot: pathToFileURL(root).href.replace(/\/?$/, '/'),
+    // relative to the folder the check ran in, "../" included: a dashboard resolves them in its checkout
+    artifactUri: (file) => {
+      const rel = file === STDIN_ID || options.input === 'ndjson' ? file : relative(root, resolve(file));
+      return rel.split(sep).join('/').split('/').map(encodeURIComponent).join('/');
+    },
+  });
 }
 
 function progressReporter(total: number, force: boolean): (done: number) => void {
@@ -153,7 +175,32 @@ function displayPath(file: string): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-function run(argv: string[]): number {
+function compile(options: CliOptions): number {
+  const started = performance.now();
+  const index = compileFromFiles(options.release!, options.asp);
+  const bytes = writeCompiled(index, options.output!);
+  const r = index.release;
+  err(`compiled ${r.label}: ${r.codeCount} codes, ${r.modifierCount} modifiers${r.asp ? `, ${r.asp}` : ''}; ${(bytes / 1048576).toFixed(1)} MB in ${(performance.now() - started).toFixed(0)} ms -> ${options.output}`);
+  return 0;
+}
+
+function fileTasks(files: string[]): Task[] {
+  return files.map((file) => ({ kind: 'file', path: file, id: displayPath(file), languageId: languageOf(file) }));
+}
+
+async function stdinTasks(options: CliOptions): Promise<AsyncIterable<Task> | Task[]> {
+  if (options.input === 'ndjson') return ndjsonTasks(process.stdin);
+  const text = await readWhole(process.stdin, MAX_STDIN_BYTES);
+  return [{ kind: 'doc', doc: { id: STDIN_ID, languageId: options.language ?? '', text } }];
+}
+
+function localWorker(source: CodeSetSource, settings: Settings, today: string): LocalWorker {
+  const { codeset, notes } = loadSource(source, __dirname);
+  const service = makeService(codeset, settings, today);
+  return { loaded: { release: codeset.release, notes }, run: (task) => runTask(service, task) };
+}
+
+async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     err(parsed.message);
@@ -169,66 +216,68 @@ function run(argv: string[]): number {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (options.command === 'compile') return compile(options);
+  const fromStdin = options.stdin || options.input === 'ndjson';
   const settings = loadSettings(options);
-  const files = collectFiles(options.paths, { include: [...settings.include, ...options.include], exclude: [...settings.exclude, ...options.exclude] });
-  const codeset = loadCodeSet(options);
-  err(describeRelease(codeset));
+  const files = fromStdin ? [] : collectFiles(options.paths, { include: [...settings.include, ...options.include], exclude: [...settings.exclude, ...options.exclude] });
+  const release = options.release ?? (options.codeset ? undefined : process.env.HCPCS_RELEASE);
+  const asp = options.asp ?? (release ? process.env.HCPCS_ASP : undefined);
+  const { source, notes } = codeSetSource({ codeset: options.codeset, release, asp });
+  for (const note of notes) err(note);
   const today = options.today ?? todayIso();
-  const service = createService({ codeset, guidance: loadGuidance(guidanceFiles), settings, today: () => today });
 
-  const located: LocatedFinding[] = [];
-  let unreadable = 0;
-  const progress = progressReporter(files.length, options.progress);
-  files.forEach((file, i) => {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      err(`${file}: cannot be read (${(e as Error).message})`);
-      unreadable++;
-      return;
-    }
-    const uri = pathToFileURL(resolve(file)).href;
-    const doc = TextDocument.create(uri, languageOf(file), 1, text);
-    const found = locate(displayPath(file), text, service.findings(doc));
-    service.forget(uri);
-    located.push(...found);
-    if (options.format === 'text' && found.length) process.stdout.write(found.map(formatFindingLine).join('\n') + '\n');
-    progress(i + 1);
-  });
-
-  const summary = summarize(located, files.length - unreadable);
-  if (options.format === 'text') process.stdout.write(`${formatSummary(summary)}\n`);
-  else if (options.format === 'json') process.stdout.write(`${JSON.stringify(located, null, 2)}\n`);
-  else {
-    const root = process.cwd();
-    const sarif = toSarif({
-      toolName: TOOL,
-      toolVersion: VERSION,
-      rules: rules.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, helpUri: docsUri(r.id) })),
-      findings: located,
-      srcRoot: pathToFileURL(root).href.replace(/\/?$/, '/'),
-      artifactUri: (file) => {
-        const abs = resolve(file);
-        const rel = relative(root, abs);
-        return rel && !rel.startsWith('..') ? rel.split(sep).map(encodeURIComponent).join('/') : pathToFileURL(abs).href;
-      },
-    });
-    process.stdout.write(`${JSON.stringify(sarif, null, 2)}\n`);
+  const jobs = options.jobs ?? availableParallelism();
+  // a pool pays off for a stream or several files per thread; one document is checked right here.
+  // This thread is one of the pool's: --jobs N starts N-1 more, each loading the code set once.
+  const pooled = jobs > 1 && (options.input === 'ndjson' || files.length >= 2 * jobs);
+  const local = localWorker(source, settings, today);
+  const executor = pooled
+    ? workerPool(__filename, jobs - 1, { role: WORKER_ROLE, codeset: source, settings, today, distDir: __dirname }, local)
+    : inlineExecutor(local.loaded, local.run);
+  try {
+    const loaded = await executor.ready();
+    for (const note of loaded.notes) err(note);
+    err(describeRelease(loaded.release));
+  } catch (e) {
+    await executor.close();
+    throw e;
   }
-  if (options.format !== 'text') err(formatSummary(summary));
-  if (unreadable) return 2;
-  return summary.counts.error > 0 ? 1 : 0;
+
+  const tally = new Tally();
+  const sink = makeSink({ format: options.format, out: process.stdout, note: err, sarif: (all) => sarifFor(options, all) });
+  const progress = progressReporter(files.length, options.progress);
+  let done = 0;
+  try {
+    await runInOrder(fromStdin ? await stdinTasks(options) : fileTasks(files), executor, async (result) => {
+      tally.add(result);
+      await sink.document(result);
+      if (!fromStdin) progress(++done);
+    });
+  } finally {
+    await executor.close();
+  }
+  await sink.end(tally, fromStdin ? 'document' : 'file');
+  return exitStatus(tally.counts, tally.failed, { failOn: options.failOn, maxWarnings: options.maxWarnings });
 }
 
-try {
-  process.exitCode = run(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError) {
-    err(e.message);
-    process.exitCode = 2;
-  } else {
-    err(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    process.exitCode = 2;
-  }
+function reportFailure(e: unknown): void {
+  if (e instanceof UsageError || e instanceof InputError) err(e.message);
+  else err(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exitCode = 2;
+}
+
+// a reader that stops reading (head, a closed pipe) ends the run quietly
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  reportFailure(e);
+});
+
+if (isWorkerThread()) runWorker();
+else {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    reportFailure,
+  );
 }

@@ -81,7 +81,7 @@ test('bad usage exits 2 with a usage message', (t) => {
     [['--frobnicate', claims], /unknown option --frobnicate/],
     [['test/fixtures/no-such-folder'], /no-such-folder: no such file or folder/],
     [[], /no PATH given/],
-    [['--format', 'xml', claims], /--format must be text, json or sarif/],
+    [['--format', 'xml', claims], /--format must be text, json, sarif or ndjson/],
     [['--config', 'test/fixtures/checks/missing.json', claims], /cannot be read/],
     [['--release', 'test/fixtures/checks/clean.837', claims], /release/],
   ];
@@ -119,7 +119,7 @@ test('--format json: findings with file, 1-based range, rule, severity, message,
   assert.match(r.stderr, /problems/);
 });
 
-test('--format sarif: SARIF 2.1.0 with rules, help URIs and results', (t) => {
+test('--format sarif: SARIF 2.1.0 with rules, descriptions, relative URIs and results', (t) => {
   if (skipWithoutBuild(t)) return;
   const r = run(['--format', 'sarif', '--include', '*.md', claims]);
   assert.equal(r.code, 1);
@@ -128,14 +128,17 @@ test('--format sarif: SARIF 2.1.0 with rules, help URIs and results', (t) => {
   const driver = log.runs[0].tool.driver;
   assert.equal(driver.name, 'hcpcs-check');
   const kx = driver.rules.find((x: { id: string }) => x.id === 'missing-kx');
-  assert.match(kx.helpUri, /^file:\/\/.*docs\/rules\/missing-kx\.md$/);
+  // the package's repository URL is a placeholder: no helpUri is invented (and never a file:// path)
+  assert.equal(kx.helpUri, undefined);
+  assert.match(kx.fullDescription.text, /J7500/);
+  assert.match(kx.help.markdown, /^# `missing-kx`/);
   const levels = new Set(log.runs[0].results.map((x: { level: string }) => x.level));
   assert.deepEqual([...levels].sort(), ['error', 'warning']);
   const uris = new Set(log.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0]!.physicalLocation.artifactLocation.uri));
   assert.ok(uris.has('test/fixtures/claims/billing-note.md'));
 });
 
-test('--config: a commercial profile drops the Medicare-only rules; a broken file is reported', (t) => {
+test('--config: a commercial profile drops the Medicare-only rules; a broken file stops the run (exit 2)', (t) => {
   if (skipWithoutBuild(t)) return;
   const medicare = run([`${claims}/infusion-and-transplant.837`]).stdout;
   const commercial = run(['--config', 'test/fixtures/checks/hcpcsrc-commercial.json', `${claims}/infusion-and-transplant.837`]).stdout;
@@ -145,7 +148,8 @@ test('--config: a commercial profile drops the Medicare-only rules; a broken fil
   const broken = run(['--config', 'test/fixtures/checks/hcpcsrc-broken.json', `${claims}/infusion-and-transplant.837`]);
   assert.match(broken.stderr, /"profile" must be one of/);
   assert.match(broken.stderr, /Unknown rule id "missing-kz"/);
-  assert.equal(broken.code, 1, 'the defaults apply');
+  assert.equal(broken.code, 2, 'an explicit config with problems is not run with the defaults');
+  assert.equal(broken.stdout, '');
 });
 
 test('--release/--asp load the full CMS release and say so', (t) => {

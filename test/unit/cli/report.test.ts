@@ -7,10 +7,41 @@ import { formatFindingLine, formatSummary } from '../../../server/src/checks/rep
 import { toSarif } from '../../../server/src/checks/report/sarif';
 import type { Finding } from '../../../server/src/checks/types';
 import { sarifViolations } from './sarif-shape';
+import { sarifSchemaViolations } from './schemas';
 
 test('parseArgs', () => {
   const rows: [string[], object | string][] = [
-    [['a.837'], { format: 'text', paths: ['a.837'], progress: false }],
+    [['a.837'], { command: 'check', format: 'text', paths: ['a.837'], progress: false, stdin: false, input: 'files', failOn: 'error', jobs: undefined, maxWarnings: undefined }],
+    [['--format', 'ndjson', 'a'], { format: 'ndjson' }],
+    [['--stdin'], { stdin: true, paths: [] }],
+    [['-'], { stdin: true, paths: [] }],
+    [['--stdin', '--language', 'csv'], { stdin: true, language: 'csv' }],
+    [['--input', 'ndjson'], { input: 'ndjson', paths: [] }],
+    [['--input=ndjson', '--format=ndjson', '--jobs=3'], { input: 'ndjson', format: 'ndjson', jobs: 3 }],
+    [['--codeset', 'cs.json', 'a'], { codeset: 'cs.json' }],
+    [['--max-warnings', '0', 'a'], { maxWarnings: 0 }],
+    [['--fail-on', 'warning', 'a'], { failOn: 'warning' }],
+    [['--fail-on', 'none', 'a'], { failOn: 'none' }],
+    [['--docs-base-url', 'https://github.com/acme/x/blob/main', 'a'], { docsBaseUrl: 'https://github.com/acme/x/blob/main/' }],
+    [['compile', '--release', 'r.csv', '--asp', 'asp', '-o', 'cs.json'], { command: 'compile', release: 'r.csv', asp: 'asp', output: 'cs.json', paths: [] }],
+    [['compile', '--release=r.zip', '--output=cs.json'], { command: 'compile', output: 'cs.json' }],
+    [['compile', '-o', 'cs.json'], 'compile needs --release FILE'],
+    [['compile', '--release', 'r.csv'], 'compile needs -o FILE (where the code set is written)'],
+    [['compile', '--release', 'r.csv', '-o', 'x', 'a.837'], 'compile reads only --release and --asp; no PATH or standard input'],
+    [['compile', '--release', 'r.csv', '-o', 'x', '--codeset', 'y'], 'compile makes a code set from --release; --codeset is for checking'],
+    [['-o', 'x', 'a'], '-o/--output is for `hcpcs-check compile`'],
+    [['--codeset', 'cs.json', '--release', 'r.csv', 'a'], '--codeset and --release both choose the code set: give one'],
+    [['--stdin', '--input', 'ndjson'], '--stdin reads one document, --input ndjson a stream of them: give one'],
+    [['--stdin', 'a.837'], 'standard input and PATHs cannot be checked in one run'],
+    [['--language', 'csv', 'a.csv'], '--language names the language of the --stdin document'],
+    [['--stdin', '--language', 'cobol'], '--language must be one of x12, csv, psv, tsv, json, plaintext, markdown, not "cobol"'],
+    [['--input', 'csv'], '--input must be ndjson, not "csv" (give files and folders as PATHs)'],
+    [['--jobs', '0', 'a'], '--jobs must be a whole number from 1 to 64, not "0"'],
+    [['--jobs', '2.5', 'a'], '--jobs must be a whole number from 1 to 64, not "2.5"'],
+    [['--max-warnings', '-1', 'a'], '--max-warnings must be a whole number, 0 or more, not "-1"'],
+    [['--max-warnings', 'ten', 'a'], '--max-warnings must be a whole number, 0 or more, not "ten"'],
+    [['--fail-on', 'eror', 'a'], '--fail-on must be error, warning, information or none, not "eror"'],
+    [['--docs-base-url', 'docs/', 'a'], '--docs-base-url must be an http(s) URL, not "docs/"'],
     [['--format', 'json', 'a', 'b'], { format: 'json', paths: ['a', 'b'] }],
     [['--format=sarif', 'a'], { format: 'sarif' }],
     [['--config', 'c.json', '--release', 'r.zip', '--asp', 'asp/', 'a'], { config: 'c.json', release: 'r.zip', asp: 'asp/' }],
@@ -19,8 +50,8 @@ test('parseArgs', () => {
     [['--', '--not-a-flag'], { paths: ['--not-a-flag'] }],
     [['--help'], { help: true, paths: [] }],
     [['--version'], { version: true }],
-    [[], 'no PATH given'],
-    [['--format', 'xml', 'a'], '--format must be text, json or sarif, not "xml"'],
+    [[], 'no PATH given (or --stdin, --input ndjson)'],
+    [['--format', 'xml', 'a'], '--format must be text, json, sarif or ndjson, not "xml"'],
     [['--format'], '--format needs a value'],
     [['--verbose', 'a'], 'unknown option --verbose'],
     [['--progress=yes', 'a'], '--progress takes no value'],
@@ -73,7 +104,7 @@ test('SARIF output has the required 2.1.0 structure', () => {
   const sarif = toSarif({
     toolName: 'hcpcs-check',
     toolVersion: '0.1.0',
-    rules: [{ id: 'missing-kx', description: 'Oral immunosuppressive drug without KX', defaultSeverity: 'warning', helpUri: 'file:///x/docs/rules/missing-kx.md' }],
+    rules: [{ id: 'missing-kx', title: 'Oral immunosuppressive drug without KX', defaultSeverity: 'warning', helpUri: 'file:///x/docs/rules/missing-kx.md' }],
     findings,
     srcRoot: 'file:///work/',
     artifactUri: (f) => f.split('/').map(encodeURIComponent).join('/'),
@@ -82,7 +113,8 @@ test('SARIF output has the required 2.1.0 structure', () => {
   const run = sarif.runs[0]!;
   assert.deepEqual(run.tool.driver.rules.map((r) => r.id), ['missing-kx', 'x12-damaged-isa']);
   assert.deepEqual(run.results.map((r) => [r.ruleIndex, r.level]), [[0, 'warning'], [1, 'note']]);
-  assert.deepEqual(run.results[0]!.locations[0]!.physicalLocation.artifactLocation, { uri: 'dir/a%20b.837', uriBaseId: 'SRCROOT' });
+  assert.deepEqual(run.results[0]!.locations[0]!.physicalLocation.artifactLocation, { uri: 'dir/a%20b.837', uriBaseId: '%SRCROOT%' });
+  assert.deepEqual(sarifSchemaViolations(sarif), []);
 });
 
 test('the SARIF shape check catches what it must', () => {

@@ -1,12 +1,21 @@
-// SARIF 2.1.0 for code-scanning tools: one run, the rules with their help pages, one result per finding.
+// SARIF 2.1.0 for code-scanning tools: one run, the rules with their help, one result per finding.
+// Locations are relative to %SRCROOT% (the folder the check ran in), so a dashboard can resolve them
+// against its own checkout.
 import type { LocatedFinding, Range1 } from './located';
 import type { Severity } from '../types';
 
+export const SRCROOT = '%SRCROOT%';
+
 export interface SarifRuleInfo {
   id: string;
-  description: string;
+  /** one line */
+  title: string;
+  /** a paragraph */
+  description?: string;
+  /** the rule's page (Markdown) */
+  helpMarkdown?: string;
   defaultSeverity: Severity;
-  /** absolute URI of the rule's page, when known */
+  /** absolute URI of the rule's page, when there is a published one */
   helpUri?: string;
 }
 
@@ -18,7 +27,7 @@ export interface SarifInput {
   findings: LocatedFinding[];
   /** file URI of the folder relative paths are based on, ending in '/' */
   srcRoot?: string;
-  /** maps a finding's file to its artifact URI (relative to srcRoot, or absolute) */
+  /** maps a finding's file to its artifact URI, relative to srcRoot (or absolute) */
   artifactUri: (file: string) => string;
 }
 
@@ -35,6 +44,8 @@ const region = (r: Range1) => ({
   endColumn: r.end.character,
 });
 
+const isAbsolute = (uri: string) => /^[a-z][a-z0-9+.-]*:/i.test(uri);
+
 export function toSarif(input: SarifInput): object {
   const rules = [...input.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -42,13 +53,12 @@ export function toSarif(input: SarifInput): object {
   for (const f of input.findings) {
     if (!index.has(f.ruleId)) {
       index.set(f.ruleId, rules.length);
-      rules.push({ id: f.ruleId, description: 'Problem reading the file', defaultSeverity: f.severity });
+      rules.push({ id: f.ruleId, title: 'Problem reading the file', defaultSeverity: f.severity });
     }
   }
-  // relative URIs are resolved against SRCROOT; absolute ones (file:///...) stand alone
   const artifact = (file: string) => {
     const uri = input.artifactUri(file);
-    return input.srcRoot && !/^[a-z][a-z0-9+.-]*:/i.test(uri) ? { uri, uriBaseId: 'SRCROOT' } : { uri };
+    return isAbsolute(uri) ? { uri } : { uri, uriBaseId: SRCROOT };
   };
   const location = (file: string, r: Range1) => ({ physicalLocation: { artifactLocation: artifact(file), region: region(r) } });
   return {
@@ -63,13 +73,15 @@ export function toSarif(input: SarifInput): object {
             ...(input.informationUri ? { informationUri: input.informationUri } : {}),
             rules: rules.map((r) => ({
               id: r.id,
-              shortDescription: { text: r.description },
+              shortDescription: { text: r.title },
+              fullDescription: { text: r.description ?? r.title },
               ...(r.helpUri ? { helpUri: r.helpUri } : {}),
+              help: { text: r.description ?? r.title, ...(r.helpMarkdown ? { markdown: r.helpMarkdown } : {}) },
               defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
             })),
           },
         },
-        ...(input.srcRoot ? { originalUriBaseIds: { SRCROOT: { uri: input.srcRoot } } } : {}),
+        ...(input.srcRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: input.srcRoot } } } : {}),
         columnKind: 'utf16CodeUnits',
         results: input.findings.map((f) => ({
           ruleId: f.ruleId,
@@ -80,6 +92,7 @@ export function toSarif(input: SarifInput): object {
           ...(f.related.length
             ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...location(f.file, r.range), message: { text: r.message } })) }
             : {}),
+          // every fix the checks offer is a certain one (never one that could overbill): all are carried
           ...(f.fixes.length
             ? {
                 fixes: f.fixes.map((x) => ({

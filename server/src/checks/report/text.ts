@@ -7,12 +7,13 @@ export function formatFindingLine(f: LocatedFinding): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function formatSummary(s: Summary): string {
+/** @param noun what was checked: 'file' for paths, 'document' for standard input */
+export function formatSummary(s: Summary, noun = 'file'): string {
   const total = s.counts.error + s.counts.warning + s.counts.information + s.counts.hint;
-  const checked = `${plural(s.files, 'file')} checked`;
+  const checked = `${plural(s.files, noun)} checked`;
   if (!total) return `No problems found (${checked}).`;
   const parts = [plural(s.counts.error, 'error'), plural(s.counts.warning, 'warning')];
   if (s.counts.information) parts.push(`${s.counts.information} information`);
   if (s.counts.hint) parts.push(plural(s.counts.hint, 'hint'));
-  return `${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(s.filesWithFindings, 'file')} (${checked}).`;
+  return `${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(s.filesWithFindings, noun)} (${checked}).`;
 }

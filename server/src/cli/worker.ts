@@ -1,0 +1,43 @@
+// A worker thread of hcpcs-check: loads the code set once, then answers tasks until it is told to stop.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Settings } from '../settings';
+import type { ReleaseInfo } from '../codeset/types';
+import { loadSource, type CodeSetSource } from './codeset';
+import { makeService, runTask, type Task } from './task';
+
+export const WORKER_ROLE = 'hcpcs-check-worker';
+
+export interface WorkerInit {
+  role: typeof WORKER_ROLE;
+  codeset: CodeSetSource;
+  settings: Settings;
+  today: string;
+  distDir: string;
+}
+
+export type ToWorker = { seq: number; task: Task };
+export type FromWorker = { type: 'ready'; release: ReleaseInfo; notes: string[] } | { type: 'result'; seq: number; result: ReturnType<typeof runTask> } | { type: 'failed'; message: string };
+
+export function isWorkerThread(): boolean {
+  return Boolean(parentPort) && (workerData as Partial<WorkerInit> | undefined)?.role === WORKER_ROLE;
+}
+
+export function runWorker(): void {
+  const port = parentPort!;
+  const init = workerData as WorkerInit;
+  let service;
+  let notes: string[];
+  try {
+    const loaded = loadSource(init.codeset, init.distDir);
+    notes = loaded.notes;
+    service = makeService(loaded.codeset, init.settings, init.today);
+  } catch (e) {
+    port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies FromWorker);
+    return;
+  }
+  const ready = service;
+  port.on('message', (m: ToWorker) => {
+    port.postMessage({ type: 'result', seq: m.seq, result: runTask(ready, m.task) } satisfies FromWorker);
+  });
+  port.postMessage({ type: 'ready', release: ready.codeset.release, notes } satisfies FromWorker);
+}
