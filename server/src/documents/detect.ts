@@ -55,15 +55,20 @@ function looksLikeIsa(text: string, i: number): boolean {
   return count >= 16;
 }
 
-/** an interchange that starts a later line in the first 4 KB (a note or banner before the ISA) */
+/**
+ * an interchange that starts a later line in the first 4 KB (a note or banner before the ISA); not
+ * one inside a Markdown code fence, which is an example in a document about X12
+ */
 function hasIsaLine(text: string): boolean {
   const head = text.slice(0, 4096);
   const re = /(^|[\r\n])[ \t]*ISA(?=[^A-Za-z0-9\s])/g;
   for (let m = re.exec(head); m; m = re.exec(head)) {
+    if (MARKDOWN_FENCE.test(head.slice(0, m.index))) return false;
     if (looksLikeIsa(text, m.index + m[0].length - 3)) return true;
   }
   return false;
 }
+const MARKDOWN_FENCE = /(^|[\r\n])[ \t]*(```|~~~)/;
 
 function hasResourceType(text: string, i: number): boolean {
   // NDJSON lines and single resources both name it early; a Bundle may hold it anywhere
@@ -73,6 +78,8 @@ function hasResourceType(text: string, i: number): boolean {
 
 /** the first line has >= 3 delimited cells and one of them names a procedure-code column */
 function looksLikeClaimTable(text: string, i: number): boolean {
+  // '| Code | Units |' opens a Markdown table (a note), never a PSV export
+  if (text.charCodeAt(i) === 124) return false;
   const delimiter = sniffDelimiter(text, i);
   let headers: string[] | undefined;
   const lineEnd = text.indexOf('\n', i);
