@@ -49,11 +49,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
 
   const showRelease = (notice: ReleaseNotice): void => {
     // labels read 'HCPCS Level II, October 2025 (CMS)': no second 'HCPCS' in front
-    status.text = notice.label.startsWith('HCPCS') ? notice.label : `HCPCS ${notice.label}`;
-    status.tooltip =
+    const label = notice.label.startsWith('HCPCS') ? notice.label : `HCPCS ${notice.label}`;
+    status.text = notice.stale ? `$(warning) ${label}` : label;
+    const loaded = [
+      ...(notice.releases?.length ? ['Releases loaded:', ...notice.releases.map((r) => `- ${r}`)] : []),
+      notice.aspQuarters?.length ? `ASP quarters loaded: ${notice.aspQuarters.join(', ')}` : 'No ASP quarter loaded.',
+      ...(notice.stale ? [`Data older than today: ${notice.stale}.`] : []),
+    ];
+    const head =
       notice.kind === 'full'
         ? `HCPCS codes from ${notice.label}. Click to load a newer CMS release.`
         : `Only the built-in core set is loaded (${notice.label}). Click to load the full CMS release file.`;
+    status.tooltip = [head, ...loaded].join('\n');
     status.backgroundColor = notice.kind === 'core' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     if (notice.message) output.info(notice.message);
     announced();
@@ -81,8 +88,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
   client = new LanguageClient('hcpcs', 'HCPCS Language Server', serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(RELEASE_NOTIFICATION, showRelease));
 
-  const loadRelease = async (filePath?: string): Promise<LoadReleaseResult> => {
+  // a release and its ASP data load together: the ASP folder comes from the argument, hcpcs.aspPath or a second dialog
+  const loadRelease = async (filePath?: string, aspFolder?: string): Promise<LoadReleaseResult> => {
     let target = typeof filePath === 'string' ? filePath : undefined;
+    const interactive = !target;
     if (!target) {
       const picked = await vscode.window.showOpenDialog({
         title: 'Load a CMS HCPCS release file',
@@ -92,7 +101,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
       if (!picked?.length) return { ok: false, error: 'cancelled' };
       target = picked[0].fsPath;
     }
-    const result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target });
+    let aspPath = typeof aspFolder === 'string' ? aspFolder : vscode.workspace.getConfiguration('hcpcs').get<string>('aspPath') || undefined;
+    if (!aspPath && interactive) {
+      const asp = await vscode.window.showOpenDialog({
+        title: 'ASP folder (payment limits and NDC crosswalk; one quarter or a folder of quarters). Cancel to load without ASP data.',
+        canSelectMany: false,
+        canSelectFiles: false,
+        canSelectFolders: true,
+      });
+      aspPath = asp?.[0]?.fsPath;
+    }
+    const result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target, aspPath });
     if (result.ok) vscode.window.showInformationMessage(`HCPCS: loaded ${result.label}.`);
     else vscode.window.showErrorMessage(`HCPCS: ${result.error}`);
     return result;

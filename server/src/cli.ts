@@ -14,6 +14,7 @@ import { locate, summarize, type LocatedFinding } from './checks/report/located'
 import { formatFindingLine, formatSummary } from './checks/report/text';
 import { toSarif } from './checks/report/sarif';
 import { loadGuidance } from './features/guidance';
+import { aspFolders } from './node/release-sources';
 import { CodeSetStore } from './node/codeset-store';
 import { readWorkspaceConfig } from './node/workspace-config';
 import { todayIso } from './node/clock';
@@ -103,14 +104,17 @@ function loadCodeSet(options: CliOptions): CodeSet {
   const store = new CodeSetStore({ distDir: __dirname });
   const releasePath = options.release ?? process.env.HCPCS_RELEASE;
   const aspPath = options.asp ?? process.env.HCPCS_ASP;
+  if (aspPath) {
+    const folders = aspFolders(aspPath);
+    if (!folders.ok) throw new UsageError(`asp ${aspPath}: ${folders.error}`);
+  }
   if (releasePath) {
     const loaded = store.loadReleaseFile(releasePath, aspPath);
     if (!loaded.ok) throw new UsageError(`release ${releasePath}: ${loaded.error}`);
     err(loaded.message);
     return loaded.codeset;
   }
-  if (aspPath) err(`--asp is read together with a release file (--release); ignored`);
-  const { codeset, message } = store.loadAtStartup({});
+  const { codeset, message } = store.loadAtStartup({ aspPath });
   if (message) err(message);
   return codeset;
 }
@@ -118,7 +122,9 @@ function loadCodeSet(options: CliOptions): CodeSet {
 function describeRelease(codeset: CodeSet): string {
   const r = codeset.release;
   if (r.kind !== 'full') return `code set: ${r.label}; built-in core set only, pass --release FILE for the full CMS release`;
-  return `code set: ${r.label} (full CMS release: ${r.codeCount} codes, ${r.modifierCount} modifiers, ${r.asp ?? 'no ASP data'})`;
+  const releases = (r.releases ?? []).length > 1 ? `; releases ${r.releases!.map((x) => x.id).join(', ')}` : '';
+  const asp = r.aspQuarters?.length ? r.aspQuarters.map((q) => q.label).join(', ') : 'no ASP data';
+  return `code set: ${r.label} (full CMS release: ${r.codeCount} codes, ${r.modifierCount} modifiers, ${asp}${releases})`;
 }
 
 function loadSettings(options: CliOptions) {

@@ -23,6 +23,7 @@ import guidanceFiles from 'virtual:guidance';
 import { CodeSetStore } from './node/codeset-store';
 import { readWorkspaceConfig, isConfigFile } from './node/workspace-config';
 import { todayIso } from './node/clock';
+import { releaseFacts } from './features/release-facts';
 import { DRUG_CODES_REQUEST, LOAD_RELEASE_REQUEST, RELEASE_NOTIFICATION, type DrugCodeItem, type DrugCodesParams, type LoadReleaseParams, type LoadReleaseResult, type ReleaseNotice } from './protocol';
 
 const VALIDATION_DELAY_MS = 200;
@@ -114,6 +115,7 @@ connection.onInitialized(async () => {
   }
   const loaded = store.loadAtStartup(releasePaths);
   service.setCodeSet(loaded.codeset);
+  if (loaded.warning) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `HCPCS: ${loaded.warning}` });
   await applySettings();
   announceRelease(loaded.message);
   revalidateAll();
@@ -127,7 +129,7 @@ function announceRelease(message?: string): void {
       : undefined;
   const text = [message, hint].filter(Boolean).join(' ');
   if (text) log(text);
-  const notice: ReleaseNotice = { label: release.label, kind: release.kind, message: text || undefined };
+  const notice: ReleaseNotice = { label: release.label, kind: release.kind, message: text || undefined, ...releaseFacts(service.codeset, todayIso()) };
   void connection.sendNotification(RELEASE_NOTIFICATION, notice);
 }
 

@@ -1,11 +1,13 @@
-// The code sets tests run against, each built once per test process.
+// The code sets tests run against, each built once per test process (and the multi-release set
+// compiled once per machine: cached in out/.test-cache until its files change).
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compileIndex, loadIndex } from '../../server/src/codeset/index';
 import { importRelease } from '../../server/src/codeset/import/release';
 import { importAsp } from '../../server/src/codeset/import/asp';
 import type { CodeSet } from '../../server/src/codeset/types';
-import { aspDir, releaseFile, repoRoot } from './paths';
+import { CodeSetStore } from '../../server/src/node/codeset-store';
+import { aspDir, aspPath, releaseFile, releasePath, repoRoot } from './paths';
 
 let core: CodeSet | undefined;
 /** the hand-written core set shipped in data/ (what a fresh clone has) */
@@ -15,19 +17,35 @@ export function coreCodeSet(): CodeSet {
 }
 
 let full: CodeSet | null | undefined;
-/** the whole CMS release (+ ASP files) from HCPCS_RELEASE/HCPCS_ASP or ../shared; undefined when absent */
+/** every CMS release and ASP quarter (HCPCS_RELEASE/HCPCS_ASP, else ../shared's folders); undefined when absent */
 export function fullCodeSet(): CodeSet | undefined {
   if (full === undefined) {
+    const path = releasePath();
+    if (!path) full = null;
+    else {
+      const store = new CodeSetStore({ storagePath: join(repoRoot, 'out', '.test-cache'), distDir: join(repoRoot, 'out', '.no-dist') });
+      const loaded = store.loadAtStartup({ releasePath: path, aspPath: aspPath() });
+      if (loaded.warning) throw new Error(`release load failed: ${loaded.warning}`);
+      full = loaded.codeset;
+    }
+  }
+  return full ?? undefined;
+}
+
+let october: CodeSet | null | undefined;
+/** only the October 2025 release with its ASP quarter: for tests written against that release */
+export function octoberCodeSet(): CodeSet | undefined {
+  if (october === undefined) {
     const file = releaseFile();
-    if (!file) full = null;
+    if (!file) october = null;
     else {
       const imported = importRelease(readFileSync(file), basename(file));
       if (!imported.ok) throw new Error(`release import failed: ${imported.error}`);
       const dir = aspDir();
       const asp = dir ? importAsp(readFileSync(join(dir, 'asp_pricing.csv')), readFileSync(join(dir, 'asp_crosswalk.csv'))) : undefined;
       if (asp && !asp.ok) throw new Error(`ASP import failed: ${asp.error}`);
-      full = loadIndex(compileIndex(imported.release, asp?.asp, { kind: 'full' }));
+      october = loadIndex(compileIndex(imported.release, asp?.asp, { kind: 'full' }));
     }
   }
-  return full ?? undefined;
+  return october ?? undefined;
 }

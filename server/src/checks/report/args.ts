@@ -25,8 +25,8 @@ and for any file that starts with an ISA segment.
 Options:
   --format text|json|sarif  output format (default: text)
   --config FILE             a .hcpcsrc.json (default: ./.hcpcsrc.json when present)
-  --release FILE            CMS HCPCS release (.zip, fixed-width .txt, .xlsx or its .csv)
-  --asp DIR                 folder with the CMS ASP pricing file and NDC crosswalk
+  --release PATH            CMS HCPCS release (.zip, fixed-width .txt, .xlsx or its .csv) or a folder of releases
+  --asp DIR                 folder with the CMS ASP pricing file and NDC crosswalk, or a folder of quarter folders
   --today YYYY-MM-DD        date for lines without a date of service (default: today)
   --progress                show progress on stderr even when it is not a terminal
   -h, --help                show this help

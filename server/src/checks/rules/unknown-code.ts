@@ -1,6 +1,7 @@
 // A procedure code that the loaded CMS release does not have (or that is not shaped like one).
 import { allProfiles, docsPath, finding, type LineRule } from '../rule';
-import { codeKind, codeOf } from '../line-facts';
+import { codeKind, codeOf, dateOf } from '../line-facts';
+import { staleClause } from '../../codeset/staleness';
 
 const rule: LineRule = {
   id: 'unknown-code',
@@ -23,6 +24,9 @@ const rule: LineRule = {
     // Only a whole CMS release can say a code does not exist; CDT (D) codes are not in it by licence.
     if (kind !== 'level2' || !codeset.isFull || code.startsWith('D')) return [];
     if (codeset.lookup(code)) return [];
+    // a date past the newest release's quarter: CMS may have added the code since (information only)
+    const stale = staleClause(codeset, dateOf(ctx));
+    if (stale) return [{ ...finding(rule, line.code.range, `${code} is not in ${codeset.release.label} (${stale})`), capSeverity: 'information' }];
     return [finding(rule, line.code.range, `${code} is not in ${codeset.release.label}`)];
   },
 };
