@@ -12,7 +12,8 @@ export const repoRoot: string = (() => {
   return process.cwd();
 })();
 
-export const sharedDir: string = resolve(repoRoot, '..', 'shared');
+/** ../shared beside the clone (a git worktree one level deeper finds it one level up) */
+export const sharedDir: string = [resolve(repoRoot, '..', 'shared'), resolve(repoRoot, '..', '..', 'shared')].find((d) => existsSync(d)) ?? resolve(repoRoot, '..', 'shared');
 
 const existing = (p: string): string | undefined => (existsSync(p) ? p : undefined);
 
