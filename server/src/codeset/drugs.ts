@@ -6,12 +6,19 @@ import { findUnits, parseAspDosage, sameBillingUnit } from './units';
 
 /** NOC codes named by CMS guidance; descriptors saying 'not otherwise classified' etc. join them */
 export const NOC_DRUG_CODES = new Set(['J3490', 'J3590', 'J7599', 'J7699', 'J7799', 'J7999', 'J8499', 'J8999', 'J9999']);
-// CMS words a NOC descriptor in several ways: 'not otherwise classified', 'not otherwise specified', 'nos', 'unlisted'.
-const NOC_TEXT = /not otherwise (?:classified|specified)|unclassified|unlisted|(?<![a-z])(?:noc|nos)(?![a-z])/;
+// CMS words a NOC descriptor in several ways: 'not otherwise classified', 'unclassified', 'unlisted', 'noc'.
+const NOC_TEXT = /not otherwise classified|unclassified|unlisted|(?<![a-z])noc(?![a-z])/;
+// 'not otherwise specified' / 'nos' make a NOC code only when no amount follows: 'Antiemetic drug,
+// oral, not otherwise specified' is NOC; 'Injection, acetaminophen, not otherwise specified, 10 mg'
+// is one drug in any form, billed per 10 mg.
+const NOS_TEXT = /not otherwise specified|(?<![a-z])nos(?![a-z])/;
 
 /** Which codes the drug model covers: all J codes, drugs by pricing indicator (51), injections. */
 export function isDrugCode(r: CodeRecord): boolean {
-  return /^J\d{4}$/.test(r.code) || r.pricing[0] === '51' || /^injection\b/i.test(r.long);
+  if (/^J\d{4}$/.test(r.code) || r.pricing[0] === '51' || /^injection\b/i.test(r.long)) return true;
+  // 'Unclassified drugs or biologicals' (C9399): a NOC drug code outside J and pricing 51
+  const lower = r.long.toLowerCase();
+  return /\b(?:drugs?|biologicals?)\b/.test(lower) && isNocDescriptor(r.code, lower);
 }
 
 // Words that describe form, route or product status rather than name a drug.
@@ -237,7 +244,7 @@ export function billingUnitFor(lower: string, aspDosage?: string): BillingUnit |
 }
 
 export function isNocDescriptor(code: string, lower: string): boolean {
-  return NOC_DRUG_CODES.has(code) || NOC_TEXT.test(lower);
+  return NOC_DRUG_CODES.has(code) || NOC_TEXT.test(lower) || (NOS_TEXT.test(lower) && findUnits(lower).length === 0);
 }
 
 /** DrugInfo for a drug code (see isDrugCode, or any code the ASP file prices, with its dosage); undefined otherwise. */
