@@ -23,7 +23,12 @@ export function fullCodeSet(): CodeSet | undefined {
     const path = releasePath();
     if (!path) full = null;
     else {
-      const store = new CodeSetStore({ storagePath: join(repoRoot, 'out', '.test-cache'), distDir: join(repoRoot, 'out', '.no-dist') });
+      // cached across test processes until the release files or the built server change
+      const store = new CodeSetStore({
+        storagePath: join(repoRoot, 'out', '.test-cache'),
+        distDir: join(repoRoot, 'out', '.no-dist'),
+        compilerFile: join(repoRoot, 'dist', 'server.js'),
+      });
       const loaded = store.loadAtStartup({ releasePath: path, aspPath: aspPath() });
       if (loaded.warning) throw new Error(`release load failed: ${loaded.warning}`);
       full = loaded.codeset;

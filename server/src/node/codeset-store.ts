@@ -24,10 +24,16 @@ export interface StoreOptions {
   log?: (message: string) => void;
   /** folder of the bundles (dist/), where a build-time index may sit */
   distDir?: string;
+  /** the file whose change makes cached indexes stale (default: this bundle) */
+  compilerFile?: string;
 }
 
 export class CodeSetStore {
   constructor(private readonly options: StoreOptions = {}) {}
+
+  private get compilerFile(): string {
+    return this.options.compilerFile ?? __filename;
+  }
 
   static initialCodeSet(): CodeSet {
     return loadIndex(coreIndex as unknown as CompiledIndex);
@@ -80,7 +86,7 @@ export class CodeSetStore {
     if (!compiled.ok) return compiled;
     const { index, notes, files } = compiled;
     const codeset = loadIndex(index);
-    this.writeCache(index, sourceStamp(path, aspPath), notes);
+    this.writeCache(index, sourceStamp(path, aspPath, this.compilerFile), notes);
     const { release } = codeset;
     const names = (release.releases ?? []).map((r) => `${monthYear(r.id)} (${r.codeCount} codes)`);
     const quarters = (release.aspQuarters ?? []).map((q) => q.label);
@@ -101,7 +107,7 @@ export class CodeSetStore {
   /** the cached index, when it was compiled from this release file (and ASP folder) as they are now */
   private cachedIndexOf(releasePath: string, aspPath?: string): CodeSet | undefined {
     const file = this.cacheFile();
-    const stamp = sourceStamp(releasePath, aspPath);
+    const stamp = sourceStamp(releasePath, aspPath, this.compilerFile);
     if (!file || !stamp) return undefined;
     try {
       if (readFileSync(`${file}${STAMP_SUFFIX}`, 'utf8') !== stamp) return undefined;
@@ -130,13 +136,15 @@ export class CodeSetStore {
 const STAMP_SUFFIX = '.source';
 
 /** which files, at which size and time, an index is compiled from; undefined when one cannot be read */
-function sourceStamp(releasePath: string, aspPath?: string): string | undefined {
+function sourceStamp(releasePath: string, aspPath: string | undefined, compilerFile: string): string | undefined {
   try {
     const found = releaseFiles(releasePath);
     const asp = aspPath ? aspFolders(aspPath) : undefined;
     const aspFiles = asp?.ok ? asp.value.flatMap((f) => [f.pricing, f.crosswalk].filter((x): x is string => !!x)) : aspPath ? [resolve(aspPath)] : [];
     const files = [...(found.ok ? found.value : [resolve(releasePath)]), ...aspFiles];
-    return JSON.stringify(files.map((f) => (existsSync(f) ? [f, statSync(f).size, statSync(f).mtimeMs] : [f])));
+    // the code that compiled it counts too: a new drug model must not reuse an index compiled by the old one
+    const compiler = existsSync(compilerFile) ? [compilerFile, statSync(compilerFile).mtimeMs] : [];
+    return JSON.stringify([compiler, ...files.map((f) => (existsSync(f) ? [f, statSync(f).size, statSync(f).mtimeMs] : [f]))]);
   } catch {
     return undefined;
   }
