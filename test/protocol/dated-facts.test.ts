@@ -51,8 +51,8 @@ async function open(session: LspSession, name: string, text: string): Promise<{ 
 }
 
 test('every release and ASP quarter: each line judged by the release in force on its date', { skip }, async () => {
-  const storagePath = mkdtempSync(join(tmpdir(), 'hcpcs-dated-'));
-  const session = await startSession({ initializationOptions: { storagePath, releasePath: all, aspPath: asps } });
+  // the index the build compiled from HCPCS_RELEASE / HCPCS_ASP (.ci/run: every release and quarter)
+  const session = await startSession({ initializationOptions: { storagePath: mkdtempSync(join(tmpdir(), 'hcpcs-dated-')) } });
   try {
     const notice = (await session.waitForRelease()) as { label: string; releases?: string[]; aspQuarters?: string[] };
     assert.match(notice.label, /July 2026/);

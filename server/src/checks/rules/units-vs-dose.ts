@@ -68,7 +68,7 @@ function countFor(amount: number, unit: string, billing: BillingUnit): UnitCount
   if (billing.kind === 'each' || billing.kind === 'per-dose') return undefined;
   const count = unitsForDose(amount, unit, billing);
   if (!count || billing.kind !== 'greater-than') return count;
-  return count.exact > 1 ? { exact: 1, units: 1, dose: count.dose } : undefined;
+  return count.exact > 1 ? { ...count, units: 1 } : undefined;
 }
 
 /**
