@@ -2,6 +2,7 @@
 // This file is the CLI's I/O edge: arguments, the file system, the clock, stdout/stderr and the exit code.
 import { existsSync, readFileSync, readdirSync, statSync, openSync, readSync, closeSync, realpathSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import { homedir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import guidanceFiles from 'virtual:guidance';
@@ -101,7 +102,8 @@ function collectFiles(paths: string[]): string[] {
 }
 
 function loadCodeSet(options: CliOptions): CodeSet {
-  const store = new CodeSetStore({ distDir: __dirname });
+  // a release folder takes seconds to compile: the compiled index is kept in the user's cache folder until its files change
+  const store = new CodeSetStore({ distDir: __dirname, storagePath: join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'hcpcs-check') });
   const releasePath = options.release ?? process.env.HCPCS_RELEASE;
   const aspPath = options.asp ?? process.env.HCPCS_ASP;
   if (aspPath) {
@@ -109,9 +111,9 @@ function loadCodeSet(options: CliOptions): CodeSet {
     if (!folders.ok) throw new UsageError(`asp ${aspPath}: ${folders.error}`);
   }
   if (releasePath) {
-    const loaded = store.loadReleaseFile(releasePath, aspPath);
-    if (!loaded.ok) throw new UsageError(`release ${releasePath}: ${loaded.error}`);
-    err(loaded.message);
+    const loaded = store.loadAtStartup({ releasePath, aspPath });
+    if (loaded.warning) throw new UsageError(`release ${releasePath}: ${loaded.warning}`);
+    if (loaded.message) err(loaded.message);
     return loaded.codeset;
   }
   const { codeset, message } = store.loadAtStartup({ aspPath });

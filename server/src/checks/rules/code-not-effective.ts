@@ -34,7 +34,7 @@ const rule: LineRule = {
     const tail = successor ? `; its successor is ${successor}` : '';
     const release = found.release && (codeset.release.releases ?? []).length > 1 ? ` (${found.release.label})` : '';
     return said(
-      finding(rule, line.code.range, `${code} was terminated on ${found.record.termDate ?? 'an earlier date'}${release}; ${describeDate(ctx)}${tail}`, { fixes }),
+      finding(rule, line.code.range, `${code} was terminated on ${found.record.termDate ?? 'an earlier date'}; ${describeDate(ctx)}${tail}${release}`, { fixes }),
     );
   },
 };
