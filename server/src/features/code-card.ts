@@ -53,7 +53,7 @@ export function codeCard(src: CardSources, written: string, place: CardPlace): s
     modifiersPart(src, place, date),
     warningsPart(src, place),
     relatedPart(src, code),
-    guidancePart(src, code),
+    guidancePart(src, code, date),
     factsSourceLine(src.codeset, lookup, date),
     footer(src),
   ]);
@@ -194,12 +194,16 @@ function relatedPart(src: CardSources, code: string): string | undefined {
   return cached(map, code, () => buildRelatedPart(src, code));
 }
 
-function guidancePart(src: CardSources, code: string): string | undefined {
+/** JW/JZ reporting began on 2023-07-01: its guidance is not shown for earlier dates */
+const JW_JZ_FROM = '2023-07-01';
+
+function guidancePart(src: CardSources, code: string, date: string): string | undefined {
+  const beforeJwJz = date < JW_JZ_FROM;
   let byCodeset = guidanceCache.get(src.guidance);
   if (!byCodeset) guidanceCache.set(src.guidance, (byCodeset = new WeakMap()));
   let map = byCodeset.get(src.codeset);
   if (!map) byCodeset.set(src.codeset, (map = new Map()));
-  return cached(map, code, () => buildGuidancePart(src, code));
+  return cached(map, beforeJwJz ? `${code}<jwjz` : code, () => buildGuidancePart(src, code, beforeJwJz));
 }
 
 function buildRelatedPart(src: CardSources, code: string): string | undefined {
@@ -213,8 +217,8 @@ function buildRelatedPart(src: CardSources, code: string): string | undefined {
 }
 
 // (7) curated guidance: the most specific file in full, the others named
-function buildGuidancePart(src: CardSources, code: string): string | undefined {
-  const matches = src.guidance.forCode(code, src.codeset);
+function buildGuidancePart(src: CardSources, code: string, beforeJwJz: boolean): string | undefined {
+  const matches = src.guidance.forCode(code, src.codeset).filter((m) => !(beforeJwJz && m.entry.topics.includes('asp-injectable')));
   const first = matches[0];
   if (!first) return undefined;
   const updated = first.entry.updated ? ` _(updated ${md(first.entry.updated)})_` : '';
