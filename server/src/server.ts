@@ -160,8 +160,16 @@ function reloadReleaseIfChanged(): void {
   if (restrictedWorkspace) return;
   const releasePath = sectionString(editorSection, 'releasePath');
   const aspPath = sectionString(editorSection, 'aspPath');
-  if (!releasePath || (releasePath === releasePaths.releasePath && aspPath === releasePaths.aspPath)) return;
+  if (releasePath === releasePaths.releasePath && aspPath === releasePaths.aspPath) return;
+  if (!releasePath && !aspPath) return;
   releasePaths = { releasePath, aspPath };
+  if (!releasePath) {
+    // an ASP folder alone applies over the built-in (or cached) set
+    const loaded = store.loadAtStartup({ aspPath });
+    service.setCodeSet(loaded.codeset);
+    announceRelease(loaded.message);
+    return;
+  }
   const result = store.loadReleaseFile(releasePath, aspPath);
   if (result.ok) {
     service.setCodeSet(result.codeset);
