@@ -120,6 +120,8 @@ const BETOS: Record<string, string> = {
   D1A: 'medical and surgical supplies', D1B: 'hospital beds', D1C: 'oxygen and supplies', D1D: 'wheelchairs', D1E: 'other DME',
   D1F: 'prosthetic and orthotic devices', D1G: 'drugs given through DME', O1A: 'ambulance', O1B: 'chiropractic', O1C: 'enteral and parenteral',
   O1D: 'chemotherapy', O1E: 'other drugs', O1F: 'hearing and speech services', O1G: 'immunizations and vaccinations',
+  // not in the 2019 layout: CMS gives it to the lymphedema compression items (A6515-A6611, pricing 40)
+  O1L: 'lymphedema compression items',
   Y1: 'other, Medicare fee schedule', Y2: 'other, not on the Medicare fee schedule', Z1: 'local codes', Z2: 'no BETOS group assigned',
 };
 
