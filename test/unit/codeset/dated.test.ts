@@ -159,3 +159,14 @@ test('every NDC of both real crosswalks answers with all its codes', { skip }, (
   console.log(`${codesOf.size} NDCs in the two crosswalks; ${several} map to several codes`);
   assert.deepEqual(missing, []);
 });
+
+test('P1-P6 are Level II modifiers from the CMS file, not CPT ones', () => {
+  const sets = [coreCodeSet(), ...(full ? [full] : [])];
+  for (const cs of sets) {
+    for (const m of ['P1', 'P2', 'P3', 'P4', 'P5', 'P6']) {
+      assert.ok(cs.modifier(m), `${m} in ${cs.release.label}`);
+      assert.equal(cs.cptModifier(m), undefined, `${m} is not described as CPT`);
+    }
+  }
+  assert.ok(coreCodeSet().cptModifier('25'), 'CPT modifiers are still recognised');
+});
