@@ -75,6 +75,15 @@ test('units-vs-dose', (t) =>
       fixes: ['Set units to 3'],
     },
     { name: 'J2543 3.375 g billed 3', codeset: 'full', text: line('SV1*HC:J2543*100*UN*3***1', 'NTE*ADD*PIPERACILLIN 3.375 G') },
+    // an uncertain unit (a combination CMS gives no ASP dosage for): the rule says so and offers no fix
+    {
+      name: 'J2711 (neostigmine 0.1 mg and glycopyrrolate 0.02 mg) with a dose: uncertain, no fix',
+      codeset: 'full',
+      text: line('SV1*HC:J2711*100*UN*⟦3⟧***1', 'NTE*ADD*NEOSTIGMINE 0.5 MG'),
+      messages: ['Units of J2711 cannot be checked against the dose 0.5 mg: the billing unit is uncertain (0.1 mg and glycopyrrolate 0.02 mg)'],
+      fixes: [],
+    },
+    { name: 'J2711 without a dose', codeset: 'full', text: line('SV1*HC:J2711*100*UN*3***1') },
     { name: 'another drug\'s dose is left to drug-mismatch', text: 'Bill J7507 (sirolimus 3 mg) x 5 units.' },
     { name: 'prose dose after the code', text: 'Cyclosporine 375 mg was billed as J7502-KX x ⟦3⟧ units.', fixMayChange: [] },
     { name: 'CSV description', text: csv('J7507,KX,,⟦3⟧,,2025-11-05,tacrolimus 5 mg') },
