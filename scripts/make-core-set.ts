@@ -49,7 +49,9 @@ function main(): number {
   const aspRead = importAsp(read('asp_pricing.csv'), read('asp_crosswalk.csv'));
   if (aspRead.ok) {
     const kept = new Set(codes.map((c) => c.code));
-    asp = { ...aspRead.asp, prices: aspRead.asp.prices.filter((p) => kept.has(p.code)), crosswalk: aspRead.asp.crosswalk.filter((x) => kept.has(x.code)), problems: [] };
+    // an NDC keeps every code CMS maps it to (55513-0002-04: J0881 and J0882), as in the full index
+    const ndcs = new Set(aspRead.asp.crosswalk.filter((x) => kept.has(x.code)).map((x) => x.ndc));
+    asp = { ...aspRead.asp, prices: aspRead.asp.prices.filter((p) => kept.has(p.code)), crosswalk: aspRead.asp.crosswalk.filter((x) => ndcs.has(x.ndc)), problems: [] };
   }
 
   const index = compileIndex({ ...release, codes, modifiers, problems: [] }, asp, {

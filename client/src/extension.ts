@@ -49,13 +49,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
 
   const showRelease = (notice: ReleaseNotice): void => {
     // labels read 'HCPCS Level II, October 2025 (CMS)': no second 'HCPCS' in front
-    status.text = notice.label.startsWith('HCPCS') ? notice.label : `HCPCS ${notice.label}`;
+    const label = notice.label.startsWith('HCPCS') ? notice.label : `HCPCS ${notice.label}`;
+    status.text = notice.stale ? `$(warning) ${label}` : label;
     status.busy = false;
-    status.detail =
-      notice.kind === 'full'
-        ? 'CMS release in use for codes, dates and units'
-        : 'only the built-in core set: load the full CMS release file';
-    status.severity = notice.kind === 'core' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    const loaded = [
+      ...(notice.releases?.length ? [`releases: ${notice.releases.join('; ')}`] : []),
+      notice.aspQuarters?.length ? `ASP quarters: ${notice.aspQuarters.join(', ')}` : 'no ASP quarter loaded',
+      ...(notice.stale ? [`data older than today: ${notice.stale}`] : []),
+    ];
+    const head = notice.kind === 'full' ? 'CMS releases in use for codes, dates and units' : 'only the built-in core set: load the full CMS release file';
+    status.detail = [head, ...loaded].join(' · ');
+    status.severity =
+      notice.kind === 'core' || notice.stale ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     // notice.message is not logged here: the server logged it already (it showed twice)
     announced();
   };
@@ -84,8 +89,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
   client = new LanguageClient('hcpcs', 'HCPCS Language Server', serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(RELEASE_NOTIFICATION, showRelease));
 
-  const loadRelease = async (filePath?: string): Promise<LoadReleaseResult> => {
+  // a release and its ASP data load together: the ASP folder comes from the argument, hcpcs.aspPath or a second dialog
+  const loadRelease = async (filePath?: string, aspFolder?: string): Promise<LoadReleaseResult> => {
     let target = typeof filePath === 'string' ? filePath : undefined;
+    const interactive = !target;
     if (!target) {
       const picked = await vscode.window.showOpenDialog({
         title: 'Load a CMS HCPCS release file',
@@ -95,7 +102,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
       if (!picked?.length) return { ok: false, error: 'cancelled' };
       target = picked[0].fsPath;
     }
-    const result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target });
+    let aspPath = typeof aspFolder === 'string' ? aspFolder : vscode.workspace.getConfiguration('hcpcs').get<string>('aspPath') || undefined;
+    if (!aspPath && interactive) {
+      const asp = await vscode.window.showOpenDialog({
+        title: 'ASP folder (payment limits and NDC crosswalk; one quarter or a folder of quarters). Cancel to load without ASP data.',
+        canSelectMany: false,
+        canSelectFiles: false,
+        canSelectFolders: true,
+      });
+      aspPath = asp?.[0]?.fsPath;
+    }
+    const result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target, aspPath });
     if (result.ok) vscode.window.showInformationMessage(`HCPCS: loaded ${result.label}.`);
     else vscode.window.showErrorMessage(`HCPCS: ${sentence(result.error ?? 'The release could not be loaded')}`);
     return result;

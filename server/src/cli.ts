@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync, statSync, openSync, readSync, closeSync, realpathSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { defaultSettings, type Settings } from './settings';
 import { mergeSettings } from './checks/config';
 import { parseArgs, USAGE, type CliOptions } from './checks/report/args';
@@ -22,6 +22,7 @@ import { MAX_STDIN_BYTES, STDIN_ID, ndjsonTasks, readWhole } from './cli/inputs'
 import { makeSink } from './cli/output';
 import { todayIso } from './node/clock';
 import type { ReleaseInfo } from './codeset/types';
+import { loadIndex } from './codeset/index';
 import { languageOfExtension } from './base/languages';
 
 const VERSION = '0.1.0';
@@ -96,8 +97,10 @@ function collectFiles(paths: string[], selection: FileSelection): string[] {
 }
 
 function describeRelease(r: ReleaseInfo): string {
-  if (r.kind !== 'full') return `code set: ${r.label}; built-in core set only, pass --release FILE or --codeset FILE for the full CMS release`;
-  return `code set: ${r.label} (full CMS release: ${r.codeCount} codes, ${r.modifierCount} modifiers, ${r.asp ?? 'no ASP data'})`;
+  if (r.kind !== 'full') return `code set: ${r.label}; built-in core set only, pass --release PATH or --codeset FILE for the full CMS release`;
+  const releases = (r.releases ?? []).length > 1 ? `; releases ${r.releases!.map((x) => x.id).join(', ')}` : '';
+  const asp = r.aspQuarters?.length ? r.aspQuarters.map((q) => q.label).join(', ') : (r.asp ?? 'no ASP data');
+  return `code set: ${r.label} (full CMS release: ${r.codeCount} codes, ${r.modifierCount} modifiers, ${asp}${releases})`;
 }
 
 /** an explicit --config must be right: any problem stops the run; ./.hcpcsrc.json found by itself only warns */
@@ -179,8 +182,7 @@ function compile(options: CliOptions): number {
   const started = performance.now();
   const index = compileFromFiles(options.release!, options.asp);
   const bytes = writeCompiled(index, options.output!);
-  const r = index.release;
-  err(`compiled ${r.label}: ${r.codeCount} codes, ${r.modifierCount} modifiers${r.asp ? `, ${r.asp}` : ''}; ${(bytes / 1048576).toFixed(1)} MB in ${(performance.now() - started).toFixed(0)} ms -> ${options.output}`);
+  err(`compiled ${describeRelease(loadIndex(index).release)}; ${(bytes / 1048576).toFixed(1)} MB in ${(performance.now() - started).toFixed(0)} ms -> ${options.output}`);
   return 0;
 }
 
@@ -222,7 +224,9 @@ async function run(argv: string[]): Promise<number> {
   const files = fromStdin ? [] : collectFiles(options.paths, { include: [...settings.include, ...options.include], exclude: [...settings.exclude, ...options.exclude] });
   const release = options.release ?? (options.codeset ? undefined : process.env.HCPCS_RELEASE);
   const asp = options.asp ?? (release ? process.env.HCPCS_ASP : undefined);
-  const { source, notes } = codeSetSource({ codeset: options.codeset, release, asp });
+  // a release folder takes seconds to compile: the compiled index is kept in the user's cache folder until its files change
+  const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'hcpcs-check');
+  const { source, notes } = codeSetSource({ codeset: options.codeset, release, asp, cacheDir });
   for (const note of notes) err(note);
   const today = options.today ?? todayIso();
 

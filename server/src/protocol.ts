@@ -8,9 +8,15 @@ export interface ReleaseNotice {
   label: string;
   kind: 'full' | 'core';
   message?: string;
+  /** every loaded release, oldest first ('HCPCS Level II, October 2025 (CMS): 8463 codes') */
+  releases?: string[];
+  /** every loaded ASP quarter, oldest first ('ASP October 2025') */
+  aspQuarters?: string[];
+  /** set when today lies past the newest release's quarter: the stale-data clause for the status bar */
+  stale?: string;
 }
 
-/** client -> server: load a CMS release file (and optionally an ASP folder) */
+/** client -> server: load a CMS release file or folder of releases (and optionally an ASP folder or folder of quarters) */
 export const LOAD_RELEASE_REQUEST = 'hcpcs/loadRelease';
 export interface LoadReleaseParams {
   path?: unknown;

@@ -31,6 +31,7 @@ import { foldingRanges, selectionRanges } from './features/structure-ranges';
 import { SEMANTIC_LEGEND, x12SemanticTokens } from './features/x12-semantic-tokens';
 import { GUIDANCE_REQUEST, type GuidanceParams, type GuidanceResult } from './protocol';
 import { CODE_CARD_REQUEST, FORMAT_X12_REQUEST, LOOKUP_REQUEST, type CodeCardParams, type CodeCardResult, type FormatX12Params, type FormatX12Result, type LookupParams, type LookupResult } from './protocol';
+import { releaseFacts } from './features/release-facts';
 import { DRUG_CODES_REQUEST, LOAD_RELEASE_REQUEST, RELEASE_NOTIFICATION, type DrugCodeItem, type DrugCodesParams, type LoadReleaseParams, type LoadReleaseResult, type ReleaseNotice } from './protocol';
 
 const VALIDATION_DELAY_MS = 200;
@@ -127,6 +128,7 @@ connection.onInitialized(async () => {
   }
   const loaded = store.loadAtStartup(releasePaths);
   service.setCodeSet(loaded.codeset);
+  if (loaded.warning) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `HCPCS: ${loaded.warning}` });
   await applySettings();
   announceRelease(loaded.message);
   revalidateAll();
@@ -140,7 +142,7 @@ function announceRelease(message?: string): void {
       : undefined;
   const text = [message, hint].filter(Boolean).join(' ');
   if (text) log(text);
-  const notice: ReleaseNotice = { label: release.label, kind: release.kind, message: text || undefined };
+  const notice: ReleaseNotice = { label: release.label, kind: release.kind, message: text || undefined, ...releaseFacts(service.codeset, todayIso()) };
   void connection.sendNotification(RELEASE_NOTIFICATION, notice);
 }
 
@@ -171,8 +173,16 @@ function reloadReleaseIfChanged(): void {
   if (restrictedWorkspace) return;
   const releasePath = sectionString(editorSection, 'releasePath');
   const aspPath = sectionString(editorSection, 'aspPath');
-  if (!releasePath || (releasePath === releasePaths.releasePath && aspPath === releasePaths.aspPath)) return;
+  if (releasePath === releasePaths.releasePath && aspPath === releasePaths.aspPath) return;
+  if (!releasePath && !aspPath) return;
   releasePaths = { releasePath, aspPath };
+  if (!releasePath) {
+    // an ASP folder alone applies over the built-in (or cached) set
+    const loaded = store.loadAtStartup({ aspPath });
+    service.setCodeSet(loaded.codeset);
+    announceRelease(loaded.message);
+    return;
+  }
   const result = store.loadReleaseFile(releasePath, aspPath);
   if (result.ok) {
     service.setCodeSet(result.codeset);

@@ -12,19 +12,36 @@ export const repoRoot: string = (() => {
   return process.cwd();
 })();
 
-/** ../shared beside the repository; HCPCS_SHARED points elsewhere (a git worktree one level deeper) */
-export const sharedDir: string = process.env.HCPCS_SHARED ?? resolve(repoRoot, '..', 'shared');
+/** ../shared beside the clone (a git worktree one level deeper finds it one level up); HCPCS_SHARED points elsewhere */
+export const sharedDir: string =
+  process.env.HCPCS_SHARED ?? [resolve(repoRoot, '..', 'shared'), resolve(repoRoot, '..', '..', 'shared')].find((d) => existsSync(d)) ?? resolve(repoRoot, '..', 'shared');
 
-/** the CMS HCPCS release file (env HCPCS_RELEASE, else ../shared's Oct 2025 csv), or undefined */
-export function releaseFile(): string | undefined {
-  const p = process.env.HCPCS_RELEASE ?? join(sharedDir, 'cms/hcpcs/2025-10/HCPC2025_OCT_ANWEB.csv');
-  return existsSync(p) ? p : undefined;
+const existing = (p: string): string | undefined => (existsSync(p) ? p : undefined);
+
+/** every loaded release: env HCPCS_RELEASE (a file or a folder), else ../shared's folder of releases */
+export function releasePath(): string | undefined {
+  return existing(process.env.HCPCS_RELEASE ?? join(sharedDir, 'cms/hcpcs'));
 }
 
-/** the ASP folder (env HCPCS_ASP, else ../shared's Oct 2025 folder), or undefined */
+/** every ASP quarter: env HCPCS_ASP (one quarter or a folder of quarters), else ../shared's ASP folder */
+export function aspPath(): string | undefined {
+  return existing(process.env.HCPCS_ASP ?? join(sharedDir, 'cms/asp'));
+}
+
+/** the October 2025 release (.csv), for tests written against that release's rows */
+export function releaseFile(): string | undefined {
+  return existing(join(sharedDir, 'cms/hcpcs/2025-10/HCPC2025_OCT_ANWEB.csv'));
+}
+
+/** the October 2025 ASP folder, for tests written against that quarter's rows */
 export function aspDir(): string | undefined {
-  const p = process.env.HCPCS_ASP ?? join(sharedDir, 'cms/asp/2025-10');
-  return existsSync(p) ? p : undefined;
+  return existing(join(sharedDir, 'cms/asp/2025-10'));
+}
+
+/** a named release of ../shared: '2025-10', '2026-01', '2026-07' */
+export function sharedRelease(id: string): string | undefined {
+  const file = { '2025-10': '2025-10/HCPC2025_OCT_ANWEB.csv', '2026-01': '2026-01/HCPC2026_JAN_ANWEB_01122026.xlsx', '2026-07': '2026-07/HCPC2026_JUL_ANWEB_06172026.xlsx' }[id];
+  return file ? existing(join(sharedDir, 'cms/hcpcs', file)) : undefined;
 }
 
 /**

@@ -15,10 +15,15 @@ export type JwJzReason = 'settings-add' | 'derived';
 export function jwJzApplies(code: string, codeset: CodeSet, settings: Settings): JwJzReason | undefined {
   if (matchesAny(settings.jwJzCodes.remove, code)) return undefined;
   if (matchesAny(settings.jwJzCodes.add, code)) return 'settings-add';
+  return jwJzDerived(code, codeset) ? 'derived' : undefined;
+}
+
+/** the JW/JZ policy's own reach, before settings: a separately payable (ASP-priced) injectable, not NOC */
+export function jwJzDerived(code: string, codeset: CodeSet): boolean {
   const drug = codeset.drug(code);
-  if (!drug || drug.noc) return undefined;
-  if (drug.route !== 'injection' && drug.route !== 'infusion') return undefined;
-  return codeset.asp(code) ? 'derived' : undefined;
+  if (!drug || drug.noc) return false;
+  if (drug.route !== 'injection' && drug.route !== 'infusion') return false;
+  return !!codeset.asp(code);
 }
 
 /** does a drug name as written (lower-case) belong to this code's descriptor? */

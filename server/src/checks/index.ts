@@ -50,6 +50,9 @@ const ruleOrder = new Map(ruleIds.map((id, i) => [id, i]));
 /** by position, then by registry order (reader problems first); Array.sort is stable for ties */
 const inOrder = (a: Finding, b: Finding) => a.range.start - b.range.start || (ruleOrder.get(a.ruleId) ?? -1) - (ruleOrder.get(b.ruleId) ?? -1);
 
+/** larger is milder */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
 /**
  * The severity a rule runs at, or undefined when it is off. A rule named in settings.rules is on or
  * off as said there (ESLint-like); otherwise its default applies within the profiles it belongs to.
@@ -89,7 +92,10 @@ export function runChecks(ctx: CheckContext): Finding[] {
   });
   const out: Finding[] = readProblems(ctx);
   const emit = (found: Finding[], severity: Severity, into: Finding[]) => {
-    for (const f of found) into.push(f.severity === severity ? f : { ...f, severity });
+    for (const f of found) {
+      const s = f.capSeverity && SEVERITY_RANK[f.capSeverity] > SEVERITY_RANK[severity] ? f.capSeverity : severity;
+      into.push(f.severity === s ? f : { ...f, severity: s });
+    }
   };
   const lineRules: { rule: LineRule; severity: Severity }[] = active;
   const lineOut: Finding[] = [];

@@ -28,6 +28,8 @@ export interface Finding {
   /** other places involved (e.g. the LIN*N4 segment for units-vs-ndc) */
   related: { range: Range; message: string }[];
   fixes: Fix[];
+  /** at most this severity, whatever the rule runs at (a date past the loaded data lowers to information) */
+  capSeverity?: Severity;
 }
 
 export interface CheckContext {

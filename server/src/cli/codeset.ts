@@ -1,21 +1,23 @@
 // The CLI's code set: strict about what it is told to read. A --codeset, --release or --asp that
 // cannot be read or imported stops the run (exit 2) instead of falling back to a smaller set.
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { compileIndex, loadIndex, type CompiledIndex } from '../codeset/index';
-import { importRelease } from '../codeset/import/release';
-import { importAsp, type AspData } from '../codeset/import/asp';
-import { CodeSetStore, MAX_RELEASE_BYTES } from '../node/codeset-store';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
+import { CodeSetStore, compileFrom } from '../node/codeset-store';
+import { aspFolders } from '../node/release-sources';
 import type { CodeSet } from '../codeset/types';
 
 /** a compiled code set is about 3 MB today; anything far bigger is not one */
 export const MAX_CODESET_BYTES = 256 * 1024 * 1024;
-const ASP_FILES = ['asp_pricing.csv', 'asp_crosswalk.csv'] as const;
 
 export class InputError extends Error {}
 
 /** Where the code set comes from; the main thread or each worker thread loads it from this. */
-export type CodeSetSource = { kind: 'file'; path: string } | { kind: 'index'; json: string; from: string } | { kind: 'startup' };
+export type CodeSetSource =
+  | { kind: 'file'; path: string }
+  /** a release file or folder (+ ASP folder), compiled once and kept in cacheDir until its files change */
+  | { kind: 'release'; releasePath: string; aspPath?: string; cacheDir?: string }
+  | { kind: 'startup'; aspPath?: string };
 
 export interface LoadedCodeSet {
   codeset: CodeSet;
@@ -54,31 +56,22 @@ export function loadCodeSetFile(path: string): { codeset: CodeSet; json: string 
   }
 }
 
-function readAsp(dir: string): AspData {
-  let isDir = false;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch (e) {
-    throw new InputError(`--asp ${dir}: cannot be read (${errorText(e)})`);
-  }
-  if (!isDir) throw new InputError(`--asp ${dir}: not a folder (give the folder holding ${ASP_FILES.join(' and ')})`);
-  const [pricing, crosswalk] = ASP_FILES.map((name) => (existsSync(join(dir, name)) ? readRegularFile(join(dir, name), '--asp', MAX_RELEASE_BYTES) : undefined));
-  if (!pricing && !crosswalk) throw new InputError(`--asp ${dir}: neither ${ASP_FILES.join(' nor ')} is in this folder`);
-  const read = importAsp(pricing, crosswalk);
-  if (!read.ok) throw new InputError(`--asp ${dir}: ${read.error}`);
-  return read.asp;
+/** an --asp that is not a folder of ASP files stops the run */
+function checkAsp(dir: string): void {
+  const folders = aspFolders(dir);
+  if (!folders.ok) throw new InputError(`--asp ${dir}: ${folders.error}`);
 }
 
-/** import a CMS release (+ ASP folder) and compile it; every failure is an InputError naming the file */
-export function compileFromFiles(releasePath: string, aspDir?: string): CompiledIndex {
-  const bytes = readRegularFile(releasePath, '--release', MAX_RELEASE_BYTES);
-  const imported = importRelease(bytes, basename(releasePath));
-  if (!imported.ok) throw new InputError(`--release ${releasePath}: ${imported.error}`);
-  return compileIndex(imported.release, aspDir ? readAsp(aspDir) : undefined);
+/** import a CMS release file or folder (+ ASP folder or quarters) and compile it; every failure is an InputError naming the path */
+export function compileFromFiles(releasePath: string, aspDir?: string): CompiledIndex | CompiledIndexSet {
+  if (aspDir) checkAsp(aspDir);
+  const compiled = compileFrom(releasePath, aspDir);
+  if (!compiled.ok) throw new InputError(`--release ${releasePath}: ${compiled.error}`);
+  return compiled.index;
 }
 
 /** hcpcs-check compile: write the index next to its destination, then rename (never half a file) */
-export function writeCompiled(index: CompiledIndex, out: string): number {
+export function writeCompiled(index: CompiledIndex | CompiledIndexSet, out: string): number {
   const json = JSON.stringify(index);
   const tmp = `${out}.tmp-${process.pid}`;
   try {
@@ -94,13 +87,16 @@ export interface CodeSetFlags {
   codeset?: string;
   release?: string;
   asp?: string;
+  /** where compiled releases are cached between runs */
+  cacheDir?: string;
 }
 
 /** --codeset, else --release (+ --asp, imported and compiled here, once), else the build's index or the core set */
 export function codeSetSource(flags: CodeSetFlags): { source: CodeSetSource; notes: string[] } {
   if (flags.codeset) return { source: { kind: 'file', path: flags.codeset }, notes: [] };
-  if (flags.release) return { source: { kind: 'index', json: JSON.stringify(compileFromFiles(flags.release, flags.asp)), from: basename(flags.release) }, notes: [] };
-  return { source: { kind: 'startup' }, notes: flags.asp ? ['--asp is read together with a release file (--release); ignored'] : [] };
+  if (flags.asp) checkAsp(flags.asp);
+  if (flags.release) return { source: { kind: 'release', releasePath: flags.release, aspPath: flags.asp, cacheDir: flags.cacheDir }, notes: [] };
+  return { source: { kind: 'startup', aspPath: flags.asp }, notes: [] };
 }
 
 /** loads the code set a source names; an InputError names what could not be loaded */
@@ -110,13 +106,14 @@ export function loadSource(source: CodeSetSource, distDir: string): LoadedCodeSe
       const { codeset } = loadCodeSetFile(source.path);
       return { codeset, notes: [`Loaded ${codeset.release.label} from ${source.path}.`] };
     }
-    case 'index': {
-      const codeset = loadIndex(source.json);
-      const r = codeset.release;
-      return { codeset, notes: [`Loaded ${r.label} from ${source.from}: ${r.codeCount} codes, ${r.modifierCount} modifiers${r.asp ? `, ${r.asp}` : ''}.`] };
+    case 'release': {
+      const store = new CodeSetStore({ distDir, storagePath: source.cacheDir });
+      const loaded = store.loadAtStartup({ releasePath: source.releasePath, aspPath: source.aspPath });
+      if (loaded.warning) throw new InputError(`--release ${source.releasePath}: ${loaded.warning}`);
+      return { codeset: loaded.codeset, notes: loaded.message ? [loaded.message] : [] };
     }
     case 'startup': {
-      const { codeset, message } = new CodeSetStore({ distDir }).loadAtStartup({});
+      const { codeset, message } = new CodeSetStore({ distDir }).loadAtStartup({ aspPath: source.aspPath });
       return { codeset, notes: message ? [message] : [] };
     }
   }

@@ -1,16 +1,24 @@
 // The drug model, read from descriptors: billing unit, NOC flag, drug names, route.
 // 'Injection, omalizumab, 5 mg' -> omalizumab, 5 mg, injection;
 // 'Tacrolimus, immediate release, oral, 1 mg' -> tacrolimus, 1 mg, oral.
-import type { BillingUnit, CodeRecord, DrugInfo, DrugRoute } from './types';
-import { findUnits } from './units';
+import type { BillingUnit, CodeRecord, DrugInfo, DrugRoute, UnitKind } from './types';
+import { findUnits, parseAspDosage, sameBillingUnit } from './units';
 
 /** NOC codes named by CMS guidance; descriptors saying 'not otherwise classified' etc. join them */
 export const NOC_DRUG_CODES = new Set(['J3490', 'J3590', 'J7599', 'J7699', 'J7799', 'J7999', 'J8499', 'J8999', 'J9999']);
-const NOC_TEXT = /not otherwise classified|unclassified|(?<![a-z])noc(?![a-z])/;
+// CMS words a NOC descriptor in several ways: 'not otherwise classified', 'unclassified', 'unlisted', 'noc'.
+const NOC_TEXT = /not otherwise classified|unclassified|unlisted|(?<![a-z])noc(?![a-z])/;
+// 'not otherwise specified' / 'nos' make a NOC code only when no amount follows: 'Antiemetic drug,
+// oral, not otherwise specified' is NOC; 'Injection, acetaminophen, not otherwise specified, 10 mg'
+// is one drug in any form, billed per 10 mg.
+const NOS_TEXT = /not otherwise specified|(?<![a-z])nos(?![a-z])/;
 
 /** Which codes the drug model covers: all J codes, drugs by pricing indicator (51), injections. */
 export function isDrugCode(r: CodeRecord): boolean {
-  return /^J\d{4}$/.test(r.code) || r.pricing[0] === '51' || /^injection\b/i.test(r.long);
+  if (/^J\d{4}$/.test(r.code) || r.pricing[0] === '51' || /^injection\b/i.test(r.long)) return true;
+  // 'Unclassified drugs or biologicals' (C9399): a NOC drug code outside J and pricing 51
+  const lower = r.long.toLowerCase();
+  return /\b(?:drugs?|biologicals?)\b/.test(lower) && isNocDescriptor(r.code, lower);
 }
 
 // Words that describe form, route or product status rather than name a drug.
@@ -160,43 +168,94 @@ export function drugNamesOf(lower: string): string[] {
 }
 
 /**
- * The billing unit: the last amount outside parentheses, else the first inside them. Amounts
- * chained by '/' or 'and' name a combination ('10 mg and ibuprofen 3 mg', '2mg/3mg'): CMS and
- * the ASP file bill those by the first component's amount. 'provided in 1.1 mg vial' is packaging.
+ * The billing unit the descriptor states: the last amount outside parentheses, else the first
+ * inside them. Amounts chained by '/' or 'and' name a combination ('1 gram/0.125 grams (1.125
+ * grams)', 'netupitant 300 mg and palonosetron 0.5 mg'): a total in parentheses after the chain is
+ * what one unit covers; without one the descriptor does not say which amount is billed, so the
+ * unit is marked uncertain. 'provided in 1.1 mg vial' is packaging; '0.013mg per 24 hours' is a
+ * release rate, and a ring or system billed ', each' is billed each.
  */
 export function billingUnitOf(lower: string): BillingUnit | undefined {
   const found = findUnits(lower).filter((m) => !/provided in\s*$/.test(lower.slice(Math.max(0, m.start - 14), m.start)));
+  const rates = found.filter((m) => /^\s*per\s+(?:24\s+)?(?:hours?|day|week)\b/.test(lower.slice(m.end, m.end + 16)));
+  if (rates.length > 0 && /,\s*each$/.test(lower)) return withKind({ amount: 1, unit: 'each', text: 'each' });
   // '149 mg/ml iodine' is a concentration, not what one unit covers (unless nothing else is said)
-  const amounts = found.filter((m) => !/^\s*\/\s*(?:ml|cc|l|kg)(?![a-z])/.test(lower.slice(m.end, m.end + 8)));
+  const amounts = found.filter((m) => !rates.includes(m) && !/^\s*\/\s*(?:ml|cc|l|kg)(?![a-z])/.test(lower.slice(m.end, m.end + 8)));
   const all = amounts.length > 0 ? amounts : found;
   const outside = all.filter((m) => m.depth === 0);
   if (outside.length > 0) {
     const gap = (k: number): string => lower.slice(outside[k - 1].end, outside[k].start);
-    let k = outside.length - 1;
+    const last = outside.length - 1;
+    let k = last;
     if (k > 0 && gap(k).length <= 60 && /\/|\band\b/.test(gap(k))) {
       while (k > 0 && gap(k).length <= 60 && /\/|\band\b|,/.test(gap(k))) k--;
     }
-    if (k === outside.length - 1) return outside[k].unit;
-    const combo = lower.slice(outside[k].start, outside[outside.length - 1].end);
-    return { ...outside[k].unit, text: combo };
+    if (k === last) return withKind(outside[k].unit);
+    const components = outside.slice(k).map((m) => m.unit.text);
+    // '1 gram/0.125 grams (1.125 grams)': the total in parentheses right after the chain
+    const total = all.find((m) => m.depth === 1 && m.start > outside[last].end && /^\s*\(\s*$/.test(lower.slice(outside[last].end, m.start)));
+    if (total) return withKind({ ...total.unit, components });
+    const combo = lower.slice(outside[k].start, outside[last].end);
+    return withKind({ ...outside[k].unit, text: combo, components, uncertain: true });
   }
-  if (all.length > 0) return all[0].unit;
-  if (/,\s*each$/.test(lower)) return { amount: 1, unit: 'each', text: 'each' };
+  if (all.length > 0) return withKind(all[0].unit);
+  if (/,\s*each$/.test(lower)) return withKind({ amount: 1, unit: 'each', text: 'each' });
   return undefined;
 }
 
-export function isNocDescriptor(code: string, lower: string): boolean {
-  return NOC_DRUG_CODES.has(code) || NOC_TEXT.test(lower);
+/** the unit's kind, from its wording: 'greater than 100 mg', 'up to 10 mg', 'per 4 mg', 'each', 'per dose' */
+export function withKind(unit: BillingUnit): BillingUnit {
+  const t = unit.text.trim().toLowerCase();
+  const kind: UnitKind =
+    unit.unit === 'each' || unit.unit === 'vial' || unit.unit === 'implant'
+      ? 'each'
+      : unit.unit === 'dose' || unit.unit === 'treatment' || unit.unit === 'infusion'
+        ? 'per-dose'
+        : /^(?:greater than|over|more than)\b/.test(t)
+          ? 'greater-than'
+          : unit.upTo || /^(?:up to|less than or equal to)\b/.test(t)
+            ? 'up-to'
+            : /^per\b/.test(t)
+              ? 'per'
+              : 'amount';
+  const out: BillingUnit = { ...unit, kind };
+  if (kind === 'up-to') out.upTo = true;
+  return out;
 }
 
-/** DrugInfo for a drug code (see isDrugCode, or any code the ASP file prices); undefined otherwise. */
-export function drugInfoOf(r: CodeRecord, priced = false): DrugInfo | undefined {
-  if (!priced && !isDrugCode(r)) return undefined;
+/**
+ * The unit CMS bills by: the ASP file's "HCPCS Code Dosage" when the code has one (it settles
+ * combinations and thresholds), else the descriptor's. The descriptor's components stay attached.
+ */
+export function billingUnitFor(lower: string, aspDosage?: string): BillingUnit | undefined {
+  const described = billingUnitOf(lower);
+  const parsed = aspDosage ? parseAspDosage(aspDosage) : undefined;
+  if (!parsed) return described ? { ...described, source: 'descriptor' } : undefined;
+  const asp = withKind({ ...parsed, text: parsed.text.toLowerCase() });
+  const out: BillingUnit = { ...asp, source: 'asp' };
+  // the descriptor's wording ('per 4 mg') reads better than the ASP file's capitals, when both say the same
+  if (described && !described.uncertain && sameBillingUnit(described, asp)) {
+    out.text = described.text;
+    if (asp.kind === 'amount' && described.kind) out.kind = described.kind;
+    if (described.upTo) out.upTo = true;
+  }
+  if (described?.components) out.components = described.components;
+  return out;
+}
+
+export function isNocDescriptor(code: string, lower: string): boolean {
+  return NOC_DRUG_CODES.has(code) || NOC_TEXT.test(lower) || (NOS_TEXT.test(lower) && findUnits(lower).length === 0);
+}
+
+/** DrugInfo for a drug code (see isDrugCode, or any code the ASP file prices, with its dosage); undefined otherwise. */
+export function drugInfoOf(r: CodeRecord, priced: boolean | string = false): DrugInfo | undefined {
+  if (priced === false && !isDrugCode(r)) return undefined;
+  const aspDosage = typeof priced === 'string' ? priced : undefined;
   const lower = r.long.toLowerCase();
   const noc = isNocDescriptor(r.code, lower);
   const info: DrugInfo = { code: r.code, drugs: noc ? [] : drugNamesOf(lower), noc, route: routeOf(lower) };
   if (!noc) {
-    const unit = billingUnitOf(lower);
+    const unit = billingUnitFor(lower, aspDosage);
     if (unit) info.unit = unit;
   }
   return info;

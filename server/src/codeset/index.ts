@@ -1,7 +1,6 @@
 // loadIndex: a CompiledIndex (or its JSON text) -> the CodeSet the rest of the server asks.
 // Loading only builds Maps; everything that takes thought was done by compileIndex.
 import type {
-  AspPrice,
   BillingUnit,
   CodeLookup,
   CodeRecord,
@@ -11,16 +10,18 @@ import type {
   DrugRoute,
   ModifierLookup,
   ModifierRecord,
-  NdcCrosswalkEntry,
   RelatedCode,
+  ReleaseInfo,
+  UnitKind,
 } from './types';
-import { INDEX_FORMAT, INDEX_VERSION, type CompiledIndex } from './compiled';
+import { INDEX_FORMAT, INDEX_SET_FORMAT, INDEX_VERSION, type CompiledIndex, type CompiledIndexSet } from './compiled';
+import { DatedCodeSet } from './dated';
+import { AspQuarters } from './asp-quarters';
 import { prefixRange, wordsOf } from './words';
 import { relatedCodes } from './related';
-import { normalizeNdc } from './ndc';
 import cptModifiers from '../../../data/cpt-modifiers.json';
 
-export { compileIndex, type CompiledIndex } from './compiled';
+export { compileIndex, compileIndexSet, type CompiledIndex, type CompiledIndexSet } from './compiled';
 
 const list = (s: string): string[] => (s === '' ? [] : s.split(' '));
 
@@ -39,16 +40,32 @@ const CPT_MODIFIERS: Map<string, string> = new Map(Object.entries((cptModifiers 
 
 export class LoadError extends Error {}
 
-/** Loads a compiled index. Throws LoadError only on data that is not a compiled index at all. */
-export function loadIndex(data: CompiledIndex | string): CodeSet {
-  const index: CompiledIndex = typeof data === 'string' ? JSON.parse(data) : data;
-  if (!index || index.format !== INDEX_FORMAT || !Array.isArray(index.codes)) throw new LoadError('not a compiled HCPCS index');
-  if (index.version !== INDEX_VERSION) throw new LoadError(`compiled index version ${index.version}, expected ${INDEX_VERSION}: compile it again`);
-  return new LoadedCodeSet(index);
+/**
+ * Loads a compiled index (one release) or index set (several releases and ASP quarters).
+ * Throws LoadError only on data that is not a compiled index at all.
+ */
+export function loadIndex(data: CompiledIndex | CompiledIndexSet | string): CodeSet {
+  const parsed: CompiledIndex | CompiledIndexSet = typeof data === 'string' ? JSON.parse(data) : data;
+  if (parsed && parsed.format === INDEX_SET_FORMAT && Array.isArray((parsed as CompiledIndexSet).releases)) {
+    const set = parsed as CompiledIndexSet;
+    if (set.version !== INDEX_VERSION) throw new LoadError(`compiled index version ${set.version}, expected ${INDEX_VERSION}: compile it again`);
+    if (set.releases.length === 0) throw new LoadError('the compiled index set holds no release');
+    set.releases.forEach(checkIndex);
+    return new DatedCodeSet(set.releases.map((r) => new ReleaseData(r)), new AspQuarters(set.asp ?? []));
+  }
+  const index = parsed as CompiledIndex;
+  checkIndex(index);
+  return new DatedCodeSet([new ReleaseData(index)], new AspQuarters(index.asp ? [index.asp] : []));
 }
 
-class LoadedCodeSet implements CodeSet {
-  readonly release;
+function checkIndex(index: CompiledIndex): void {
+  if (!index || index.format !== INDEX_FORMAT || !Array.isArray(index.codes)) throw new LoadError('not a compiled HCPCS index');
+  if (index.version !== INDEX_VERSION) throw new LoadError(`compiled index version ${index.version}, expected ${INDEX_VERSION}: compile it again`);
+}
+
+/** One release's records, drug model and word index; dates and ASP are DatedCodeSet's business. */
+export class ReleaseData {
+  readonly release: ReleaseInfo;
   readonly isFull: boolean;
   private readonly codes: CodeRecord[];
   private readonly byCode = new Map<string, number>();
@@ -58,8 +75,6 @@ class LoadedCodeSet implements CodeSet {
   private readonly drugNames = new Map<string, string[]>();
   private readonly drugNameList: string[];
   private readonly predecessorsOf = new Map<string, string[]>();
-  private readonly prices = new Map<string, AspPrice>();
-  private readonly ndcs = new Map<string, NdcCrosswalkEntry>();
   private readonly defaultDate: string;
 
   constructor(private readonly index: CompiledIndex) {
@@ -94,13 +109,17 @@ class LoadedCodeSet implements CodeSet {
       this.byModifier.set(m.code, m);
       return m;
     });
-    for (const [i, names, amount, unitName, text, upTo, noc, route] of index.drugs) {
+    for (const [i, names, amount, unitName, text, upTo, noc, route, kind, uncertain, source, components] of index.drugs) {
       const code = index.codes[i][0];
       const info: DrugInfo = { code, drugs: names === '' ? [] : names.split('|'), noc: noc === 1 };
       if (route) info.route = route as DrugRoute;
       if (amount > 0) {
         const unit: BillingUnit = { amount, unit: unitName, text };
         if (upTo) unit.upTo = true;
+        if (kind) unit.kind = kind as UnitKind;
+        if (uncertain) unit.uncertain = true;
+        if (source) unit.source = source as 'asp' | 'descriptor';
+        if (components) unit.components = components.split('|');
         info.unit = unit;
       }
       this.drugs.set(code, info);
@@ -111,13 +130,18 @@ class LoadedCodeSet implements CodeSet {
       }
     }
     this.drugNameList = [...this.drugNames.keys()].sort();
-    for (const [code, dosage, paymentLimit] of index.asp?.prices ?? []) this.prices.set(code, { code, dosage, paymentLimit });
-    for (const [ndc, code, drugName, labeler, hcpcsDosage, packageSize, packageQuantity, billUnits, billUnitsPerPackage] of index.asp?.ndc ?? []) {
-      this.ndcs.set(ndc, { ndc, code, drugName, labeler, hcpcsDosage, packageSize, packageQuantity, billUnits, billUnitsPerPackage });
-    }
   }
 
-  private record(code: string): CodeRecord | undefined {
+  /** the releases's first day ('2025-10-01'); '9999-12-31' for a set without a quarter id */
+  get startDate(): string {
+    return this.defaultDate;
+  }
+
+  hasCode(code: string): boolean {
+    return this.byCode.has(code);
+  }
+
+  record(code: string): CodeRecord | undefined {
     const i = this.byCode.get(code.trim().toUpperCase());
     return i === undefined ? undefined : this.codes[i];
   }
@@ -209,12 +233,4 @@ class LoadedCodeSet implements CodeSet {
     }, limit);
   }
 
-  asp(code: string): AspPrice | undefined {
-    return this.prices.get(code.trim().toUpperCase());
-  }
-
-  ndc(ndc11: string): NdcCrosswalkEntry | undefined {
-    const key = normalizeNdc(ndc11) ?? ndc11.replace(/\D/g, '');
-    return this.ndcs.get(key);
-  }
 }

@@ -14,6 +14,25 @@ export interface ReleaseInfo {
   modifierCount: number;
   /** ASP pricing quarter loaded with it, e.g. 'ASP October 2025' */
   asp?: string;
+  /** every release loaded, oldest first (set on the code set's own release: the newest) */
+  releases?: ReleaseSummary[];
+  /** every ASP quarter loaded, oldest first */
+  aspQuarters?: AspQuarterInfo[];
+}
+
+/** one loaded release, as the status bar and the stale-data clause name it */
+export interface ReleaseSummary {
+  id: string;
+  label: string;
+  codeCount: number;
+  source?: string;
+}
+
+export interface AspQuarterInfo {
+  /** '2025-10': the quarter the payment limits hold for */
+  id: string;
+  /** 'ASP October 2025' */
+  label: string;
 }
 
 export interface CodeRecord {
@@ -49,6 +68,10 @@ export interface CodeLookup {
   status: CodeStatus;
   /** the XREF successor of a terminated code, when the release names one */
   successor?: string;
+  /** the first code down the XREF chain that is active on the date (C9136 -> Q9975 -> J7205) */
+  activeSuccessor?: string;
+  /** the release that answered: the one in force on the date */
+  release?: ReleaseSummary;
 }
 
 export interface ModifierLookup {
@@ -64,7 +87,17 @@ export interface BillingUnit {
   /** as the descriptor words it, e.g. 'per 4 mg', 'up to 10 mg', '100,000 units' */
   text: string;
   upTo?: boolean;
+  /** how the amount bounds one unit: 'amount' (5 mg), 'per' (per 5 mg), 'up-to', 'greater-than', 'each', 'per-dose' */
+  kind?: UnitKind;
+  /** the model is not sure what one unit is: shown as written, never used to compute or fix units */
+  uncertain?: boolean;
+  /** where the unit comes from: the ASP file's HCPCS Code Dosage or the descriptor */
+  source?: 'asp' | 'descriptor';
+  /** a combination product's components as the descriptor lists them ('1 g piperacillin', '0.125 g tazobactam') */
+  components?: string[];
 }
+
+export type UnitKind = 'amount' | 'per' | 'up-to' | 'greater-than' | 'each' | 'per-dose';
 
 export type DrugRoute = 'oral' | 'injection' | 'inhalation' | 'infusion' | 'other';
 
@@ -82,8 +115,10 @@ export interface AspPrice {
   code: string;
   /** HCPCS Code Dosage, e.g. '1 MG' */
   dosage: string;
-  /** Medicare payment limit per billing unit, in dollars */
+  /** Medicare payment limit per billing unit, in dollars; NaN when CMS writes N/A */
   paymentLimit: number;
+  /** the ASP quarter ('2025-10') the limit holds for */
+  quarter?: string;
 }
 
 export interface NdcCrosswalkEntry {
@@ -110,6 +145,7 @@ export interface CodeSet {
   readonly release: ReleaseInfo;
   /** true when a whole CMS release is loaded (only then may a code be called unknown) */
   readonly isFull: boolean;
+  /** the code as the release in force on the date has it (the newest release when no date is given) */
   lookup(code: string, onDate?: string): CodeLookup | undefined;
   modifier(code: string, onDate?: string): ModifierLookup | undefined;
   /** CPT (Level I) modifier described in our own words (no AMA text) */
@@ -119,12 +155,16 @@ export interface CodeSet {
   /** codes whose descriptor words start with every word of the query, best first */
   searchWords(query: string, limit: number): CodeRecord[];
   allModifiers(): ModifierRecord[];
-  drug(code: string): DrugInfo | undefined;
+  drug(code: string, onDate?: string): DrugInfo | undefined;
   /** codes that cover this drug name (lower-case, whole name or a prefix of >= 4 letters) */
   codesForDrug(name: string): string[];
   /** is this word (lower-case) the name of a drug some code covers? */
   isDrugName(word: string): boolean;
   related(code: string, limit?: number): RelatedCode[];
-  asp(code: string): AspPrice | undefined;
-  ndc(ndc11: string): NdcCrosswalkEntry | undefined;
+  /** the payment limit of the ASP quarter holding the date (the newest quarter when no date is given) */
+  asp(code: string, onDate?: string): AspPrice | undefined;
+  /** the crosswalk row of this NDC: for the given code when asked, else the first of its codes */
+  ndc(ndc11: string, code?: string): NdcCrosswalkEntry | undefined;
+  /** every crosswalk row of this NDC: CMS maps some NDCs to several codes */
+  ndcRows(ndc11: string): NdcCrosswalkEntry[];
 }

@@ -4,8 +4,8 @@ import type { Claim, CodeMention, ServiceLine, Range } from '../model';
 import type { CodeLookup, CodeSet, RelationKind } from '../codeset/types';
 import type { Finding } from '../checks/types';
 import type { GuidanceLibrary } from './guidance';
-import { coverageText, pricingText } from './cms-tables';
-import { amountText, formatMoney, md, plural } from './format';
+import { md } from './format';
+import { activeXrefLine, aspLine, codedValueLines, factsSourceLine, lineAmountText, successorText, unitSource, unitText } from './card-facts';
 import { modifierNote } from './modifier-notes';
 import { isCpt, isLevel2 } from '../documents/chars';
 import { COMMANDS } from '../protocol';
@@ -51,10 +51,11 @@ export function codeCard(src: CardSources, written: string, place: CardPlace): s
     unitsPart(src, code, place),
     statusPart(src, lookup, date, label),
     modifiersPart(src, place, date), // what decides a claim first: descriptor, units, status, modifiers
-    paymentPart(src, lookup, place),
+    paymentPart(src, lookup, place, date),
     warningsPart(src, place),
     relatedPart(src, code),
-    guidancePart(src, code),
+    guidancePart(src, code, date),
+    factsSourceLine(src.codeset, lookup, date),
     footer(src),
   ]);
 }
@@ -64,7 +65,7 @@ function unknownCard(src: CardSources, code: string, place: CardPlace): string {
   const head = src.codeset.isFull
     ? `**${md(code)}** is not ${shape} in ${md(src.codeset.release.label)}.`
     : `**${md(code)}** is not in the core code set.`;
-  return join([head, warningsPart(src, place), footer(src)]);
+  return join([head, warningsPart(src, place), factsSourceLine(src.codeset, undefined, dateFor(place, src.today).date), footer(src)]);
 }
 
 function join(parts: (string | undefined)[]): string {
@@ -86,12 +87,10 @@ function unitsPart(src: CardSources, code: string, place: CardPlace): string | u
   if (drug.noc) return 'Not otherwise classified: no billing unit. Put the drug name, NDC and dose in the line description.';
   const unit = drug.unit;
   if (!unit) return undefined;
-  const per = `${unit.upTo ? 'up to ' : ''}${amountText(unit.amount, unit.unit)}`;
-  const lines = [`**Billing unit:** 1 unit = ${per}`];
+  const lines = [`**Billing unit:** 1 unit = ${unitText(unit)}${unitSource(unit)}`];
   const units = place.line?.units?.value;
-  if (units !== undefined && Number.isFinite(units)) {
-    lines.push(`**This line:** ${plural(units, 'unit')} = ${unit.upTo ? 'up to ' : ''}${amountText(units * unit.amount, unit.unit)}`);
-  }
+  const amount = units !== undefined && Number.isFinite(units) ? lineAmountText(unit, units) : undefined;
+  if (amount) lines.push(`**This line:** ${amount}`);
   return lines.join('  \n');
 }
 
@@ -110,7 +109,7 @@ function statusPart(src: CardSources, lookup: CodeLookup, date: string, label: s
       return `**Status:** not yet effective ${onDate(label)}${r.addDate ? `: valid from ${r.addDate}` : ''}`;
     case 'terminated': {
       const ended = r.termDate ? `terminated on ${r.termDate}` : 'terminated';
-      const successor = lookup.successor ? successorText(src, lookup.successor, date) : sameDrugText(src, r.code, date);
+      const successor = r.xrefs.length ? successorText(src.codeset, lookup, date) : sameDrugText(src, r.code, date);
       return `**Status:** ${ended}, not valid ${onDate(label)}${successor}`;
     }
   }
@@ -125,33 +124,13 @@ function sameDrugText(src: CardSources, code: string, date: string): string {
   return valid.length ? `. Codes for the same drug valid then: ${valid.join(', ')}` : '';
 }
 
-function successorText(src: CardSources, successor: string, date: string): string {
-  const next = src.codeset.lookup(successor, date);
-  const short = next?.record.short ? ` (${md(next.record.short)})` : '';
-  return `. Successor: **${md(successor)}**${short}`;
-}
-
 // (4) coverage, pricing indicator, ASP limit
-function paymentPart(src: CardSources, { record }: CodeLookup, place: CardPlace): string | undefined {
-  const out: string[] = [];
-  const coverage = coverageText(record.coverage);
-  if (coverage) out.push(`**Medicare coverage (${md(record.coverage ?? '')}):** ${coverage}`);
-  const pricing = record.pricing
-    .map((p) => ({ p: p.trim(), text: pricingText(p) }))
-    .filter((x): x is { p: string; text: string } => !!x.text)
-    .map((x) => `${x.text} (${x.p})`);
-  if (pricing.length) out.push(`**Pricing:** ${pricing.join('; ')}`);
-  const asp = src.codeset.asp(record.code);
-  if (asp && Number.isFinite(asp.paymentLimit)) {
-    const quarter = src.codeset.release.asp ? ` (${md(src.codeset.release.asp)})` : '';
-    const dosage = asp.dosage?.trim() ? ` of ${md(asp.dosage.trim())}` : '';
-    let text = `**ASP payment limit${quarter}:** ${formatMoney(asp.paymentLimit, true)} per unit${dosage}`;
-    const units = place.line?.units?.value;
-    if (units !== undefined && Number.isFinite(units) && units > 0) {
-      text += `; ${plural(units, 'unit')} = ${formatMoney(units * asp.paymentLimit)}`;
-    }
-    out.push(text);
-  }
+function paymentPart(src: CardSources, lookup: CodeLookup, place: CardPlace, date: string): string | undefined {
+  const out = codedValueLines(lookup);
+  const xref = activeXrefLine(lookup);
+  if (xref) out.push(xref);
+  const asp = aspLine(src.codeset, lookup.record.code, date, place.line?.units?.value);
+  if (asp) out.push(asp);
   return out.length ? out.join('  \n') : undefined;
 }
 
@@ -218,12 +197,16 @@ function relatedPart(src: CardSources, code: string): string | undefined {
   return cached(map, code, () => buildRelatedPart(src, code));
 }
 
-function guidancePart(src: CardSources, code: string): string | undefined {
+/** JW/JZ reporting began on 2023-07-01: its guidance is not shown for earlier dates */
+const JW_JZ_FROM = '2023-07-01';
+
+function guidancePart(src: CardSources, code: string, date: string): string | undefined {
+  const beforeJwJz = date < JW_JZ_FROM;
   let byCodeset = guidanceCache.get(src.guidance);
   if (!byCodeset) guidanceCache.set(src.guidance, (byCodeset = new WeakMap()));
   let map = byCodeset.get(src.codeset);
   if (!map) byCodeset.set(src.codeset, (map = new Map()));
-  return cached(map, code, () => buildGuidancePart(src, code));
+  return cached(map, beforeJwJz ? `${code}<jwjz` : code, () => buildGuidancePart(src, code, beforeJwJz));
 }
 
 /** the related codes a coder acts on; the rest are a link away */
@@ -244,8 +227,8 @@ function buildRelatedPart(src: CardSources, code: string): string | undefined {
 }
 
 // (7) curated guidance: a three-line summary and a link to the whole text (features/guidance-card.ts)
-function buildGuidancePart(src: CardSources, code: string): string | undefined {
-  return guidanceSummary(src, code);
+function buildGuidancePart(src: CardSources, code: string, beforeJwJz: boolean): string | undefined {
+  return guidanceSummary(src, code, beforeJwJz);
 }
 
 // (8) where the facts come from

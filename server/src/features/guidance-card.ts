@@ -50,8 +50,9 @@ function summaryOf(body: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' '))} …`;
 }
 
-export function guidanceSummary(src: GuidanceSources, code: string): string | undefined {
-  const first = src.guidance.forCode(code, src.codeset)[0];
+/** beforeJwJz: the date of service is before the JW/JZ policy (2023-07-01), so its guidance is left out */
+export function guidanceSummary(src: GuidanceSources, code: string, beforeJwJz = false): string | undefined {
+  const first = src.guidance.forCode(code, src.codeset).filter((m) => !(beforeJwJz && m.entry.topics.includes('asp-injectable')))[0];
   if (!first) return undefined;
   const section = GUIDANCE_SECTIONS.find((s) => first.entry.sections[s]);
   const summary = section ? summaryOf(first.entry.sections[section]!) : '';

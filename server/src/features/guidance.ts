@@ -4,6 +4,7 @@
 //   range: J7500-J7599       a family (searched second, narrowest range first)
 //   applies: asp-injectable  a topic, matched by facts about the code (searched last)
 // Pure: the files arrive as strings; nothing here throws on a malformed file.
+import { jwJzDerived } from '../checks/drug-facts';
 import type { CodeSet } from '../codeset/types';
 
 export const GUIDANCE_SECTIONS = [
@@ -122,8 +123,8 @@ function topicFacts(code: string, codeset: CodeSet): Set<GuidanceTopic> {
   if (drug.noc) facts.add('noc');
   const injectable = drug.route === 'injection' || drug.route === 'infusion';
   if (injectable) facts.add('injectable');
-  // wastage modifiers are about single-dose containers of separately payable Part B drugs: never oral ones
-  if (drug.route !== 'oral' && codeset.asp(code)) facts.add('asp-injectable');
+  // wastage modifiers: exactly the codes the JW/JZ rule applies to (ASP-priced injectables, not NOC)
+  if (jwJzDerived(code, codeset)) facts.add('asp-injectable');
   return facts;
 }
 

@@ -45,7 +45,9 @@ function lineHints(ctx: FeatureContext, line: ServiceLine, range: Range): InlayH
   }
   const units = line.units;
   const unit = ctx.codeset.drug(code)?.unit;
-  if (units && unit && Number.isFinite(units.value) && inside(units.range.end, range)) {
+  // no product for a unit that cannot be multiplied (uncertain, 'greater than', each, per dose)
+  const multiplies = unit && !unit.uncertain && (unit.kind === undefined || unit.kind === 'amount' || unit.kind === 'per' || unit.kind === 'up-to');
+  if (units && unit && multiplies && Number.isFinite(units.value) && inside(units.range.end, range)) {
     const dose = amountText(units.value * unit.amount, unit.unit);
     out.push({
       position: ctx.textDocument.positionAt(units.range.end),

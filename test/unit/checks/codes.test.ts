@@ -6,7 +6,7 @@ const line = (sv1: string, date = '20251105') => x12('LX*1', sv1, `DTP*472*D8*${
 
 test('unknown-code', (t) =>
   checkRule(t, 'unknown-code', [
-    { name: 'typo of J7507 with the full release', codeset: 'full', text: line('SV1*HC:⟦J7705⟧*125*UN*5***1'), messages: ['J7705 is not in HCPCS Level II, October 2025'] },
+    { name: 'typo of J7507 with the full release', codeset: 'full', text: line('SV1*HC:⟦J7705⟧*125*UN*5***1'), messages: ['J7705 is not in HCPCS Level II, July 2026'] },
     { name: 'known code', codeset: 'full', text: line('SV1*HC:J7507:KX*125*UN*5***1') },
     { name: 'terminated code is known, not unknown', codeset: 'full', text: line('SV1*HC:J7401*250*UN*1***1') },
     { name: 'CPT codes are never unknown', codeset: 'full', text: line('SV1*HC:99213*40*UN*1***1') },

@@ -6,7 +6,7 @@ const line = (sv1: string, date = '20251105') => x12('LX*1', sv1, `DTP*472*D8*${
 
 test('invalid-modifier', (t) =>
   checkRule(t, 'invalid-modifier', [
-    { name: 'unknown Level II modifier (full release)', codeset: 'full', text: line('SV1*HC:J7507:⟦XK⟧*125*UN*5***1'), messages: ['XK is not a modifier in HCPCS Level II, October 2025'] },
+    { name: 'unknown Level II modifier (full release)', codeset: 'full', text: line('SV1*HC:J7507:⟦XK⟧*125*UN*5***1'), messages: ['XK is not a modifier in HCPCS Level II, July 2026'] },
     { name: 'known modifier', codeset: 'full', text: line('SV1*HC:J7507:KX*125*UN*5***1') },
     { name: 'core set: Level II modifiers are not judged', text: line('SV1*HC:J7507:XK*125*UN*5***1') },
     { name: 'one character is never a modifier', text: line('SV1*HC:J7507:⟦K⟧*125*UN*5***1'), messages: ['"K" is not a modifier'] },

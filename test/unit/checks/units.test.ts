@@ -48,6 +48,42 @@ test('units-vs-dose', (t) =>
     { name: '375 mg of J7502 billed as 4', text: line('SV1*HC:J7502:KX*40*UN*4***1', 'NTE*ADD*CYCLOSPORINE 375 MG') },
     { name: 'grams convert to mg (0.5 g of J7517 250 mg = 2 units)', text: line('SV1*HC:J7517:KX*40*UN*⟦4⟧***1', 'NTE*ADD*MYCOPHENOLATE MOFETIL 0.5 G') },
     { name: 'the unit restated ("tacrolimus 1 mg") is not a dose', text: 'Bill J7507 (tacrolimus 1 mg) x 5 units.' },
+    // a dose equal to one billing unit, written after the units, is the dose given: 5 units of 5 mg is a 5x overbill
+    {
+      name: 'J7525 x 5 units (tacrolimus 5 mg): one unit billed five times',
+      text: 'Billed J7525 x ⟦5⟧ units (tacrolimus 5 mg).',
+      messages: ['5 mg ÷ 5 mg per unit = 1 units, but the line bills 5 (J7525: 5 mg)'],
+      fixes: ['Set units to 1'],
+    },
+    { name: 'J7525 x 1 unit (tacrolimus 5 mg)', text: 'Billed J7525 x 1 unit (tacrolimus 5 mg).' },
+    { name: 'a claim description naming the strength is not the dose', text: csv('J7507,KX,,30,,2025-11-05,tacrolimus 1 mg capsule') },
+    // 'greater than 100 mg': one unit for any dose above 100 mg (Q9992 300 mg is 1 unit, not 3)
+    {
+      name: 'Q9992 300 mg billed 3',
+      codeset: 'full',
+      text: line('SV1*HC:Q9992*100*UN*⟦3⟧***1', 'NTE*ADD*BUPRENORPHINE 300 MG'),
+      messages: ['300 mg is more than 100 mg: 1 unit, but the line bills 3'],
+      fixes: ['Set units to 1'],
+    },
+    { name: 'Q9992 300 mg billed 1', codeset: 'full', text: line('SV1*HC:Q9992*100*UN*1***1', 'NTE*ADD*BUPRENORPHINE 300 MG') },
+    // combination: the ASP dosage (1.125 g) is the unit, not the first component (1 g)
+    {
+      name: 'J2543 3.375 g billed 4',
+      codeset: 'full',
+      text: line('SV1*HC:J2543*100*UN*⟦4⟧***1', 'NTE*ADD*PIPERACILLIN 3.375 G'),
+      messages: ['3.375 g ÷ 1.125 g per unit = 3 units, but the line bills 4'],
+      fixes: ['Set units to 3'],
+    },
+    { name: 'J2543 3.375 g billed 3', codeset: 'full', text: line('SV1*HC:J2543*100*UN*3***1', 'NTE*ADD*PIPERACILLIN 3.375 G') },
+    // an uncertain unit (a combination CMS gives no ASP dosage for): the rule says so and offers no fix
+    {
+      name: 'J2711 (neostigmine 0.1 mg and glycopyrrolate 0.02 mg) with a dose: uncertain, no fix',
+      codeset: 'full',
+      text: line('SV1*HC:J2711*100*UN*⟦3⟧***1', 'NTE*ADD*NEOSTIGMINE 0.5 MG'),
+      messages: ['Units of J2711 cannot be checked against the dose 0.5 mg: the billing unit is uncertain (0.1 mg and glycopyrrolate 0.02 mg)'],
+      fixes: [],
+    },
+    { name: 'J2711 without a dose', codeset: 'full', text: line('SV1*HC:J2711*100*UN*3***1') },
     { name: 'another drug\'s dose is left to drug-mismatch', text: 'Bill J7507 (sirolimus 3 mg) x 5 units.' },
     { name: 'prose dose after the code', text: 'Cyclosporine 375 mg was billed as J7502-KX x ⟦3⟧ units.', fixMayChange: [] },
     { name: 'CSV description', text: csv('J7507,KX,,⟦3⟧,,2025-11-05,tacrolimus 5 mg') },

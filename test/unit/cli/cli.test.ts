@@ -84,12 +84,13 @@ test('bad usage exits 2 with a usage message', (t) => {
     [['--format', 'xml', claims], /--format must be text, json, sarif or ndjson/],
     [['--config', 'test/fixtures/checks/missing.json', claims], /cannot be read/],
     [['--release', 'test/fixtures/checks/clean.837', claims], /release/],
+    [['--asp', 'test/fixtures/no-such-asp-folder', claims], /asp test\/fixtures\/no-such-asp-folder: .*cannot be read/],
   ];
   for (const [args, message] of rows) {
     const r = run(args);
     assert.equal(r.code, 2, `${args.join(' ')}\n${r.stderr}`);
     assert.match(r.stderr, message);
-    if (!args.includes('--config') && !args.includes('--release') && !args[0]?.includes('no-such')) assert.match(r.stderr, /Usage: hcpcs-check/);
+    if (!args.includes('--config') && !args.includes('--release') && !args.includes('--asp') && !args[0]?.includes('no-such')) assert.match(r.stderr, /Usage: hcpcs-check/);
   }
 });
 

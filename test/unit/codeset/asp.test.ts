@@ -34,8 +34,9 @@ test('hand-made ASP files: preamble, Windows-1252, CPT rows dropped, trailing co
   const p = importAspPricing(pricing);
   assert.ok(p.ok);
   assert.equal(p.label, 'ASP October 2025');
-  assert.deepEqual(p.rows, [{ code: 'J7507', dosage: '1 MG', paymentLimit: 0.169 }]);
-  assert.equal(p.problems.length, 1);
+  // A9606's 'N/A' limit keeps its row (NaN limit): the code is listed, its dosage is its billing unit
+  assert.deepEqual(p.rows, [{ code: 'J7507', dosage: '1 MG', paymentLimit: 0.169 }, { code: 'A9606', dosage: '1 microCurie', paymentLimit: NaN }]);
+  assert.equal(p.problems.length, 0);
   const bad = importAspPricing(Buffer.from('a,b\r\n1,2\r\n'), 'prices.csv');
   assert.ok(!bad.ok && /^prices\.csv: not an ASP pricing file/.test(bad.error));
 });
@@ -44,8 +45,9 @@ test('real Oct 2025 ASP pricing file', { skip }, () => {
   const p = importAspPricing(readFileSync(join(dir!, 'asp_pricing.csv')));
   assert.ok(p.ok);
   assert.equal(p.label, 'ASP October 2025');
-  // 978 Level II rows; A9606 has no numeric limit ('N/A')
-  assert.equal(p.rows.length, 977);
+  // 978 Level II rows; A9606 has no numeric limit ('N/A') and is kept with a NaN limit
+  assert.equal(p.rows.length, 978);
+  assert.ok(Number.isNaN(p.rows.find((r) => r.code === 'A9606')?.paymentLimit));
   assert.equal(p.rows.filter((r) => !/^[A-V]\d{4}$/.test(r.code)).length, 0, 'no CPT rows');
   const by = new Map(p.rows.map((r) => [r.code, r]));
   const rows: [string, string, number][] = [

@@ -2,9 +2,9 @@
 // real release, checked against the ASP file's dosage column.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aspDir, fixture, releaseFile } from '../../support/paths';
+import { aspDir, fixture, releaseFile, sharedDir, sharedRelease } from '../../support/paths';
 import { drugInfoOf } from '../../../server/src/codeset/drugs';
 import { parseAspDosage, sameBillingUnit } from '../../../server/src/codeset/units';
 import { importRelease } from '../../../server/src/codeset/import/release';
@@ -99,26 +99,68 @@ test('every J code of the real release, and every ASP-priced code against its AS
   console.log(`J codes: ${jCodes.length}; with a billing unit ${withUnit}, NOC ${noc}, named drug ${named}; neither unit nor NOC: ${neither.length} (${neither.join(', ')})`);
   assert.ok(withUnit + noc >= jCodes.length - 15, 'almost every J code has a unit or is NOC');
 
-  const asp = importAspPricing(readFileSync(join(aspDir()!, 'asp_pricing.csv')));
-  assert.ok(asp.ok);
-  const listed: Record<string, string> = JSON.parse(readFileSync(fixture('codeset', 'asp-unit-disagreements.json'), 'utf8')).disagreements;
-  const byCode = new Map(r.release.codes.map((c) => [c.code, c]));
-  const unlisted: string[] = [];
-  const disagreeing = new Set<string>();
-  let agree = 0;
-  for (const p of asp.rows) {
-    const c = byCode.get(p.code);
-    assert.ok(c, `${p.code} from the ASP file is in the release`);
-    const d = drugInfoOf(c, true)!;
-    const u = parseAspDosage(p.dosage);
-    if (d.unit && u && sameBillingUnit(d.unit, u)) {
-      agree++;
-      continue;
+});
+
+// Every ASP dosage in the real files (each quarter against the release of the same quarter): the
+// unit the model bills by must be the ASP dosage; the unit read from the descriptor alone (used
+// for codes without an ASP row) must agree, be marked uncertain, or be listed with its reason.
+const quarters: [string, string][] = [
+  ['2025-10', 'asp_pricing.csv'],
+  ['2026-01', 'section 508 version of January 2026 Medicare Part B Payment Limit File 121725.csv'],
+];
+for (const [quarter, file] of quarters) {
+  const release = sharedRelease(quarter);
+  const pricingFile = join(sharedDir, 'cms/asp', quarter, file);
+  const skipQuarter = release && existsSync(pricingFile) ? false : `no ${quarter} release / ASP file in ../shared`;
+  test(`every ASP dosage of ${quarter} against the drug model`, { skip: skipQuarter }, () => {
+    const r = importRelease(readFileSync(release!), release!);
+    assert.ok(r.ok);
+    const asp = importAspPricing(readFileSync(pricingFile));
+    assert.ok(asp.ok);
+    const listed: Record<string, string> = JSON.parse(readFileSync(fixture('codeset', 'asp-unit-disagreements.json'), 'utf8')).disagreements;
+    const byCode = new Map(r.release.codes.map((c) => [c.code, c]));
+    const unlisted: string[] = [];
+    const billedWrong: string[] = [];
+    const disagreeing = new Set<string>();
+    let agree = 0;
+    let uncertain = 0;
+    for (const p of asp.rows) {
+      const c = byCode.get(p.code);
+      assert.ok(c, `${p.code} from the ASP file is in the ${quarter} release`);
+      const u = parseAspDosage(p.dosage);
+      const billed = drugInfoOf(c, p.dosage)!;
+      if (u && !(billed.unit && sameBillingUnit(billed.unit, u) && billed.unit.source === 'asp')) billedWrong.push(`${p.code}: bills by '${billed.unit?.text}', ASP '${p.dosage}'`);
+      const d = drugInfoOf(c, true)!;
+      if (d.unit?.uncertain) uncertain++;
+      if (d.unit && u && sameBillingUnit(d.unit, u)) {
+        agree++;
+        continue;
+      }
+      disagreeing.add(p.code);
+      if (!listed[p.code]) unlisted.push(`${p.code}: ASP '${p.dosage}' vs descriptor '${d.unit?.text ?? '(none)'}'${d.unit?.uncertain ? ' (uncertain)' : ''} in "${c.long}"`);
     }
-    disagreeing.add(p.code);
-    if (!listed[p.code]) unlisted.push(`${p.code}: ASP '${p.dosage}' vs descriptor '${d.unit?.text ?? '(none)'}' in "${c.long}"`);
+    console.log(`${quarter}: ${asp.rows.length} ASP dosages; the billed unit is the ASP dosage for every parseable one; the descriptor alone agrees for ${agree}, ${disagreeing.size} listed; ${uncertain} descriptor units marked uncertain (combinations)`);
+    assert.deepEqual(billedWrong, [], 'the unit billed by is the ASP dosage');
+    assert.deepEqual(unlisted, [], 'disagreements not listed in asp-unit-disagreements.json');
+  });
+}
+
+test('every listed disagreement still disagrees in some quarter', { skip }, () => {
+  const listed: Record<string, string> = JSON.parse(readFileSync(fixture('codeset', 'asp-unit-disagreements.json'), 'utf8')).disagreements;
+  const still = new Set<string>();
+  for (const [quarter, file] of quarters) {
+    const release = sharedRelease(quarter);
+    const pricingFile = join(sharedDir, 'cms/asp', quarter, file);
+    if (!release || !existsSync(pricingFile)) continue;
+    const r = importRelease(readFileSync(release), release);
+    const asp = importAspPricing(readFileSync(pricingFile));
+    assert.ok(r.ok && asp.ok);
+    const byCode = new Map(r.release.codes.map((c) => [c.code, c]));
+    for (const p of asp.rows) {
+      const d = drugInfoOf(byCode.get(p.code)!, true)!;
+      const u = parseAspDosage(p.dosage);
+      if (!(d.unit && u && sameBillingUnit(d.unit, u))) still.add(p.code);
+    }
   }
-  console.log(`ASP dosage agrees with the descriptor unit for ${agree} of ${asp.rows.length} priced Level II codes; ${disagreeing.size} listed disagreements`);
-  assert.deepEqual(unlisted, [], 'disagreements not listed in asp-unit-disagreements.json');
-  assert.deepEqual(Object.keys(listed).filter((c) => !disagreeing.has(c)), [], 'listed disagreements that now agree');
+  assert.deepEqual(Object.keys(listed).filter((c) => !still.has(c)), [], 'listed disagreements that now agree');
 });

@@ -76,7 +76,7 @@ test('core set: search, drugs, related, ASP', () => {
   assert.deepEqual(core.codesForDrug('tac'), []);
   assert.equal(core.isDrugName('tacrolimus'), true);
   assert.equal(core.isDrugName('oral'), false);
-  assert.deepEqual(core.drug('J7507'), { code: 'J7507', drugs: ['tacrolimus'], noc: false, route: 'oral', unit: { amount: 1, unit: 'mg', text: '1 mg' } });
+  assert.deepEqual(core.drug('J7507'), { code: 'J7507', drugs: ['tacrolimus'], noc: false, route: 'oral', unit: { amount: 1, unit: 'mg', text: '1 mg', kind: 'amount', source: 'asp' } });
   assert.equal(core.drug('J3490')?.noc, true);
   const related = core.related('J7507', 6);
   assert.deepEqual(related.slice(0, 4).map((r) => `${r.code}:${r.kind}`), ['J7503:same-drug', 'J7508:same-drug', 'J7521:same-drug', 'J7525:same-drug']);

@@ -158,13 +158,13 @@ const rows: Row[] = [
     name: '837P CPT code: no descriptor (AMA copyright)',
     lang: 'x12',
     text: x12p('LX*1~\nSV1*HC:992‸13:25*100*UN*1***1~\nDTP*472*D8*20251105~'),
-    expect: { parts: ['**99213**: CPT code — descriptor not included (AMA copyright)', '**25** (CPT modifier): Separate, significant E/M service'], absent: ['Billing unit', 'Status'] },
+    expect: { parts: ['**99213**: CPT code — descriptor not included (AMA copyright)', '**25** (CPT modifier): E/M work on the day of a procedure'], absent: ['Billing unit', 'Status'] },
   },
   {
     name: '837P CPT modifier: our description',
     lang: 'x12',
     text: x12p('LX*1~\nSV1*HC:99213:2‸5*100*UN*1***1~\nDTP*472*D8*20251105~'),
-    expect: { parts: ['**25** (CPT modifier): Separate, significant E/M service'] },
+    expect: { parts: ['**25** (CPT modifier): E/M work on the day of a procedure'] },
   },
   {
     name: '837P NDC in LIN*N4: the code it bills as and units per package',
@@ -189,7 +189,7 @@ const rows: Row[] = [
     lang: 'x12',
     sets: 'full',
     text: x12p('LX*1~\nSV1*HC:J75‸98*100*UN*1***1~\nDTP*472*D8*20251105~'),
-    expect: { parts: ['**J7598** is not a HCPCS Level II code in HCPCS Level II, October 2025 (CMS).', SOURCE], absent: ['core code set'] },
+    expect: { parts: ['**J7598** is not a HCPCS Level II code in HCPCS Level II, July 2026 (CMS).', SOURCE], absent: ['core code set'] },
   },
   {
     name: 'core set: an unknown code is only "not in the core set", with how to load the release',
@@ -210,7 +210,7 @@ const rows: Row[] = [
     lang: 'x12',
     sets: 'full',
     text: x12p(J7507_LINE),
-    expect: { parts: ['_Source: HCPCS Level II, October 2025 (CMS); ASP October 2025_'], absent: ['Only the core code set'] },
+    expect: { parts: ['_Source: HCPCS Level II, July 2026 (CMS); ASP January 2026_'], absent: ['Only the core code set'] },
   },
   {
     name: '837P: the cursor between elements has no hover',

@@ -57,8 +57,8 @@ Options:
   --config FILE             a .hcpcsrc.json (default: ./.hcpcsrc.json when present); an explicit
                             file that cannot be read or has any problem stops the run (exit 2)
   --codeset FILE            a code set compiled by \`hcpcs-check compile\` (fast start)
-  --release FILE            CMS HCPCS release (.zip, fixed-width .txt, .xlsx or its .csv)
-  --asp DIR                 folder with the CMS ASP pricing file and NDC crosswalk
+  --release PATH            CMS HCPCS release (.zip, fixed-width .txt, .xlsx or its .csv) or a folder of releases
+  --asp DIR                 folder with the CMS ASP pricing file and NDC crosswalk, or a folder of quarter folders
   --stdin                   check one document read from standard input
   --language ID             its language: x12, csv, psv, tsv, json, plaintext, markdown (default: detected)
   --input ndjson            check a stream of documents from standard input

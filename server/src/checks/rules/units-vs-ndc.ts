@@ -64,9 +64,10 @@ const rule: LineRule = {
     if (!ndc || !ndcQuantity || !units || codeKind(line) !== 'level2') return [];
     if (!(ndcQuantity.value > 0) || !(units.value > 0)) return [];
     const ndc11 = readNdc(ndc.value, true).ndc11;
-    const entry = ndc11 ? codeset.ndc(ndc11) : undefined;
     const code = codeOf(line);
-    if (!entry || entry.code.toUpperCase() !== code) return [];
+    // the crosswalk row of the line's own code: CMS maps some NDCs to several codes (J0881 and J0882)
+    const entry = ndc11 ? codeset.ndc(ndc11, code) : undefined;
+    if (!entry) return [];
     const unit = (line.ndcUnit?.value ?? 'UN').trim().toUpperCase();
     const options = readings(unit, entry, code, codeset);
     if (!options.length) return [];

@@ -1,7 +1,8 @@
 // A procedure code that the loaded CMS release does not have (or that is not shaped like one).
 import { allProfiles, docsPath, finding, type LineRule } from '../rule';
-import { codeKind, codeOf } from '../line-facts';
+import { codeKind, codeOf, dateOf } from '../line-facts';
 import { releaseDate } from '../../codeset/index';
+import { staleClause } from '../../codeset/staleness';
 
 const rule: LineRule = {
   id: 'unknown-code',
@@ -28,19 +29,23 @@ const rule: LineRule = {
     // Only a whole CMS release can say a code does not exist; CDT (D) codes are not in it by licence.
     if (kind !== 'level2' || !codeset.isFull || code.startsWith('D')) return [];
     if (codeset.lookup(code)) return [];
-    // a release lists the codes in force from its date (and some deleted earlier): before that a code
-    // may have existed and been deleted, so the line is not called invalid
+    // the loaded releases list the codes in force from the oldest one's date (and some deleted earlier):
+    // before that a code may have existed and been deleted, so the line is not called invalid
     const billedOn = line.serviceDate?.value;
-    const releaseStart = releaseDate(codeset.release.id);
+    const oldest = codeset.release.releases?.[0] ?? codeset.release;
+    const releaseStart = releaseDate(oldest.id);
     if (billedOn && billedOn < releaseStart) {
       return [
         finding(
           rule,
           line.code.range,
-          `${code} is not in ${codeset.release.label}; it may have been deleted before that release (date of service ${billedOn} is before ${releaseStart}): check the release in force on that date`,
+          `${code} is not in ${oldest.label}; it may have been deleted before that release (date of service ${billedOn} is before ${releaseStart}): check the release in force on that date`,
         ),
       ];
     }
+    // a date past the newest release's quarter: CMS may have added the code since (information only)
+    const stale = staleClause(codeset, dateOf(ctx));
+    if (stale) return [{ ...finding(rule, line.code.range, `${code} is not in ${codeset.release.label} (${stale})`), capSeverity: 'information' }];
     return [finding(rule, line.code.range, `${code} is not in ${codeset.release.label}`)];
   },
 };

@@ -57,11 +57,8 @@ export function importAspPricing(bytes: Uint8Array, fileName = 'ASP pricing file
   for (let r = at + 1; r < rows.length; r++) {
     const c = (rows[r][code] ?? '').trim().toUpperCase();
     if (!LEVEL_II.test(c)) continue; // CPT rows and blank lines
+    // 'N/A' (A9606): CMS lists the code with no limit; keep the row (its dosage is the billing unit)
     const paymentLimit = num(rows[r][limit]);
-    if (Number.isNaN(paymentLimit)) {
-      problems.push(`row ${r + 1}: ${c} has no numeric payment limit`);
-      continue;
-    }
     out.push({ code: c, dosage: (rows[r][dosage] ?? '').trim(), paymentLimit });
   }
   return { ok: true, label: labelFromPreamble(rows, at), rows: out, problems };

@@ -11,6 +11,9 @@ export interface ReleaseName {
   label: string;
 }
 
+/** release files a folder may hold, fastest to read first (a folder may hold the .csv and the .xlsx of one release) */
+export const RELEASE_EXTENSIONS = ['.csv', '.txt', '.zip', '.xlsx'];
+
 export function releaseFromFileName(fileName: string): ReleaseName | undefined {
   const base = basename(fileName);
   const m = /hcpc(?:s)?[_ -]?(\d{4})[_ -]?(jan|apr|jul|oct)/i.exec(base);
