@@ -96,11 +96,21 @@ function collectFiles(paths: string[], selection: FileSelection): string[] {
   return [...new Set(out)];
 }
 
-function describeRelease(r: ReleaseInfo): string {
-  if (r.kind !== 'full') return `code set: ${r.label}; built-in core set only, pass --release PATH or --codeset FILE for the full CMS release`;
+/** 'HCPCS Level II, July 2026 (CMS): 8725 codes, 384 modifiers, ASP January 2026; releases 2025-10, 2026-01, 2026-07' */
+function summaryOf(r: ReleaseInfo): string {
+  return `${r.label}: ${r.codeCount} codes, ${r.modifierCount} modifiers, ${aspAndReleases(r)}`;
+}
+
+/** 'ASP October 2025, ASP January 2026; releases 2025-10, 2026-01, 2026-07' */
+function aspAndReleases(r: ReleaseInfo): string {
   const releases = (r.releases ?? []).length > 1 ? `; releases ${r.releases!.map((x) => x.id).join(', ')}` : '';
   const asp = r.aspQuarters?.length ? r.aspQuarters.map((q) => q.label).join(', ') : (r.asp ?? 'no ASP data');
-  return `code set: ${r.label} (full CMS release: ${r.codeCount} codes, ${r.modifierCount} modifiers, ${asp}${releases})`;
+  return asp + releases;
+}
+
+function describeRelease(r: ReleaseInfo): string {
+  if (r.kind !== 'full') return `code set: ${r.label}; built-in core set only, pass --release PATH or --codeset FILE for the full CMS release`;
+  return `code set: ${r.label} (full CMS release: ${r.codeCount} codes, ${r.modifierCount} modifiers, ${aspAndReleases(r)})`;
 }
 
 /** an explicit --config must be right: any problem stops the run; ./.hcpcsrc.json found by itself only warns */
@@ -182,7 +192,7 @@ function compile(options: CliOptions): number {
   const started = performance.now();
   const index = compileFromFiles(options.release!, options.asp);
   const bytes = writeCompiled(index, options.output!);
-  err(`compiled ${describeRelease(loadIndex(index).release)}; ${(bytes / 1048576).toFixed(1)} MB in ${(performance.now() - started).toFixed(0)} ms -> ${options.output}`);
+  err(`compiled ${summaryOf(loadIndex(index).release)}; ${(bytes / 1048576).toFixed(1)} MB in ${(performance.now() - started).toFixed(0)} ms -> ${options.output}`);
   return 0;
 }
 

@@ -19,7 +19,7 @@ export { INDEX_FORMAT, INDEX_VERSION } from './codeset/compiled';
 export type { CodeSet } from './codeset/types';
 export { importRelease } from './codeset/import/release';
 export { importAsp } from './codeset/import/asp';
-export { checkDocument, type DocumentInput } from './checks/report/check-document';
+export { checkDocument, type DocumentInput } from './cli/check-document';
 export type { DocumentResult, ReportedFinding } from './checks/report/records';
 export { documentLines, findingRecord, type FindingRecord, type DocumentRecord, type ErrorRecord } from './checks/report/ndjson';
 export { parseInputLine, type InputDocument } from './checks/report/ndjson-input';

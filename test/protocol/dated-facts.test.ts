@@ -65,7 +65,7 @@ test('every release and ASP quarter: each line judged by the release in force on
     const ended = late.diagnostics.find((d) => d.code === 'code-not-effective');
     assert.ok(ended, 'J7505 on 2026-02-10 is not effective');
     assert.match(messageOf(ended), /J7505 was terminated on 2025-12-31; date of service 2026-02-10 \(HCPCS Level II, January 2026 \(CMS\)\)/);
-    assert.match(await hoverAt(session, late.uri, j7505, 'J7505'), /_Facts from HCPCS Level II, January 2026 \(CMS\)_/);
+    assert.match(await hoverAt(session, late.uri, j7505, 'J7505'), /_Source: HCPCS Level II, January 2026 \(CMS\)_/);
     const early = await open(session, 'j7505-2025.837', claim('HC:J7505*100*UN*1***1', '2025-11-10'));
     assert.equal(early.diagnostics.filter((d) => d.code === 'code-not-effective').length, 0, 'J7505 on 2025-11-10 is active');
 

@@ -4,7 +4,7 @@ import { NOTES_MODES, type DocumentKindRule, type NotesMode, type PayerProfile, 
 import { DOCUMENT_KINDS, type DocumentKind } from '../model';
 import { parseJsonTree, type JsonNode, type JsonProperty } from './json-tree';
 import { compilePattern, isMatcher } from './patterns';
-import { compileGlob, isPathMatcher } from '../globs';
+import { compileGlob, isPathMatcher } from '../base/globs';
 import { findingIds } from './catalogue';
 import { didYouMean } from '../base/did-you-mean';
 import { readRuleSetting } from '../rule-setting';

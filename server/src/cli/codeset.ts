@@ -109,7 +109,7 @@ export function loadSource(source: CodeSetSource, distDir: string): LoadedCodeSe
     case 'release': {
       const store = new CodeSetStore({ distDir, storagePath: source.cacheDir });
       const loaded = store.loadAtStartup({ releasePath: source.releasePath, aspPath: source.aspPath });
-      if (loaded.warning) throw new InputError(`--release ${source.releasePath}: ${loaded.warning}`);
+      if (loaded.error) throw new InputError(`--release ${source.releasePath}: ${loaded.error}`);
       return { codeset: loaded.codeset, notes: loaded.message ? [loaded.message] : [] };
     }
     case 'startup': {

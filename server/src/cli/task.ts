@@ -8,7 +8,7 @@ import { createService, type HcpcsService } from '../service';
 import type { Settings } from '../settings';
 import type { CodeSet } from '../codeset/types';
 import { loadGuidance } from '../features/guidance';
-import { checkDocument, type DocumentInput } from '../checks/report/check-document';
+import { checkDocument, type DocumentInput } from './check-document';
 import { parseInputLine } from '../checks/report/ndjson-input';
 import type { DocumentResult } from '../checks/report/records';
 

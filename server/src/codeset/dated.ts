@@ -14,7 +14,7 @@ import type {
   ReleaseInfo,
   ReleaseSummary,
 } from './types';
-import type { ReleaseData } from './index';
+import type { ReleaseData } from './release-data';
 import type { AspQuarters } from './asp-quarters';
 
 /** how far down an XREF chain a successor is followed (CMS chains are 2-3 long) */

@@ -3,7 +3,7 @@
 // its codes); the file name only when the content does not say.
 import type { DocumentFormat, DocumentKind } from '../model';
 import type { DocumentKindRule, NotesMode } from '../settings';
-import { globMatcher, pathOfUri } from '../globs';
+import { globMatcher, pathOfUri } from '../base/globs';
 import { isSpace } from './chars';
 import { normaliseHeader } from './csv-columns';
 import { forEachRow, sniffDelimiter } from '../base/csv-rows';

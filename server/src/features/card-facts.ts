@@ -89,11 +89,8 @@ export function aspLine(codeset: CodeSet, code: string, date: string, units: num
   return text;
 }
 
-/** '_Facts from HCPCS Level II, January 2026 (CMS)_' and the stale-data clause, when the date is past the data */
-export function factsSourceLine(codeset: CodeSet, lookup: CodeLookup | undefined, date: string): string | undefined {
-  const several = (codeset.release.releases ?? []).length > 1;
-  const from = several && lookup?.release ? `_Facts from ${md(lookup.release.label)}_` : undefined;
+/** the stale-data clause, when the date lies past the newest loaded release's quarter (the footer names the release in force) */
+export function factsSourceLine(codeset: CodeSet, date: string): string | undefined {
   const stale = staleClause(codeset, date);
-  const clause = stale ? `**Data older than this date:** ${md(stale)}.` : undefined;
-  return [from, clause].filter(Boolean).join('  \n') || undefined;
+  return stale ? `**Data older than this date:** ${md(stale)}.` : undefined;
 }

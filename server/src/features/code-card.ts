@@ -55,8 +55,8 @@ export function codeCard(src: CardSources, written: string, place: CardPlace): s
     warningsPart(src, place),
     relatedPart(src, code),
     guidancePart(src, code, date),
-    factsSourceLine(src.codeset, lookup, date),
-    footer(src),
+    factsSourceLine(src.codeset, date),
+    footer(src, lookup),
   ]);
 }
 
@@ -65,7 +65,7 @@ function unknownCard(src: CardSources, code: string, place: CardPlace): string {
   const head = src.codeset.isFull
     ? `**${md(code)}** is not ${shape} in ${md(src.codeset.release.label)}.`
     : `**${md(code)}** is not in the core code set.`;
-  return join([head, warningsPart(src, place), factsSourceLine(src.codeset, undefined, dateFor(place, src.today).date), footer(src)]);
+  return join([head, warningsPart(src, place), factsSourceLine(src.codeset, dateFor(place, src.today).date), footer(src)]);
 }
 
 function join(parts: (string | undefined)[]): string {
@@ -232,8 +232,13 @@ function buildGuidancePart(src: CardSources, code: string, beforeJwJz: boolean):
 }
 
 // (8) where the facts come from
-export function footer(src: Pick<CardSources, 'codeset'>): string {
+/** the release the facts come from: the one in force on the date when several are loaded */
+export function footer(src: Pick<CardSources, 'codeset'>, lookup?: CodeLookup): string {
   const release = src.codeset.release;
-  const source = `---\n\n_Source: ${md(release.label)}${release.asp ? `; ${md(release.asp)}` : ''}_`;
+  const several = (release.releases ?? []).length > 1 || (release.aspQuarters ?? []).length > 1;
+  const label = lookup?.release?.label ?? release.label;
+  // with several ASP quarters the payment line names its own
+  const asp = !several && release.asp ? `; ${md(release.asp)}` : '';
+  const source = `---\n\n_Source: ${md(label)}${asp}_`;
   return release.kind === 'core' || !src.codeset.isFull ? `${source}\n\n${LOAD_RELEASE_HINT}` : source;
 }

@@ -41,9 +41,10 @@ export class CodeSetStore {
 
   /**
    * The best code set available at start; never fails (the core set is always there). A release
-   * path that cannot be loaded gives `warning` (for a notification) naming it and the set used instead.
+   * path that cannot be loaded gives `warning` (for a notification) naming it and the set used instead,
+   * and `error`, why it could not be loaded.
    */
-  loadAtStartup(request: { releasePath?: string; aspPath?: string }): { codeset: CodeSet; message?: string; warning?: string } {
+  loadAtStartup(request: { releasePath?: string; aspPath?: string }): { codeset: CodeSet; message?: string; warning?: string; error?: string } {
     const { releasePath, aspPath } = request;
     const problems: string[] = [];
     let failed: string | undefined;
@@ -77,7 +78,7 @@ export class CodeSetStore {
     }
     const message = [...problems, base.from.startsWith('the built-in') ? '' : `Loaded ${codeset.release.label} from ${base.from}.`].filter(Boolean).join(' ') || undefined;
     const warning = failed ? `${failed} Using ${codeset.release.label} instead.` : undefined;
-    return warning ? { codeset, message, warning } : { codeset, message };
+    return warning ? { codeset, message, warning, error: failed } : { codeset, message };
   }
 
   /** Import a CMS release file or a folder of releases (and optionally ASP quarters), cache the compiled index, return it. */

@@ -1,7 +1,7 @@
 // Shared helpers for the rule tables: code sets, document builders, ⟦marked⟧ expectations, fix replay.
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import { coreCodeSet, fullCodeSet } from '../../support/codesets';
+import { coreCodeSet, fullCodeSet, octoberCodeSet } from '../../support/codesets';
 import type { CodeSet } from '../../../server/src/codeset/types';
 import { parseDocument } from '../../../server/src/documents/index';
 import { runChecks } from '../../../server/src/checks/index';
@@ -11,7 +11,7 @@ import { defaultSettings, type Settings } from '../../../server/src/settings';
 
 export const TODAY = '2025-11-20';
 
-export { coreCodeSet, fullCodeSet };
+export { coreCodeSet, fullCodeSet, octoberCodeSet };
 
 export const NO_RELEASE = 'the CMS release is not available (set HCPCS_RELEASE or provide ../shared)';
 
@@ -115,8 +115,8 @@ export interface Row {
   fixes?: string[];
   /** findings of other rules that a fix may legitimately add or remove (rule ids) */
   fixMayChange?: string[];
-  /** 'full': needs the CMS release (skipped without it); default: the core set */
-  codeset?: 'core' | 'full';
+  /** 'full': every CMS release (skipped without them); 'october': the October 2025 release only; default: the core set */
+  codeset?: 'core' | 'full' | 'october';
 }
 
 /**
@@ -126,7 +126,7 @@ export interface Row {
 export async function checkRule(t: TestContext, ruleId: string, rows: Row[]): Promise<void> {
   for (const row of rows) {
     await t.test(row.name, (st) => {
-      const codeset = row.codeset === 'full' ? fullCodeSet() : coreCodeSet();
+      const codeset = row.codeset === 'full' ? fullCodeSet() : row.codeset === 'october' ? octoberCodeSet() : coreCodeSet();
       if (!codeset) return st.skip(NO_RELEASE);
       const { text, ranges } = unmark(row.text);
       const o: CheckOptions = { codeset, settings: row.settings, today: row.today, languageId: row.languageId, uri: row.uri };

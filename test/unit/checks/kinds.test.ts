@@ -200,15 +200,15 @@ test('unknown-code: a code billed before the release may have been deleted; afte
   checkRule(t, 'unknown-code', [
     {
       name: 'X12 line from 2004',
-      codeset: 'full',
+      codeset: 'october',
       text: x12('LX*1', 'SV1*HC:⟦J1550⟧*125*UN*1***1', 'DTP*472*D8*20040711'),
       messages: ['J1550 is not in HCPCS Level II, October 2025 (CMS); it may have been deleted before that release (date of service 2004-07-11 is before 2025-10-01)'],
     },
-    { name: 'the same code on a date the release covers', codeset: 'full', text: x12('LX*1', 'SV1*HC:⟦J1550⟧*125*UN*1***1', 'DTP*472*D8*20251105'), messages: [/^J1550 is not in HCPCS Level II, October 2025 \(CMS\)$/] },
-    { name: 'the day before the release', codeset: 'full', text: x12('LX*1', 'SV1*HC:⟦J1550⟧*125*UN*1***1', 'DTP*472*D8*20250930'), messages: ['may have been deleted before that release'] },
-    { name: 'the release date itself', codeset: 'full', text: x12('LX*1', 'SV1*HC:⟦J1550⟧*125*UN*1***1', 'DTP*472*D8*20251001'), messages: [/^J1550 is not in HCPCS Level II, October 2025 \(CMS\)$/] },
-    { name: 'FHIR EOB from 2000', codeset: 'full', text: eob('⟦G0001⟧', 1, [], '2000-01-01'), messages: ['date of service 2000-01-01 is before 2025-10-01'] },
-    { name: 'a note without a date is judged on today', codeset: 'full', text: 'Dispensed ⟦A1000⟧ x 2.', messages: [/^A1000 is not in HCPCS Level II, October 2025 \(CMS\)$/] },
+    { name: 'the same code on a date the release covers', codeset: 'october', text: x12('LX*1', 'SV1*HC:⟦J1550⟧*125*UN*1***1', 'DTP*472*D8*20251105'), messages: [/^J1550 is not in HCPCS Level II, October 2025 \(CMS\)$/] },
+    { name: 'the day before the release', codeset: 'october', text: x12('LX*1', 'SV1*HC:⟦J1550⟧*125*UN*1***1', 'DTP*472*D8*20250930'), messages: ['may have been deleted before that release'] },
+    { name: 'the release date itself', codeset: 'october', text: x12('LX*1', 'SV1*HC:⟦J1550⟧*125*UN*1***1', 'DTP*472*D8*20251001'), messages: [/^J1550 is not in HCPCS Level II, October 2025 \(CMS\)$/] },
+    { name: 'FHIR EOB from 2000', codeset: 'october', text: eob('⟦G0001⟧', 1, [], '2000-01-01'), messages: ['date of service 2000-01-01 is before 2025-10-01'] },
+    { name: 'a note without a date is judged on today', codeset: 'october', text: 'Dispensed ⟦A1000⟧ x 2.', messages: [/^A1000 is not in HCPCS Level II, October 2025 \(CMS\)$/] },
     { name: 'a malformed code is malformed whatever its date', text: x12('LX*1', 'SV1*HC:⟦478331⟧*12*UN*1***1', 'DTP*472*D8*20040711'), messages: ['is not a HCPCS code'] },
   ]));
 

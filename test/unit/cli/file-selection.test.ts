@@ -2,7 +2,7 @@
 // --include/--exclude arguments, the .hcpcsrc.json keys and the editor settings for kinds and notes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileGlob, isPathMatcher, pathOfUri } from '../../../server/src/globs';
+import { compileGlob, isPathMatcher, pathOfUri } from '../../../server/src/base/globs';
 import { isClaimFormat, isExcludedFolder, isSelected, type FileSelection } from '../../../server/src/checks/report/file-selection';
 import { parseArgs } from '../../../server/src/checks/report/args';
 import { parseConfig, mergeSettings } from '../../../server/src/checks/config';

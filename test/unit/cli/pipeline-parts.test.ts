@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { LineSplitter, parseInputLine, type SplitLine } from '../../../server/src/checks/report/ndjson-input';
 import { exitStatus, Tally, type Thresholds } from '../../../server/src/checks/report/tally';
 import { documentLines } from '../../../server/src/checks/report/ndjson';
-import { checkDocument } from '../../../server/src/checks/report/check-document';
+import { checkDocument } from '../../../server/src/cli/check-document';
 import { docsBaseFromRepository, helpUri, ruleMetadata, whatItChecks } from '../../../server/src/checks/report/rule-info';
 import { createService } from '../../../server/src/service';
 import { loadGuidance } from '../../../server/src/features/guidance';

@@ -99,15 +99,15 @@ test('exit status 2: unreadable --codeset, --release, --asp, an unreadable input
       [['--codeset', join(dir, 'not-json.json'), clean], /not-json\.json: not valid JSON/],
       [['--codeset', join(dir, 'other.json'), clean], /other\.json: not a compiled HCPCS index/],
       [['--codeset', dir, clean], /not a regular file/],
-      [['--release', join(dir, 'nope.csv'), clean], /--release .*nope\.csv: cannot be read/],
+      [['--release', join(dir, 'nope.csv'), clean], /--release .*nope\.csv: .*nope\.csv cannot be read/],
       [['--release', clean, clean], /--release test\/fixtures\/checks\/clean\.837: /],
       [['--codeset', CORE, fixture('claims', 'billing-note.md'), join(dir, 'fifo.837')], /fifo\.837: cannot be read \(not a regular file\)/],
       [['--codeset', CORE, '--input', 'ndjson', '--format', 'ndjson'], /input line 2: not valid JSON/, '{"id":"a","text":""}\n{oops\n'],
     ];
     if (release) {
-      rows.push([['--release', release, '--asp', join(dir, 'no-asp'), clean], /--asp .*no-asp: cannot be read/]);
-      rows.push([['--release', release, '--asp', join(dir, 'empty-asp'), clean], /--asp .*empty-asp: neither asp_pricing\.csv nor asp_crosswalk\.csv/]);
-      rows.push([['--release', release, '--asp', join(repoRoot, clean), clean], /--asp .*: not a folder/]);
+      rows.push([['--release', release, '--asp', join(dir, 'no-asp'), clean], /--asp .*no-asp: .*no-asp cannot be read/]);
+      rows.push([['--release', release, '--asp', join(dir, 'empty-asp'), clean], /--asp .*empty-asp: .*holds no ASP pricing or NDC-HCPCS crosswalk file/]);
+      rows.push([['--release', release, '--asp', join(repoRoot, clean), clean], /--asp .*: .*is not a folder of ASP files/]);
     }
     for (const [args, message, input] of rows) {
       const r = runCli(args, { input });
@@ -145,7 +145,8 @@ test('compile: -o writes a code set that --codeset loads, with the findings --re
 
 test('--format ndjson: every record valid against the schema, documents in input order, summary on stderr', (t) => {
   if (!built()) return t.skip('dist/cli.js is not built');
-  const r = runCli(['--codeset', CORE, '--format', 'ndjson', claims, clean]);
+  // a folder walk reads claim formats; the note is read because --include names it
+  const r = runCli(['--codeset', CORE, '--format', 'ndjson', '--include', '*.md', claims, clean]);
   assert.equal(r.code, 1, r.stderr);
   const recs = records(r.stdout);
   for (const rec of recs) assert.deepEqual(ndjsonViolations(rec), [], JSON.stringify(rec));
@@ -240,7 +241,7 @@ test('worker pool: the same output in input order for --jobs 1, 2 and 3 (folders
       docs.push({ id: `d${i}`, text, ...(name.endsWith('.csv') ? { languageId: 'csv' } : {}) });
     }
     const ndjson = docs.map((d) => JSON.stringify(d)).join('\n') + '\n';
-    const outputs = [1, 2, 3].map((jobs) => runCli(['--codeset', CORE, '--format', 'ndjson', '--jobs', String(jobs), dir]));
+    const outputs = [1, 2, 3].map((jobs) => runCli(['--codeset', CORE, '--format', 'ndjson', '--jobs', String(jobs), '--include', '*.md', dir]));
     const streams = [1, 2, 3].map((jobs) => runCli(['--codeset', CORE, '--format', 'ndjson', '--jobs', String(jobs), '--input', 'ndjson'], { input: ndjson }));
     for (const r of [...outputs, ...streams]) assert.equal(r.code, 1, r.stderr);
     assert.equal(outputs[1]!.stdout, outputs[0]!.stdout);
@@ -253,7 +254,7 @@ test('worker pool: the same output in input order for --jobs 1, 2 and 3 (folders
     assert.deepEqual(files, [...files].sort());
     assert.equal(files.length, 40);
     // the text and JSON outputs of a pool are the ones of a single thread too
-    const text = [1, 3].map((jobs) => runCli(['--codeset', CORE, '--jobs', String(jobs), dir]).stdout);
+    const text = [1, 3].map((jobs) => runCli(['--codeset', CORE, '--jobs', String(jobs), '--include', '*.md', dir]).stdout);
     assert.equal(text[1], text[0]);
   });
 });

@@ -210,7 +210,7 @@ const rows: Row[] = [
     lang: 'x12',
     sets: 'full',
     text: x12p(J7507_LINE),
-    expect: { parts: ['_Source: HCPCS Level II, July 2026 (CMS); ASP January 2026_'], absent: ['Only the core code set'] },
+    expect: { parts: ['_Source: HCPCS Level II, October 2025 (CMS)_'], absent: ['Only the core code set', 'July 2026'] },
   },
   {
     name: '837P: the cursor between elements has no hover',

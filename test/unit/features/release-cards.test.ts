@@ -18,7 +18,7 @@ const skip = fullSet() && ids.every((id) => sharedRelease(id)) ? false : 'the CM
 
 /** what the card must contain for this row on this date */
 function expectedParts(r: CodeRecord, date: string, label: string): string[] {
-  const parts = [`_Facts from ${md(label)}_`];
+  const parts = [`_Source: ${md(label)}`];
   if (r.long.trim() && r.long.trim().toLowerCase() !== r.short.trim().toLowerCase()) parts.push(md(r.long.trim()));
   const status = statusOn(r, date);
   if (status === 'active') parts.push(`**Status:** active on the date of service ${date}${r.addDate ? ` (added ${r.addDate})` : ''}${r.termDate ? `; ends ${r.termDate}` : ''}`);

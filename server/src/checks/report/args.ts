@@ -1,5 +1,5 @@
 // hcpcs-check's command line, parsed without I/O so it can be tested as a table.
-import { compileGlob, isPathMatcher } from '../../globs';
+import { compileGlob, isPathMatcher } from '../../base/globs';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'ndjson';
 /** the lowest severity that makes the exit status 1; 'none': findings never do */

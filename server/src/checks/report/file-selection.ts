@@ -2,7 +2,7 @@
 // CSV/PSV/TSV exports, FHIR JSON), as the readers would detect them; --include/--exclude and
 // .hcpcsrc.json include/exclude change that. Files named on the command line are always read (cli.ts).
 import { detectFormat, extensionOf } from '../../documents/detect';
-import { matchesAnyGlob } from '../../globs';
+import { matchesAnyGlob } from '../../base/globs';
 
 export interface FileSelection {
   /** globs of files to read besides the claim formats */

@@ -1,8 +1,8 @@
 // Check one document with a service and report it: the unit of work of the CLI, its worker threads
 // and library callers. Pure apart from the service's own cache, which is emptied after each document.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { HcpcsService } from '../../service';
-import { reportFindings, type DocumentResult } from './records';
+import type { HcpcsService } from '../service';
+import { reportFindings, type DocumentResult } from '../checks/report/records';
 
 export interface DocumentInput {
   /** names the document in the output: a path, an NDJSON id */

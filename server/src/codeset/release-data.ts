@@ -1,0 +1,206 @@
+// One release's records, drug model and word index, as loadIndex builds them; DatedCodeSet picks
+// the release in force on a date.
+import type {
+  BillingUnit,
+  CodeLookup,
+  CodeRecord,
+  CodeStatus,
+  DrugInfo,
+  DrugRoute,
+  ModifierLookup,
+  ModifierRecord,
+  RelatedCode,
+  ReleaseInfo,
+  UnitKind,
+} from './types';
+import type { CompiledIndex } from './compiled';
+import { prefixRange, wordsOf } from './words';
+import { relatedCodes } from './related';
+import cptModifiers from '../../../data/cpt-modifiers.json';
+
+const list = (s: string): string[] => (s === '' ? [] : s.split(' '));
+
+/** the release's own date ('2025-10' -> '2025-10-01'): the status asked without a date */
+export function releaseDate(id: string): string {
+  return /^\d{4}-\d{2}$/.test(id) ? `${id}-01` : '9999-12-31';
+}
+
+export function statusOn(r: { addDate?: string; termDate?: string }, date: string): CodeStatus {
+  if (r.addDate && date < r.addDate) return 'not-yet-effective';
+  if (r.termDate && date > r.termDate) return 'terminated';
+  return 'active';
+}
+
+const CPT_MODIFIERS: Map<string, string> = new Map(Object.entries((cptModifiers as { modifiers: Record<string, string> }).modifiers));
+
+/** One release's records, drug model and word index; dates and ASP are DatedCodeSet's business. */
+export class ReleaseData {
+  readonly release: ReleaseInfo;
+  readonly isFull: boolean;
+  private readonly codes: CodeRecord[];
+  private readonly byCode = new Map<string, number>();
+  private readonly modifiers: ModifierRecord[];
+  private readonly byModifier = new Map<string, ModifierRecord>();
+  private readonly drugs = new Map<string, DrugInfo>();
+  private readonly drugNames = new Map<string, string[]>();
+  private readonly drugNameList: string[];
+  private readonly predecessorsOf = new Map<string, string[]>();
+  private readonly defaultDate: string;
+
+  constructor(private readonly index: CompiledIndex) {
+    this.release = index.release;
+    this.isFull = index.release.kind === 'full';
+    this.defaultDate = releaseDate(index.release.id);
+    // Optional members are set only when present (no undefined keys, no deletes: objects stay fast).
+    this.codes = index.codes.map((r, i) => {
+      const rec: CodeRecord = { code: r[0], short: r[1], long: r[2], pricing: list(r[8]), xrefs: list(r[9]), tos: list(r[11]) };
+      if (r[3]) rec.addDate = r[3];
+      if (r[4]) rec.actionEffectiveDate = r[4];
+      if (r[5]) rec.termDate = r[5];
+      if (r[6]) rec.actionCode = r[6];
+      if (r[7]) rec.coverage = r[7];
+      if (r[10]) rec.betos = r[10];
+      this.byCode.set(rec.code, i);
+      if (rec.termDate) {
+        for (const x of rec.xrefs) {
+          const before = this.predecessorsOf.get(x);
+          if (before) before.push(rec.code);
+          else this.predecessorsOf.set(x, [rec.code]);
+        }
+      }
+      return rec;
+    });
+    this.modifiers = index.modifiers.map((r) => {
+      const m: ModifierRecord = { code: r[0], short: r[1], long: r[2] };
+      if (r[3]) m.addDate = r[3];
+      if (r[4]) m.actionEffectiveDate = r[4];
+      if (r[5]) m.termDate = r[5];
+      if (r[6]) m.actionCode = r[6];
+      this.byModifier.set(m.code, m);
+      return m;
+    });
+    for (const [i, names, amount, unitName, text, upTo, noc, route, kind, uncertain, source, components] of index.drugs) {
+      const code = index.codes[i][0];
+      const info: DrugInfo = { code, drugs: names === '' ? [] : names.split('|'), noc: noc === 1 };
+      if (route) info.route = route as DrugRoute;
+      if (amount > 0) {
+        const unit: BillingUnit = { amount, unit: unitName, text };
+        if (upTo) unit.upTo = true;
+        if (kind) unit.kind = kind as UnitKind;
+        if (uncertain) unit.uncertain = true;
+        if (source) unit.source = source as 'asp' | 'descriptor';
+        if (components) unit.components = components.split('|');
+        info.unit = unit;
+      }
+      this.drugs.set(code, info);
+      for (const n of info.drugs) {
+        const codes = this.drugNames.get(n);
+        if (codes) codes.push(code);
+        else this.drugNames.set(n, [code]);
+      }
+    }
+    this.drugNameList = [...this.drugNames.keys()].sort();
+  }
+
+  /** the releases's first day ('2025-10-01'); '9999-12-31' for a set without a quarter id */
+  get startDate(): string {
+    return this.defaultDate;
+  }
+
+  hasCode(code: string): boolean {
+    return this.byCode.has(code);
+  }
+
+  record(code: string): CodeRecord | undefined {
+    const i = this.byCode.get(code.trim().toUpperCase());
+    return i === undefined ? undefined : this.codes[i];
+  }
+
+  lookup(code: string, onDate?: string): CodeLookup | undefined {
+    const record = this.record(code);
+    if (!record) return undefined;
+    const out: CodeLookup = { record, status: statusOn(record, onDate ?? this.defaultDate) };
+    if (record.termDate && record.xrefs.length > 0) out.successor = record.xrefs[0];
+    return out;
+  }
+
+  modifier(code: string, onDate?: string): ModifierLookup | undefined {
+    const record = this.byModifier.get(code.trim().toUpperCase());
+    return record ? { record, status: statusOn(record, onDate ?? this.defaultDate) } : undefined;
+  }
+
+  cptModifier(code: string): { code: string; description: string } | undefined {
+    const description = CPT_MODIFIERS.get(code.trim());
+    return description === undefined ? undefined : { code: code.trim(), description };
+  }
+
+  searchPrefix(prefix: string, limit: number): CodeRecord[] {
+    const p = prefix.trim().toUpperCase();
+    const out: CodeRecord[] = [];
+    // codes are sorted: binary search for the first, then walk
+    let lo = 0;
+    let hi = this.codes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.codes[mid].code < p) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.codes.length && out.length < limit && this.codes[i].code.startsWith(p); i++) out.push(this.codes[i]);
+    return out;
+  }
+
+  searchWords(query: string, limit: number): CodeRecord[] {
+    const words = [...new Set(wordsOf(query))];
+    if (words.length === 0 || limit <= 0) return [];
+    const { terms, postings } = this.index.words;
+    const n = this.codes.length;
+    // per code: 2 = every query word starts a word of the short descriptor, 1 = matched (somewhere), 0 = not
+    let combined: Uint8Array | undefined;
+    for (const w of words) {
+      const hit = new Uint8Array(n);
+      const [from, to] = prefixRange(terms, w);
+      for (let t = from; t < to; t++) for (const p of postings[t]) hit[p >> 1] = Math.max(hit[p >> 1], (p & 1) + 1);
+      if (!combined) combined = hit;
+      else for (let i = 0; i < n; i++) combined[i] = Math.min(combined[i], hit[i]);
+    }
+    const short: CodeRecord[] = [];
+    const long: CodeRecord[] = [];
+    for (let i = 0; i < n && short.length < limit; i++) {
+      if (combined![i] === 2) short.push(this.codes[i]);
+      else if (combined![i] === 1 && long.length < limit) long.push(this.codes[i]);
+    }
+    return [...short, ...long].slice(0, limit);
+  }
+
+  allModifiers(): ModifierRecord[] {
+    return this.modifiers;
+  }
+
+  drug(code: string): DrugInfo | undefined {
+    return this.drugs.get(code.trim().toUpperCase());
+  }
+
+  codesForDrug(name: string): string[] {
+    const key = name.trim().toLowerCase();
+    if (key.length < 4) return [...(this.drugNames.get(key) ?? [])];
+    const [from, to] = prefixRange(this.drugNameList, key);
+    const codes = new Set<string>();
+    for (let i = from; i < to; i++) for (const c of this.drugNames.get(this.drugNameList[i])!) codes.add(c);
+    return [...codes].sort();
+  }
+
+  isDrugName(word: string): boolean {
+    return this.drugNames.has(word.trim().toLowerCase());
+  }
+
+  related(code: string, limit = 10): RelatedCode[] {
+    return relatedCodes(code, {
+      record: (c) => this.record(c),
+      drug: (c) => this.drug(c),
+      codesNamingDrug: (name) => this.drugNames.get(name) ?? [],
+      predecessors: (c) => this.predecessorsOf.get(c) ?? [],
+      codesWithPrefix: (p) => this.searchPrefix(p, Number.MAX_SAFE_INTEGER),
+    }, limit);
+  }
+
+}
