@@ -17,6 +17,8 @@ export interface ParseHint {
   uri?: string;
   /** is this lower-case word a drug name? (the code set's isDrugName); improves dose reading in text */
   isDrugName?: (lowerWord: string) => boolean;
+  /** prose: which code words are service lines (the hcpcs.notes setting); default 'billing-lines' */
+  notes?: 'billing-lines' | 'all';
 }
 
 export function parseDocument(text: string, hint: ParseHint = {}): ClaimDocument {
@@ -32,7 +34,7 @@ export function parseDocument(text: string, hint: ParseHint = {}): ClaimDocument
       case 'fhir':
         return readFhir(text, options);
       default:
-        return readProse(text, options);
+        return readProse(text, { ...options, notes: hint.notes });
     }
   } catch (e) {
     // readers are written not to throw; this is the last line of defence
