@@ -24,6 +24,11 @@ import drugMismatch from './rules/drug-mismatch';
 import cptCode from './rules/cpt-code';
 import requiredModifier from './rules/required-modifier';
 import codeNotAllowed from './rules/code-not-allowed';
+import factBillingUnit from './rules/fact-billing-unit';
+import factRoute from './rules/fact-route';
+import factModifier from './rules/fact-modifier';
+import factCodeRange from './rules/fact-code-range';
+import factCodeKind from './rules/fact-code-kind';
 
 export type { Rule, LineRule, DocumentRule } from './rule';
 
@@ -50,6 +55,11 @@ export const rules: readonly Rule[] = [
   cptCode,
   requiredModifier,
   codeNotAllowed,
+  factBillingUnit,
+  factRoute,
+  factModifier,
+  factCodeRange,
+  factCodeKind,
 ];
 
 export const ruleIds: readonly string[] = rules.map((r) => r.id);

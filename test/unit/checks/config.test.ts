@@ -109,7 +109,7 @@ test('registry: every rule has an id, a docs page, a profile and a unique id', (
     assert.ok(rule.profiles.length > 0);
     assert.ok(rule.description.length > 10);
   }
-  const fixed = ['unknown-code', 'code-not-effective', 'invalid-modifier', 'modifier-not-effective', 'duplicate-modifier', 'too-many-modifiers', 'missing-jw-jz', 'jw-jz-conflict', 'jw-jz-not-applicable', 'missing-kx', 'missing-units', 'zero-units', 'fractional-units', 'units-vs-ndc', 'units-vs-dose', 'missing-ndc', 'invalid-ndc', 'noc-needs-description', 'drug-mismatch', 'cpt-code', 'required-modifier', 'code-not-allowed'];
+  const fixed = ['unknown-code', 'code-not-effective', 'invalid-modifier', 'modifier-not-effective', 'duplicate-modifier', 'too-many-modifiers', 'missing-jw-jz', 'jw-jz-conflict', 'jw-jz-not-applicable', 'missing-kx', 'missing-units', 'zero-units', 'fractional-units', 'units-vs-ndc', 'units-vs-dose', 'missing-ndc', 'invalid-ndc', 'noc-needs-description', 'drug-mismatch', 'cpt-code', 'required-modifier', 'code-not-allowed', 'fact-billing-unit', 'fact-route', 'fact-modifier', 'fact-code-range', 'fact-code-kind'];
   assert.deepEqual([...ruleIds].sort(), [...fixed].sort());
 });
 
