@@ -103,6 +103,8 @@ export interface CodeMention {
   doses?: DoseMention[];
   /** prose: the note's date that applies here (heading date, DOS:, dated section) */
   serviceDate?: Span<string>;
+  /** prose: inside a code fence, a code span or quotation marks: an example, not a statement */
+  quoted?: boolean;
 }
 
 /** A modifier written as a word in prose: "modifier JW", "the JG modifier", a lone "-KX". */
@@ -110,6 +112,8 @@ export interface ModifierMention {
   modifier: Span<string>;
   sentence: Range;
   serviceDate?: Span<string>;
+  /** inside a code fence, a code span or quotation marks */
+  quoted?: boolean;
 }
 
 /** A structural grouping for outlines: interchange, functional group, transaction, bundle. */

@@ -46,7 +46,7 @@ export function billingWordIn(text: string, sentence: Range): boolean {
   return false;
 }
 
-const UNITS_HEADER = /^(?:units?|qty|quantity|units? billed|billed units?|billing units?|# ?units?|svc units?|service units?)$/i;
+const UNITS_HEADER = /^(?:units?|qty|quantity|units? billed|billed units?|# ?units?|svc units?|service units?)$/i; // not "billing unit": that is a unit's size
 const MAX_TABLE_SCAN = 200;
 
 /**

@@ -14,6 +14,7 @@ import { noteDateAt, noteDates, type NoteDate } from './note-dates';
 import { billingWordIn, laterUnits, tableUnits } from './prose-billing';
 import { findModifierMentions } from './prose-modifiers';
 import { emptyDocument } from './problems';
+import { insideAny, quotedRanges } from './prose-quotes';
 
 export interface ProseOptions {
   isDrugName?: DrugNamePredicate;
@@ -44,8 +45,10 @@ export function readProse(text: string, options: ProseOptions = {}): ClaimDocume
   const candidates = findCandidates(text);
   const hcpcs = candidates.filter((c) => c.kind === 'hcpcs');
   const dates = noteDates(text);
+  const quoted = quotedRanges(text);
   const everyCode = options.notes === 'all';
   const lines: ServiceLine[] = [];
+  const phraseEnds: number[] = []; // per line: where its own phrase ends (the next code or the sentence end)
   let index = -1; // position of c among the HCPCS candidates
   for (const c of candidates) {
     const code = span(text.slice(c.start, c.end), c.start, c.end);
@@ -57,17 +60,27 @@ export function readProse(text: string, options: ProseOptions = {}): ClaimDocume
     }
     index++;
     const read = readAround(text, c, hcpcs[index - 1], hcpcs[index + 1], options, dates);
-    if (everyCode || read.billed) lines.push(toLine(read));
-    else doc.mentions.push(toMention(read));
+    const inQuote = insideAny(quoted, c.start);
+    if (everyCode || (read.billed && !inQuote)) {
+      lines.push(toLine(read));
+      phraseEnds.push(read.phraseEnd);
+    } else {
+      const mention = toMention(read);
+      if (inQuote) mention.quoted = true;
+      doc.mentions.push(mention);
+    }
   }
   if (lines.length) {
     const claim: Claim = { range: { start: 0, end: text.length }, diagnoses: [], lines, label: 'Codes in text' };
     doc.claims.push(claim);
   }
-  const modifierMentions: ModifierMention[] = findModifierMentions(text).map((modifier) => {
+  // "J2920 x 1 unit, modifier JZ": a modifier word in a billed line's own phrase is on that line
+  const words = findModifierMentions(text).filter((modifier) => !attachToLine(lines, phraseEnds, modifier));
+  const modifierMentions: ModifierMention[] = words.map((modifier) => {
     const mention: ModifierMention = { modifier, sentence: sentenceAround(text, modifier.range.start, modifier.range.end) };
     const date = noteDateAt(dates, modifier.range.start);
     if (date) mention.serviceDate = date;
+    if (insideAny(quoted, modifier.range.start)) mention.quoted = true;
     return mention;
   });
   if (modifierMentions.length) doc.modifierMentions = modifierMentions;
@@ -188,6 +201,8 @@ interface Reading {
   billed: boolean;
   doses: DoseMention[];
   serviceDate?: Span<string>;
+  /** the next code in the sentence, else the sentence end */
+  phraseEnd: number;
 }
 
 function readAround(text: string, c: Candidate, prev: Candidate | undefined, next: Candidate | undefined, options: ProseOptions, dates: readonly NoteDate[]): Reading {
@@ -242,6 +257,7 @@ function readAround(text: string, c: Candidate, prev: Candidate | undefined, nex
     inTable: table !== undefined,
     billed: units !== undefined || table !== undefined || billingWordIn(text, sentence),
     doses,
+    phraseEnd: segmentEnd,
   };
   if (units) reading.units = units;
   const near = DATE_NEAR.exec(text.slice(sentence.start, sentence.end));
@@ -271,6 +287,26 @@ function toMention(r: Reading): CodeMention {
   const mention: CodeMention = { code: r.code, context: 'text', modifiers: r.modifiers, sentence: r.sentence, doses: r.doses };
   if (r.serviceDate) mention.serviceDate = r.serviceDate;
   return mention;
+}
+
+/** adds a modifier word to the billed line whose phrase holds it (at most 4 modifiers); true when added */
+function attachToLine(lines: ServiceLine[], phraseEnds: number[], modifier: Span<string>): boolean {
+  // the last line whose code ends before the modifier (lines are in document order)
+  let lo = 0;
+  let hi = lines.length - 1;
+  let i = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.code.range.end <= modifier.range.start) {
+      i = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const line = lines[i];
+  if (!line || modifier.range.end > phraseEnds[i]! || line.modifiers.length >= 4) return false;
+  if (!line.modifiers.some((m) => m.value === modifier.value)) line.modifiers.push(modifier);
+  if (line.modifiers.length >= 4) delete line.modifierSlot;
+  return true;
 }
 
 function setUnits(line: ServiceLine, raw: string, start: number): void {

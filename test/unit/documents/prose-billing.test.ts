@@ -128,3 +128,35 @@ for (const [text, expected] of modifierRows) {
     assert.deepEqual((doc.modifierMentions ?? []).map((m) => m.modifier.value), expected);
   });
 }
+
+test('billing lines: a modifier word in a billed line\'s own phrase is on that line, not a mention', () => {
+  const rows: [string, string[], string[]][] = [
+    ['J2920 x 1 unit, modifier JZ, none wasted.', ['prose J2920:JZ u=1'], []],
+    ['J2920 x 1 unit. Modifier JZ is for single-dose vials.', ['prose J2920 u=1'], ['JZ']],
+    ['J2920 tacrolimus, modifier JZ', [], ['JZ']],
+  ];
+  for (const [text, lines, words] of rows) {
+    const doc = read(text);
+    assert.deepEqual(summarise(doc), lines, text);
+    assert.deepEqual((doc.modifierMentions ?? []).map((m) => m.modifier.value), words, text);
+  }
+});
+
+// quoted text is an example or a citation: never a billed line, and marked so fact checks skip it
+const quotedRows: [string, string[], boolean[]][] = [
+  ['Notes: "J7507 x 5 units" is a billing line.', [], [true]],
+  ['Notes: J7507 x 5 units is a billing line.', ['prose J7507 u=5'], []],
+  ['Codes: `J1550`×1 and `G9572`×1', [], [true, true]],
+  ['Codes: J1550×1', ['prose J1550 u=1'], []],
+  ['```\nPatient takes J7520 (tacrolimus) x 5 units.\n```\n', [], [true]],
+  ['Patient takes J7520 (tacrolimus) x 5 units.\n', ['prose J7520 u=5 dose=tacrolimus'], []],
+  ['Patient takes “J7520” daily.', [], [true]],
+  ['Patient takes J7520 daily.', [], [false]],
+];
+for (const [text, lines, quoted] of quotedRows) {
+  test(`quoted text: ${JSON.stringify(text)}`, () => {
+    const doc = read(text);
+    assert.deepEqual(summarise(doc), lines);
+    assert.deepEqual(doc.mentions.map((m) => m.quoted === true), quoted);
+  });
+}

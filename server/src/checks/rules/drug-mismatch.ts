@@ -78,7 +78,8 @@ const rule: DocumentRule = {
         if (f) out.push(f);
       }
     }
-    for (const s of statementsOf(ctx.document)) {
+    for (const s of statementsOf(ctx.document, ctx.text)) {
+      if (s.inRange) continue; // "J7500 through J7513 include sirolimus" speaks of the range: fact-code-range
       const f = mismatch(s.code, s.doses, dateOf(s.date), ctx.codeset, s.code.range);
       if (f) out.push(f);
     }

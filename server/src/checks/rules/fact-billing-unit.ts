@@ -18,7 +18,7 @@ const rule: DocumentRule = {
   profiles: allProfiles,
   check(ctx) {
     const out: Finding[] = [];
-    for (const s of statementsOf(ctx.document)) {
+    for (const s of statementsOf(ctx.document, ctx.text)) {
       const unit = ctx.codeset.drug(s.value)?.unit;
       if (!unit) continue;
       const clause = clauseOf(ctx.text.slice(s.code.range.end, s.phraseEnd));

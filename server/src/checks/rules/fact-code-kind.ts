@@ -19,7 +19,7 @@ const rule: DocumentRule = {
   profiles: allProfiles,
   check(ctx) {
     const out: Finding[] = [];
-    for (const s of statementsOf(ctx.document)) {
+    for (const s of statementsOf(ctx.document, ctx.text)) {
       const info = ctx.codeset.drug(s.value);
       const record = ctx.codeset.lookup(s.value)?.record;
       if (!info || !record) continue;

@@ -19,7 +19,7 @@ const rule: DocumentRule = {
   profiles: allProfiles,
   check(ctx) {
     const out: Finding[] = [];
-    const list = statementsOf(ctx.document);
+    const list = statementsOf(ctx.document, ctx.text);
     for (let i = 0; i + 1 < list.length; i++) {
       const first = list[i]!;
       const last = list[i + 1]!;

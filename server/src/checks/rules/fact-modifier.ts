@@ -19,6 +19,7 @@ const rule: DocumentRule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const mention of ctx.document.modifierMentions ?? []) {
+      if (mention.quoted) continue; // an example in quotes or code, not a statement
       const code = mention.modifier.value.toUpperCase();
       const dated = mention.serviceDate && ISO.test(mention.serviceDate.value) ? mention.serviceDate.value : undefined;
       const date = dated ?? ctx.today;

@@ -16,7 +16,7 @@ const rule: DocumentRule = {
   profiles: allProfiles,
   check(ctx) {
     const out: Finding[] = [];
-    for (const s of statementsOf(ctx.document)) {
+    for (const s of statementsOf(ctx.document, ctx.text)) {
       const info = ctx.codeset.drug(s.value);
       const actual = routeGroup(info?.route);
       if (!info || info.noc || !actual) continue;
