@@ -14,7 +14,8 @@ export interface NoteDate {
 
 const DATE = String.raw`(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},?[ \t]+\d{4})`;
 /** "DOS: 2025-11-05", "Date of service 11/05/2025", "Service date - Nov 5, 2025" */
-const LABELLED = new RegExp(String.raw`(?:\b(?:DOS|dates? of service|service date|visit date)\b|^[ \t]*(?:[-*+][ \t]+)?\**date\**[ \t]*:)[ \t]*[:\-–]?[ \t]*\**[ \t]*` + DATE, 'i');
+// the label starts its line: "bill J7507 (DOS 2025-11-05)" dates that sentence only (the reader's DATE_NEAR)
+const LABELLED = new RegExp(String.raw`^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:DOS|dates? of service|service date|visit date|date)\b(?:\*\*|__)?[ \t]*[:\-–]?[ \t]*(?:\*\*|__)?[ \t]*` + DATE, 'i');
 /** a Markdown heading holding a date */
 const HEADING = new RegExp(String.raw`^[ \t]{0,3}#{1,6}[ \t].*?` + DATE, 'i');
 /** a line that starts with a date: "2025-11-05 infusion clinic", "**11/05/2025**:", "- Nov 5, 2025:" */

@@ -47,39 +47,60 @@ export function billingWordIn(text: string, sentence: Range): boolean {
 }
 
 const UNITS_HEADER = /^(?:units?|qty|quantity|units? billed|billed units?|# ?units?|svc units?|service units?)$/i; // not "billing unit": that is a unit's size
-const MAX_TABLE_SCAN = 200;
+const MAX_ROW = 2000;
+
+/** a data row of a table whose header names a units column; value: the units cell when it holds a number */
+export interface TableRow {
+  start: number;
+  end: number;
+  value?: Span<string>;
+}
 
 /**
- * A table row holding the code, in a table whose header names a units column (Markdown pipes or
- * tabs): the units cell (value undefined when empty or not a number). Undefined when the code is
- * not in such a row.
+ * The data rows of every table with a units column (Markdown pipes or tab-separated), in one pass
+ * over the lines: the first row of a table is its header; a long line is never a table row.
  */
-export function tableUnits(text: string, offset: number): { value?: Span<string> } | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = text.length;
-  const row = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-  const sep = row.trimStart().startsWith('|') ? '|' : row.includes('\t') ? '\t' : undefined;
-  if (!sep) return undefined;
-  // walk up to the table's first row: its header
-  let headerStart = lineStart;
-  for (let k = 0; k < MAX_TABLE_SCAN && headerStart > 0; k++) {
-    const prevStart = text.lastIndexOf('\n', headerStart - 2) + 1;
-    const prev = text.slice(prevStart, headerStart - 1).replace(/\r$/, '');
-    if (!(sep === '|' ? prev.trimStart().startsWith('|') : prev.includes('\t'))) break;
-    headerStart = prevStart;
+export function tableRows(text: string): TableRow[] {
+  const out: TableRow[] = [];
+  let sep: string | undefined; // the separator of the table being read, if any
+  let column = -1; // its units column
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = end - start <= MAX_ROW ? text.slice(start, end).replace(/\r$/, '') : '';
+    const lineSep = line.trimStart().startsWith('|') ? '|' : line.includes('\t') ? '\t' : undefined;
+    if (!lineSep) sep = undefined;
+    else if (lineSep !== sep) {
+      sep = lineSep;
+      column = cells(line, lineSep).findIndex((h) => UNITS_HEADER.test(h.text.trim()));
+    } else if (column >= 0 && !/^[\s|:\-]+$/.test(line)) {
+      const row: TableRow = { start, end };
+      const cell = cells(line, lineSep)[column];
+      const raw = cell?.text.trim() ?? '';
+      if (cell && /^\d+(?:\.\d+)?$/.test(raw)) {
+        const at = start + cell.start + cell.text.indexOf(raw);
+        row.value = span(raw, at, at + raw.length);
+      }
+      out.push(row);
+    }
+    start = end + 1;
   }
-  if (headerStart === lineStart) return undefined; // a row with no header above it
-  const headerEnd = text.indexOf('\n', headerStart);
-  const header = cells(text.slice(headerStart, headerEnd < 0 ? text.length : headerEnd).replace(/\r$/, ''), sep);
-  const column = header.findIndex((h) => UNITS_HEADER.test(h.text.trim()));
-  if (column < 0) return undefined;
-  const cell = cells(row, sep)[column];
-  if (!cell) return {};
-  const raw = cell.text.trim();
-  if (!/^\d+(?:\.\d+)?$/.test(raw)) return {};
-  const start = lineStart + cell.start + cell.text.indexOf(raw);
-  return { value: span(raw, start, start + raw.length) };
+  return out;
+}
+
+/** the table row holding offset, if any (rows sorted, not overlapping) */
+export function tableRowAt(rows: readonly TableRow[], offset: number): TableRow | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rows[mid]!;
+    if (offset < r.start) hi = mid - 1;
+    else if (offset > r.end) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
 }
 
 function cells(row: string, sep: string): { text: string; start: number }[] {

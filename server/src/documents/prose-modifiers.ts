@@ -5,9 +5,10 @@ import { span } from '../model';
 
 const MOD = String.raw`(?:[A-Z][A-Z0-9]|[0-9][A-Z])`;
 /** "modifier JW", "modifiers JW, JZ and KX" */
-const AFTER_WORD = new RegExp(String.raw`\bmodifiers?[ \t]*:?[ \t]+(${MOD}(?:(?:[ \t]*[,/][ \t]*|[ \t]+(?:and|or|&)[ \t]+)${MOD})*)(?![A-Za-z0-9])`, 'gi');
+const AFTER_WORD = new RegExp(String.raw`\bmodifiers?[ \t]*:?[ \t]+(${MOD}(?:(?:[ \t]*[,/][ \t]*|[ \t]+(?:and|or|&)[ \t]+)${MOD}){0,5})(?![A-Za-z0-9])`, 'gi');
 /** "the JG modifier", "JW and JZ modifiers" */
-const BEFORE_WORD = new RegExp(String.raw`(?<![A-Za-z0-9\-])(${MOD}(?:(?:[ \t]*[,/][ \t]*|[ \t]+(?:and|or|&)[ \t]+)${MOD})*)[ \t]+modifiers?\b`, 'g');
+// lists are short ({0,5}): a long run of capitals without "modifier" after it must not backtrack far
+const BEFORE_WORD = new RegExp(String.raw`(?<![A-Za-z0-9\-])(${MOD}(?:(?:[ \t]*[,/][ \t]*|[ \t]+(?:and|or|&)[ \t]+)${MOD}){0,5})[ \t]+modifiers?\b`, 'g');
 /** "-KX" standing alone (after a space or an opening bracket) */
 const DASHED = new RegExp(String.raw`(?<=^|[\s(\[])-(${MOD})(?![A-Za-z0-9])`, 'gm');
 const ONE = new RegExp(MOD, 'g');

@@ -39,8 +39,11 @@ function inlineQuotes(line: string, offset: number, out: Range[]): void {
   for (let m = re.exec(line); m; m = re.exec(line)) {
     const open = m[0];
     const close = open === '“' ? '”' : open;
-    const at = line.indexOf(close, m.index + open.length);
-    if (at < 0 || at - m.index > MAX_QUOTE) continue;
+    // look for the closing mark within MAX_QUOTE only: a long line of unclosed quotes stays linear
+    const from = m.index + open.length;
+    const within = line.slice(from, from + MAX_QUOTE).indexOf(close);
+    if (within < 0) continue;
+    const at = from + within;
     out.push({ start: offset + m.index, end: offset + at + close.length });
     re.lastIndex = at + close.length;
   }

@@ -11,7 +11,7 @@ import { isAlnum, isDigit, isLetter, isSpace, isUpper } from './chars';
 import { toIsoDate } from './dates';
 import { findDoses, type DrugNamePredicate } from './doses';
 import { noteDateAt, noteDates, type NoteDate } from './note-dates';
-import { billingWordIn, laterUnits, tableUnits } from './prose-billing';
+import { billingWordIn, laterUnits, tableRowAt, tableRows, type TableRow } from './prose-billing';
 import { findModifierMentions } from './prose-modifiers';
 import { emptyDocument } from './problems';
 import { insideAny, quotedRanges } from './prose-quotes';
@@ -46,6 +46,7 @@ export function readProse(text: string, options: ProseOptions = {}): ClaimDocume
   const hcpcs = candidates.filter((c) => c.kind === 'hcpcs');
   const dates = noteDates(text);
   const quoted = quotedRanges(text);
+  const tables = tableRows(text);
   const everyCode = options.notes === 'all';
   const lines: ServiceLine[] = [];
   const phraseEnds: number[] = []; // per line: where its own phrase ends (the next code or the sentence end)
@@ -59,7 +60,7 @@ export function readProse(text: string, options: ProseOptions = {}): ClaimDocume
       continue;
     }
     index++;
-    const read = readAround(text, c, hcpcs[index - 1], hcpcs[index + 1], options, dates);
+    const read = readAround(text, c, hcpcs[index - 1], hcpcs[index + 1], options, dates, tables);
     const inQuote = insideAny(quoted, c.start);
     if (everyCode || (read.billed && !inQuote)) {
       lines.push(toLine(read));
@@ -205,7 +206,7 @@ interface Reading {
   phraseEnd: number;
 }
 
-function readAround(text: string, c: Candidate, prev: Candidate | undefined, next: Candidate | undefined, options: ProseOptions, dates: readonly NoteDate[]): Reading {
+function readAround(text: string, c: Candidate, prev: Candidate | undefined, next: Candidate | undefined, options: ProseOptions, dates: readonly NoteDate[], tables: readonly TableRow[]): Reading {
   const sentence = sentenceAround(text, c.start, c.end);
   const modifiers: Span<string>[] = [];
   const attachedEnd = readModifiers(text, c.end, sentence.end, modifiers);
@@ -217,7 +218,7 @@ function readAround(text: string, c: Candidate, prev: Candidate | undefined, nex
   let units: Reading['units'];
   UNITS_AFTER.lastIndex = attachedEnd;
   const after = UNITS_AFTER.exec(text);
-  const table = tableUnits(text, c.start);
+  const table = tableRowAt(tables, c.start);
   if (after && after.index + after[0].length <= sentence.end) {
     const group = after[1] !== undefined ? 1 : after[2] !== undefined ? 2 : 3;
     units = { raw: after[group]!, start: after.indices![group]![0] };

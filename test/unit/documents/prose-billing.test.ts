@@ -160,3 +160,8 @@ for (const [text, lines, quoted] of quotedRows) {
     assert.deepEqual(doc.mentions.map((m) => m.quoted === true), quoted);
   });
 }
+
+test('note dates: a DOS inside a sentence dates that sentence only', () => {
+  const doc = read('- bill J7507 x 30 units (DOS 2025-11-05).\n- J7502 x 4\n');
+  assert.deepEqual(doc.claims[0]!.lines.map((l) => l.serviceDate?.value), ['2025-11-05', undefined]);
+});
