@@ -106,6 +106,23 @@ export interface CodeMention {
   code: Span<string>;
   context: MentionContext;
   modifiers: Span<string>[];
+  /** prose: the sentence holding the mention (what fact checks read) */
+  sentence?: Range;
+  /** prose: drug names and doses written next to the mention */
+  doses?: DoseMention[];
+  /** prose: the note's date that applies here (heading date, DOS:, dated section) */
+  serviceDate?: Span<string>;
+  /** prose: inside a code fence, a code span or quotation marks: an example, not a statement */
+  quoted?: boolean;
+}
+
+/** A modifier written as a word in prose: "modifier JW", "the JG modifier", a lone "-KX". */
+export interface ModifierMention {
+  modifier: Span<string>;
+  sentence: Range;
+  serviceDate?: Span<string>;
+  /** inside a code fence, a code span or quotation marks */
+  quoted?: boolean;
 }
 
 /** A structural grouping for outlines: interchange, functional group, transaction, bundle. */
@@ -125,6 +142,8 @@ export interface ClaimDocument {
   /** every claim, in document order (also reachable through containers) */
   claims: Claim[];
   mentions: CodeMention[];
+  /** prose: modifiers written as words, outside any code (hover and fact checks) */
+  modifierMentions?: ModifierMention[];
   problems: ReadProblem[];
   /** x12 only: the separators in effect */
   x12?: { element: string; component: string; repetition: string; segment: string };

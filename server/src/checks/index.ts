@@ -1,10 +1,10 @@
 // The rule registry and runChecks(): which rules run (settings, profile), at which severity, over which lines.
 import type { Settings } from '../settings';
 import type { CheckContext, Finding, LineContext, Severity } from './types';
-import type { LineRule, Rule } from './rule';
+import type { DocumentRule, LineRule, Rule } from './rule';
 import discovered from 'virtual:rules';
 
-export type { Rule, LineRule } from './rule';
+export type { Rule, LineRule, DocumentRule } from './rule';
 
 /**
  * The order findings at one position are listed in (codes, then modifiers, drugs, units, NDC, payer):
@@ -97,7 +97,15 @@ export function runChecks(ctx: CheckContext): Finding[] {
       into.push(f.severity === s ? f : { ...f, severity: s });
     }
   };
-  const lineRules: { rule: LineRule; severity: Severity }[] = active;
+  for (const { rule, severity } of active) {
+    if (rule.scope !== 'document') continue;
+    try {
+      emit((rule as DocumentRule).check(ctx), severity, out);
+    } catch {
+      // one rule's failure must not hide the others' findings
+    }
+  }
+  const lineRules = active.filter((a) => a.rule.scope === 'line') as { rule: LineRule; severity: Severity }[];
   const lineOut: Finding[] = [];
   for (const claim of ctx.document.claims) {
     for (const line of claim.lines) {

@@ -1,7 +1,7 @@
 // What a rule is: its catalogue metadata (id, defaults, policy source, ...), the payer profiles it
 // belongs to, and a pure check. Rule files are found by the build (virtual:rules): one file per rule.
 import type { PayerProfile } from '../settings';
-import type { Finding, Fix, LineContext, Severity } from './types';
+import type { CheckContext, Finding, Fix, LineContext, Severity } from './types';
 import type { DocumentKind, Range } from '../model';
 import type { FindingMeta } from '../base/finding-meta';
 
@@ -19,15 +19,25 @@ interface RuleBase extends Omit<FindingMeta, 'title'> {
 
 /**
  * Runs once per service line, seeing its claim: the incremental path re-checks exactly the edited
- * claim's lines, so a rule may compare lines within one claim but never across claims. (A
- * document-wide scope was declared once and never used; it would give stale findings after an edit.)
+ * claim's lines, so a rule may compare lines within one claim but never across claims.
  */
 export interface LineRule extends RuleBase {
   scope: 'line';
   check(ctx: LineContext): Finding[];
 }
 
-export type Rule = LineRule;
+/**
+ * Runs once per document, for what is not a service line: statements in prose (a code named with a
+ * drug, a unit, a route). After an edit to one X12 claim the incremental path runs it over that
+ * claim alone, so each finding must depend on one claim's lines or on one statement, never on
+ * several claims.
+ */
+export interface DocumentRule extends RuleBase {
+  scope: 'document';
+  check(ctx: CheckContext): Finding[];
+}
+
+export type Rule = LineRule | DocumentRule;
 
 export const allProfiles: readonly PayerProfile[] = ['medicare', 'commercial', 'none'];
 /** payer rules that are not Medicare-specific: not in the 'none' (validity only) profile */

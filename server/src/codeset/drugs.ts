@@ -3,6 +3,7 @@
 // 'Tacrolimus, immediate release, oral, 1 mg' -> tacrolimus, 1 mg, oral.
 import type { BillingUnit, CodeRecord, DrugInfo, DrugRoute, UnitKind } from './types';
 import { findUnits, parseAspDosage, sameBillingUnit } from './units';
+import { isDrugVocabulary } from './drug-vocabulary';
 
 /** NOC codes named by CMS guidance; descriptors saying 'not otherwise classified' etc. join them */
 export const NOC_DRUG_CODES = new Set(['J3490', 'J3590', 'J7599', 'J7699', 'J7799', 'J7999', 'J8499', 'J8999', 'J9999']);
@@ -128,7 +129,7 @@ export function drugNamesOf(lower: string): string[] {
   if (at < 0) return [];
   const names: string[] = [];
   const add = (n: string): void => {
-    if (n.length >= 3 && !names.includes(n) && !/^\d/.test(n)) names.push(n);
+    if (n.length >= 3 && !names.includes(n) && !/^\d/.test(n) && isDrugVocabulary(n)) names.push(n);
   };
   const addName = (raw: string): void => {
     // 'albuterol, up to 2.5 mg and ipratropium bromide' and 'meropenem and vaborbactam' name two drugs.

@@ -4,6 +4,16 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** 'Nov', 'November', 'Sept' -> 11, 11, 9; anything else -> undefined */
+function monthNamed(word: string): number | undefined {
+  const w = word.toLowerCase();
+  if (w.length === 3) return MONTHS[w];
+  const i = MONTH_NAMES.findIndex((name) => name.startsWith(w) && w.length >= 3);
+  return i < 0 ? undefined : i + 1;
+}
+
 function iso(y: number, m: number, d: number): string | undefined {
   if (m < 1 || m > 12 || d < 1 || y < 1800 || y > 2200) return undefined;
   const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -29,7 +39,7 @@ export function fromD8(raw: string): string | undefined {
 
 /**
  * ISO (with or without a time part), MM/DD/YYYY, M/D/YYYY, MM-DD-YYYY, YYYY/MM/DD, YYYYMMDD,
- * DD-MMM-YYYY (30-May-2015, 27-OCT-1999).
+ * DD-MMM-YYYY (30-May-2015, 27-OCT-1999), Month D, YYYY (November 5, 2025).
  */
 export function toIsoDate(raw: string): string | undefined {
   const s = raw.trim();
@@ -43,6 +53,12 @@ export function toIsoDate(raw: string): string | undefined {
   if (m) {
     const month = MONTHS[m[2].toLowerCase()];
     return month ? iso(+m[3], month, +m[1]) : undefined;
+  }
+  // notes: 'November 5, 2025', 'Nov 5 2025', 'Nov. 5, 2025'
+  m = /^([A-Za-z]{3,9})\.?[ \t]+(\d{1,2}),?[ \t]+(\d{4})$/.exec(s);
+  if (m) {
+    const month = monthNamed(m[1]);
+    return month ? iso(+m[3], month, +m[2]) : undefined;
   }
   return fromD8(s);
 }

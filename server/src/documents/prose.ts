@@ -1,35 +1,41 @@
 // Notes, billing guides, Markdown and any text no other reader claims -> ClaimDocument.
-// Every HCPCS Level II code written as a word becomes a service line (source 'prose') with the
-// modifiers, units, dose and date written next to it, so checks run on notes too. Look-alikes
-// (ICD-10, LCD ids, plan/contract ids, codes inside URLs and longer tokens) are not codes.
-// All prose lines live in one synthetic claim (no id) that spans the document.
-import type { Claim, ClaimDocument, CodeMention, DoseMention, Range, ServiceLine, Span } from '../model';
+// Read as a coder reads a note: a HCPCS Level II code is a billed service line (source 'prose') only
+// when the text bills it (units or a quantity next to it, a table row with a units column, or
+// billed/charged/submitted/claimed); every other code is a mention (context 'text') that hover,
+// completion and fact checks see. notes: 'all' makes every code word a line (the old reading).
+// Look-alikes (ICD-10, LCD ids, plan/contract ids, tickets, codes inside URLs, X12 segments pasted
+// in text, longer tokens) are never lines. All prose lines live in one synthetic claim (no id).
+import type { Claim, ClaimDocument, CodeMention, DoseMention, ModifierMention, Range, ServiceLine, Span } from '../model';
 import { span } from '../model';
 import { isAlnum, isDigit, isLetter, isSpace, isUpper } from './chars';
 import { toIsoDate } from './dates';
 import { findDoses, type DrugNamePredicate } from './doses';
+import { noteDateAt, noteDates, type NoteDate } from './note-dates';
+import { billingWordIn, laterUnits, tableRowAt, tableRows, type TableRow } from './prose-billing';
+import { findModifierMentions } from './prose-modifiers';
 import { emptyDocument } from './problems';
+import { insideAny, quotedRanges } from './prose-quotes';
 
 export interface ProseOptions {
   isDrugName?: DrugNamePredicate;
-  /** 'billing-lines': only codes the text bills become lines; 'all': every code word (settings hcpcs.notes) */
+  /** 'billing-lines' (default): only billed codes are lines; 'all': every code word is a line */
   notes?: 'billing-lines' | 'all';
 }
 
-type Kind = 'hcpcs' | 'cpt' | 'other';
+type Kind = 'hcpcs' | 'cpt' | 'other' | 'segment';
 interface Candidate {
   start: number;
   end: number;
   kind: Kind;
 }
 
-/** words before a code that make it an identifier, not a procedure: "contract H1225", "plan S4607", "LCD L3383" */
-const ID_CONTEXT = new Set(['contract', 'contracts', 'plan', 'plans', 'pbp', 'lcd', 'lcds', 'ncd', 'article', 'id', 'segment', 'sponsor', 'pdp', 'mapd', 'h-number', 'contractid', 'planid']);
+/** words before a code that make it an identifier, not a procedure: "contract H1225", "plan S4607", "LCD L3383", "ticket A1000" */
+const ID_CONTEXT = new Set(['contract', 'contracts', 'plan', 'plans', 'pbp', 'lcd', 'lcds', 'ncd', 'article', 'id', 'segment', 'sponsor', 'pdp', 'mapd', 'h-number', 'contractid', 'planid', 'ticket', 'tickets', 'issue', 'issues', 'bug', 'jira', 'pr', 'commit', 'ref', 'case', 'incident', 'task', 'story', 'epic']);
 /** two-letter capitals that are English, not modifiers, when only a space separates them from the code */
 const NOT_MODIFIERS = new Set(['OR', 'IN', 'ON', 'AT', 'TO', 'OF', 'IS', 'IT', 'BY', 'AN', 'AS', 'BE', 'DO', 'IF', 'NO', 'SO', 'UP', 'WE', 'AM', 'PM', 'MG', 'ML', 'IU', 'VS', 'OK', 'ID', 'MD', 'DR', 'MS', 'MR']);
 const SENTENCE_CAP = 400;
 
-const UNITS_AFTER = /[ \t]*(?:[x×*][ \t]*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\d|[.,]\d)(?:[ \t]*(?:units?|u)(?![A-Za-z]))?|,?[ \t]*(?:qty|quantity|units)[ \t]*[:=#]?[ \t]*(\d+(?:\.\d+)?)(?!\d|\.\d))/iyd;
+const UNITS_AFTER = /[ \t]*(?:[x×*][ \t]*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\d|[.,]\d)(?![ \t]*(?:mg|mcg|ml|g|gm|micrograms?|milligrams?)(?![A-Za-z]))(?:[ \t]*(?:units?|u)(?![A-Za-z]))?|,?[ \t]*(?:qty|quantity|units)[ \t]*[:=#]?[ \t]*(\d+(?:\.\d+)?)(?!\d|\.\d)|[ \t]*#[ \t]*(\d+)(?![\d.]))/iyd;
 const UNITS_BEFORE = /(\d+(?:\.\d+)?)[ \t]*units?[ \t]+of[ \t]+$/i;
 const DATE_NEAR = /\b(?:DOS|date of service|service date|dates? of service)[ \t]*[:\-]?[ \t]*(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})/i;
 const CPT_BEFORE = /\bCPT(?:®)?(?:[ \t]+codes?)?[ \t]*[:#]?[ \t]*$/i;
@@ -38,22 +44,47 @@ export function readProse(text: string, options: ProseOptions = {}): ClaimDocume
   const doc = emptyDocument('prose', text.length);
   const candidates = findCandidates(text);
   const hcpcs = candidates.filter((c) => c.kind === 'hcpcs');
+  const dates = noteDates(text);
+  const quoted = quotedRanges(text);
+  const tables = tableRows(text);
+  const everyCode = options.notes === 'all';
   const lines: ServiceLine[] = [];
+  const phraseEnds: number[] = []; // per line: where its own phrase ends (the next code or the sentence end)
   let index = -1; // position of c among the HCPCS candidates
   for (const c of candidates) {
     const code = span(text.slice(c.start, c.end), c.start, c.end);
     if (c.kind !== 'hcpcs') {
-      const mention: CodeMention = { code, context: c.kind === 'cpt' ? 'text' : 'other', modifiers: [] };
-      doc.mentions.push(mention);
+      // a code inside a pasted X12 segment is read as written text: its elements are not units
+      const context = c.kind === 'cpt' || c.kind === 'segment' ? 'text' : 'other';
+      doc.mentions.push({ code, context, modifiers: [] });
       continue;
     }
     index++;
-    lines.push(readLine(text, c, hcpcs[index - 1], hcpcs[index + 1], options));
+    const read = readAround(text, c, hcpcs[index - 1], hcpcs[index + 1], options, dates, tables);
+    const inQuote = insideAny(quoted, c.start);
+    if (everyCode || (read.billed && !inQuote)) {
+      lines.push(toLine(read));
+      phraseEnds.push(read.phraseEnd);
+    } else {
+      const mention = toMention(read);
+      if (inQuote) mention.quoted = true;
+      doc.mentions.push(mention);
+    }
   }
   if (lines.length) {
     const claim: Claim = { range: { start: 0, end: text.length }, diagnoses: [], lines, label: 'Codes in text' };
     doc.claims.push(claim);
   }
+  // "J2920 x 1 unit, modifier JZ": a modifier word in a billed line's own phrase is on that line
+  const words = findModifierMentions(text).filter((modifier) => !attachToLine(lines, phraseEnds, modifier));
+  const modifierMentions: ModifierMention[] = words.map((modifier) => {
+    const mention: ModifierMention = { modifier, sentence: sentenceAround(text, modifier.range.start, modifier.range.end) };
+    const date = noteDateAt(dates, modifier.range.start);
+    if (date) mention.serviceDate = date;
+    if (insideAny(quoted, modifier.range.start)) mention.quoted = true;
+    return mention;
+  });
+  if (modifierMentions.length) doc.modifierMentions = modifierMentions;
   return doc;
 }
 
@@ -113,6 +144,7 @@ function endsWord(text: string, j: number): boolean {
 function classifyLevel2(text: string, i: number, j: number): Kind | undefined {
   if (!endsWord(text, j)) return undefined;
   if (inUrlOrEmail(text, i, j)) return undefined;
+  if (inX12Segment(text, i, j)) return 'segment';
   // H1225-001: a plan id (contract + three-digit PBP number); J7507-59 is a code with a modifier
   if (text.charCodeAt(j) === 45 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) && !isAlnum(text.charCodeAt(j + 4))) return 'other';
   const prev = previousWord(text, i);
@@ -132,6 +164,13 @@ function inUrlOrEmail(text: string, i: number, j: number): boolean {
   return chunk.includes('://') || chunk.includes('www.') || chunk.includes('@');
 }
 
+/** "SV1*HC:J7507*59.14*UN*1~": the chunk around the code is an X12 segment (an id, then '*' elements) */
+function inX12Segment(text: string, i: number, j: number): boolean {
+  let s = i;
+  while (s > 0 && i - s < 64 && !isSpace(text.charCodeAt(s - 1))) s--;
+  return /^[`'"(]?[A-Z][A-Z0-9]{1,2}[*|^]/.test(text.slice(s, i + 1)) && /[*|^~]/.test(text.slice(j, j + 2) + text.slice(s, i));
+}
+
 function previousWord(text: string, i: number): string | undefined {
   let e = i;
   while (e > 0 && i - e < 8 && /[\s:#\-]/.test(text[e - 1])) e--;
@@ -148,59 +187,127 @@ function nextWord(text: string, j: number): string | undefined {
   return e > s ? text.slice(s, e).toLowerCase() : undefined;
 }
 
-// ---- pass 2: one service line per code ------------------------------------------------------
+// ---- pass 2: what is written around each code ----------------------------------------------
 
-function readLine(text: string, c: Candidate, prev: Candidate | undefined, next: Candidate | undefined, options: ProseOptions): ServiceLine {
+/** what a code's sentence says about it; the reader then makes it a line or a mention */
+interface Reading {
+  code: Span<string>;
+  sentence: Range;
+  modifiers: Span<string>[];
+  /** offset after the code and its attached modifiers */
+  attachedEnd: number;
+  units?: { raw: string; start: number };
+  /** the code sits in a table row (no room for ' x N units') */
+  inTable: boolean;
+  billed: boolean;
+  doses: DoseMention[];
+  serviceDate?: Span<string>;
+  /** the next code in the sentence, else the sentence end */
+  phraseEnd: number;
+}
+
+function readAround(text: string, c: Candidate, prev: Candidate | undefined, next: Candidate | undefined, options: ProseOptions, dates: readonly NoteDate[], tables: readonly TableRow[]): Reading {
   const sentence = sentenceAround(text, c.start, c.end);
-  const line: ServiceLine = {
-    source: 'prose',
-    range: sentence,
-    code: span(text.slice(c.start, c.end), c.start, c.end),
-    modifiers: [],
-    notes: [],
-    doses: [],
-  };
-  const attachedEnd = readModifiers(text, c.end, sentence.end, line.modifiers);
-  if (line.modifiers.length < 4) line.modifierSlot = { offset: attachedEnd, prefix: '-', suffix: '' };
+  const modifiers: Span<string>[] = [];
+  const attachedEnd = readModifiers(text, c.end, sentence.end, modifiers);
+  const segmentEnd = Math.min(sentence.end, next ? next.start : sentence.end);
 
-  // units: "J7507 x 5 units", "J7507 ×5", "J7507 qty 5", "5 units of J7507"
+  // units: "J7507 x 5 units", "J7507 ×5", "J7507 qty 5", "J7507 #5", "5 units of J7507",
+  // "J7507 tacrolimus 5 mg x 5 units", a table row with a units column
   const unitRanges: Range[] = [];
+  let units: Reading['units'];
   UNITS_AFTER.lastIndex = attachedEnd;
   const after = UNITS_AFTER.exec(text);
+  const table = tableRowAt(tables, c.start);
   if (after && after.index + after[0].length <= sentence.end) {
-    const group = after[1] !== undefined ? 1 : 2;
-    setUnits(line, after[group], after.indices![group]![0]);
+    const group = after[1] !== undefined ? 1 : after[2] !== undefined ? 2 : 3;
+    units = { raw: after[group]!, start: after.indices![group]![0] };
     unitRanges.push({ start: after.index, end: after.index + after[0].length });
+  } else if (table) {
+    if (table.value) units = { raw: table.value.value, start: table.value.range.start };
   } else {
     const lookback = text.slice(Math.max(sentence.start, c.start - 40), c.start);
     const before = UNITS_BEFORE.exec(lookback);
     if (before) {
       const numStart = c.start - lookback.length + before.index;
-      setUnits(line, before[1], numStart);
+      units = { raw: before[1]!, start: numStart };
       unitRanges.push({ start: numStart, end: c.start });
+    } else {
+      const later = laterUnits(text, attachedEnd, segmentEnd);
+      if (later) {
+        units = { raw: later.raw, start: later.start };
+        unitRanges.push(later.range);
+      }
     }
   }
-  if (!line.units) line.unitsSlot = { offset: attachedEnd, prefix: ' x ', suffix: ' units' };
 
   // dose: what follows the code (up to the next code); what precedes it too when it is the first code
   // of its sentence, else only when nothing follows (the text before belongs to the previous code)
-  const afterStart = attachedEnd;
-  const afterEnd = Math.min(sentence.end, next ? next.start : sentence.end);
-  let doses: DoseMention[] = afterEnd > afterStart ? findDoses(text, afterStart, afterEnd, options.isDrugName, unitRanges) : [];
+  let doses: DoseMention[] = segmentEnd > attachedEnd ? findDoses(text, attachedEnd, segmentEnd, options.isDrugName, unitRanges) : [];
   const prevInSentence = prev !== undefined && prev.end > sentence.start && prev.end <= c.start;
   if (!prevInSentence || doses.length === 0) {
     const beforeStart = prevInSentence ? prev.end : sentence.start;
     if (c.start > beforeStart) doses = [...findDoses(text, beforeStart, c.start, options.isDrugName, unitRanges), ...doses];
   }
-  line.doses = doses;
 
-  const date = DATE_NEAR.exec(text.slice(sentence.start, sentence.end));
-  if (date) {
-    const iso = toIsoDate(date[1]);
-    const start = sentence.start + date.index + date[0].length - date[1].length;
-    if (iso) line.serviceDate = span(iso, start, start + date[1].length);
+  const reading: Reading = {
+    code: span(text.slice(c.start, c.end), c.start, c.end),
+    sentence,
+    modifiers,
+    attachedEnd,
+    inTable: table !== undefined,
+    billed: units !== undefined || table !== undefined || billingWordIn(text, sentence),
+    doses,
+    phraseEnd: segmentEnd,
+  };
+  if (units) reading.units = units;
+  const near = DATE_NEAR.exec(text.slice(sentence.start, sentence.end));
+  const iso = near ? toIsoDate(near[1]!) : undefined;
+  if (near && iso) {
+    const start = sentence.start + near.index + near[0].length - near[1]!.length;
+    reading.serviceDate = span(iso, start, start + near[1]!.length);
+  } else {
+    const noted = noteDateAt(dates, c.start);
+    if (noted) reading.serviceDate = noted;
   }
+  return reading;
+}
+
+/** a billed line: quick fixes may insert a modifier or units where the reader says */
+function toLine(r: Reading): ServiceLine {
+  const line: ServiceLine = { source: 'prose', range: r.sentence, code: r.code, modifiers: r.modifiers, notes: [], doses: r.doses };
+  if (line.modifiers.length < 4) line.modifierSlot = { offset: r.attachedEnd, prefix: '-', suffix: '' };
+  if (r.units) setUnits(line, r.units.raw, r.units.start);
+  if (!line.units && !r.inTable) line.unitsSlot = { offset: r.attachedEnd, prefix: ' x ', suffix: ' units' };
+  if (r.serviceDate) line.serviceDate = r.serviceDate;
   return line;
+}
+
+/** a code named, not billed: no slots, so no quick fix ever edits the sentence */
+function toMention(r: Reading): CodeMention {
+  const mention: CodeMention = { code: r.code, context: 'text', modifiers: r.modifiers, sentence: r.sentence, doses: r.doses };
+  if (r.serviceDate) mention.serviceDate = r.serviceDate;
+  return mention;
+}
+
+/** adds a modifier word to the billed line whose phrase holds it (at most 4 modifiers); true when added */
+function attachToLine(lines: ServiceLine[], phraseEnds: number[], modifier: Span<string>): boolean {
+  // the last line whose code ends before the modifier (lines are in document order)
+  let lo = 0;
+  let hi = lines.length - 1;
+  let i = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.code.range.end <= modifier.range.start) {
+      i = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const line = lines[i];
+  if (!line || modifier.range.end > phraseEnds[i]! || line.modifiers.length >= 4) return false;
+  if (!line.modifiers.some((m) => m.value === modifier.value)) line.modifiers.push(modifier);
+  if (line.modifiers.length >= 4) delete line.modifierSlot;
+  return true;
 }
 
 function setUnits(line: ServiceLine, raw: string, start: number): void {

@@ -26,6 +26,8 @@ export interface CardPlace {
   mention?: CodeMention;
   /** the date to judge on when there is no line (completion resolve carries the line's date) */
   date?: string;
+  /** written in a note (prose): an undated card says the note gives no date */
+  inNote?: boolean;
 }
 
 
@@ -34,8 +36,11 @@ export const LOAD_RELEASE_HINT =
 
 /** the date a line is judged on, and how to call it */
 export function dateFor(place: CardPlace, today: string): { date: string; label: string } {
-  const dos = place.line?.serviceDate?.value ?? place.claim?.serviceDate?.value ?? place.date;
-  return dos ? { date: dos, label: `the date of service ${dos}` } : { date: today, label: `today (${today})` };
+  const dos = place.line?.serviceDate?.value ?? place.claim?.serviceDate?.value ?? place.mention?.serviceDate?.value ?? place.date;
+  if (dos) return { date: dos, label: `the date of service ${dos}` };
+  // a note that gives no date is judged on today, and the card says why
+  const inNote = place.inNote || place.line?.source === 'prose' || place.mention?.sentence !== undefined;
+  return { date: today, label: inNote ? `today (${today}; no date of service in the note)` : `today (${today})` };
 }
 
 export function codeCard(src: CardSources, written: string, place: CardPlace): string {

@@ -50,7 +50,9 @@ function notAProcedure(code: Span<string>, what: string): string {
 }
 
 function modifierCard(ctx: FeatureContext, at: Located, span: Span<string>): string {
-  const { date, label } = dateFor({ line: at.line, claim: at.claim }, ctx.today);
+  // a modifier written as a word in a note is judged on the note's date there
+  const word = at.line || at.mention ? undefined : ctx.model.modifierMentions?.find((m) => m.modifier === span);
+  const { date, label } = dateFor({ line: at.line, claim: at.claim, mention: at.mention, date: word?.serviceDate?.value, inNote: word !== undefined }, ctx.today);
   const mod = span.value.trim().toUpperCase();
   const parts = [modifierSummary(ctx, mod, date, false)];
   const found = ctx.codeset.modifier(mod, date);

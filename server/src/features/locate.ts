@@ -111,6 +111,10 @@ export function locate(model: ClaimDocument, offset: number): Located {
     if (contains(mention.code.range, offset)) return { kind: 'mention', mention, span: mention.code };
     for (const m of mention.modifiers) if (contains(m.range, offset)) return { kind: 'modifier', mention, span: m };
   }
+  // modifiers written as words in prose ("the JG modifier"): readers emit them in document order
+  const modifierMentions = model.modifierMentions ?? [];
+  const q = lastAtOrBefore(modifierMentions, offset, (m) => m.modifier.range.start);
+  if (q >= 0 && contains(modifierMentions[q]!.modifier.range, offset)) return { kind: 'modifier', span: modifierMentions[q]!.modifier };
   // claim-level diagnoses (HI): look like codes, are not procedures
   const c = lastAtOrBefore(claims, offset, (x) => x.range.start);
   const claim = claims[c];

@@ -58,7 +58,8 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
     roots.push(
       ...codeNodes(mentions, (m) => {
         const code = m.code.value.trim().toUpperCase();
-        return symbol(ctx, code, ctx.codeset.lookup(code)?.record.short, SymbolKind.Constant, m.code.range, m.code.range);
+        const label = [code, ...m.modifiers.map((x) => x.value)].join('-'); // a named code keeps its written modifiers
+        return symbol(ctx, label, ctx.codeset.lookup(code)?.record.short, SymbolKind.Constant, m.code.range, m.code.range);
       }),
     );
   }

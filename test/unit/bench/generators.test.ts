@@ -71,7 +71,9 @@ function checkParsed(spec: FormatRow, g: Generated): void {
   const doc = parseDocument(g.text, { languageId: spec.languageId, uri: spec.uri });
   const found = codesByOffset(doc);
   if (spec.id.startsWith('prose')) {
-    // prose: every Level II code the note names is read as a line at its offset (CPT are labelled, not required)
+    // prose: every Level II code the note names is read at its offset, as a billed line or (not billed) a
+    // mention (CPT are labelled, not required)
+    for (const m of doc.mentions) if (m.context === 'text' && !found.has(m.code.range.start)) found.set(m.code.range.start, m.code.value);
     for (const at of g.codeOffsets) {
       const code = g.text.slice(at, at + 5);
       if (/^[A-V]/.test(code)) assert.equal(found.get(at), code, `prose: ${code} at ${at}`);

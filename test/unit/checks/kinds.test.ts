@@ -32,13 +32,15 @@ const SUBMISSION_RULES = [
 ];
 const VALIDITY_RULES = ['unknown-code', 'code-not-effective', 'invalid-modifier', 'modifier-not-effective', 'cpt-code'];
 const FACT_RULES = ['drug-mismatch'];
+const STATEMENT_RULES = ['fact-billing-unit', 'fact-route', 'fact-modifier', 'fact-code-range', 'fact-code-kind'];
 
 test('every rule declares the kinds it applies to', () => {
   const byId = new Map(rules.map((r) => [r.id, [...r.kinds].sort()]));
   for (const id of SUBMISSION_RULES) assert.deepEqual(byId.get(id), ['claim', 'note'], id);
   for (const id of VALIDITY_RULES) assert.deepEqual(byId.get(id), ['claim', 'note', 'remittance'], id);
   for (const id of FACT_RULES) assert.deepEqual(byId.get(id), ['claim', 'note', 'reference'], id);
-  assert.deepEqual([...byId.keys()].sort(), [...SUBMISSION_RULES, ...VALIDITY_RULES, ...FACT_RULES].sort(), 'a new rule needs a row here');
+  for (const id of STATEMENT_RULES) assert.deepEqual(byId.get(id), ['note', 'reference'], id);
+  assert.deepEqual([...byId.keys()].sort(), [...SUBMISSION_RULES, ...VALIDITY_RULES, ...FACT_RULES, ...STATEMENT_RULES].sort(), 'a new rule needs a row here');
 });
 
 interface GateRow {
@@ -109,10 +111,13 @@ test('reference text gets statements of fact only; a note gets rules on what it 
     { name: 'reference: a pasted segment in inline code', text: 'A line: `SV1*HC:E0431*59.14*UN*1***1~`', fires: [], silent: ['fractional-units'] },
   ]));
 
+/** reference text (one code word in five has a quantity) with one example billing line */
+const GUIDE_WITH_EXAMPLE = 'J7507 is tacrolimus. J7508 and J7503 are too. J7520 is sirolimus. Bill J7507 x 30.';
+
 test('forcing a kind by glob changes which rules run', (t) =>
   checkGates(t, [
-    { name: 'a guide forced to note', text: 'J7507 is tacrolimus.', uri: 'file:///w/notes/a.md', settings: { documentKinds: [{ pattern: 'notes/**', kind: 'note' }] }, fires: ['missing-kx'], silent: [] },
-    { name: 'the guide elsewhere', text: 'J7507 is tacrolimus.', uri: 'file:///w/guides/a.md', settings: { documentKinds: [{ pattern: 'notes/**', kind: 'note' }] }, fires: [], silent: ['missing-kx'] },
+    { name: 'a guide forced to note', text: GUIDE_WITH_EXAMPLE, uri: 'file:///w/notes/a.md', settings: { documentKinds: [{ pattern: 'notes/**', kind: 'note' }] }, fires: ['missing-kx'], silent: [] },
+    { name: 'the guide elsewhere', text: GUIDE_WITH_EXAMPLE, uri: 'file:///w/guides/a.md', settings: { documentKinds: [{ pattern: 'notes/**', kind: 'note' }] }, fires: [], silent: ['missing-kx'] },
     { name: 'a claim forced to remittance', text: x12('LX*1', 'SV1*HC:J7507*125*UN*5***1'), uri: 'file:///w/paid/a.837', settings: { documentKinds: [{ pattern: 'paid/**', kind: 'remittance' }] }, fires: [], silent: ['missing-kx'] },
     { name: 'a claim forced to reference', text: x12('LX*1', 'SV1*HC:J7401*125*UN*5***1'), uri: 'file:///w/a.837', settings: { documentKinds: [{ pattern: '*.837', kind: 'reference' }] }, fires: [], silent: ['code-not-effective'] },
   ]));

@@ -56,6 +56,8 @@ test('units-vs-dose', (t) =>
       fixes: ['Set units to 1'],
     },
     { name: 'J7525 x 1 unit (tacrolimus 5 mg)', text: 'Billed J7525 x 1 unit (tacrolimus 5 mg).' },
+    { name: 'the strength of what was dispensed is not the dose: "(tacrolimus 1 mg, 30-day supply)"', text: 'Billed J7507-KX x 240 units (tacrolimus 1 mg, 30-day supply).' },
+    { name: '...nor "tacrolimus 1 mg capsules"', text: 'Billed J7507-KX x 120 units (tacrolimus 1 mg capsules).' },
     { name: 'a claim description naming the strength is not the dose', text: csv('J7507,KX,,30,,2025-11-05,tacrolimus 1 mg capsule') },
     // 'greater than 100 mg': one unit for any dose above 100 mg (Q9992 300 mg is 1 unit, not 3)
     {

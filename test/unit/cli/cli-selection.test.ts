@@ -62,8 +62,8 @@ test('a folder walk checks claim formats only; --include, --exclude and .hcpcsrc
       { args: [join(dir, 'note.md'), join(dir, 'package.json')], checked: 2, withFindings: ['note.md'] },
       { args: [dir], config: { include: ['note.md'], exclude: ['archive/**'] }, checked: 3, withFindings: ['note.md'] },
       { args: ['--include', 'PROVENANCE.md', dir], config: { include: ['note.md'] }, checked: 5, withFindings: ['note.md'] },
-      // .hcpcsrc.json documentKinds reach the checks: the same file forced to a note gets its rules
-      { args: ['--include', 'PROVENANCE.md', dir], config: { documentKinds: [{ pattern: 'PROVENANCE.md', kind: 'note' }] }, checked: 4, withFindings: ['PROVENANCE.md'] },
+      // .hcpcsrc.json documentKinds reach the checks: the note forced to reference text gets no claim rules
+      { args: ['--include', '*.md', dir], config: { documentKinds: [{ pattern: 'note.md', kind: 'reference' }] }, checked: 5, withFindings: [] },
     ];
     for (const row of rows) {
       const cwd = mkdtempSync(join(tmpdir(), 'hcpcs-cwd-'));

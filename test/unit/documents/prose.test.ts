@@ -1,4 +1,6 @@
 // Prose reader: code mentions, attached modifiers, units, doses, dates and look-alikes.
+// These tables read with notes: 'all' (every code word a line) to test what is read around a code;
+// prose-billing.test.ts tests which codes are billed lines in the default reading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readProse } from '../../../server/src/documents/prose';
@@ -11,6 +13,7 @@ interface Row {
   drugs?: string[];
 }
 
+const ALL = { notes: 'all' } as const;
 const DRUGS = new Set(['tacrolimus', 'cyclosporine', 'omalizumab', 'penicillin']);
 
 const rows: Row[] = [
@@ -19,7 +22,8 @@ const rows: Row[] = [
   { text: 'Bill J7507:KX:JW here.', lines: ['prose J7507:KX:JW'] },
   { text: 'Bill J7507 KX JW here.', lines: ['prose J7507:KX:JW'] },
   { text: 'J7507 OR J7508 IN the note', lines: ['prose J7507', 'prose J7508'] },
-  { text: 'J7507 25 units', lines: ['prose J7507 dose=25 units'] },
+  // a count of units right after the code is billed units (was read as a dose before notes were read as billing lines)
+  { text: 'J7507 25 units', lines: ['prose J7507 u=25'] },
   { text: 'J7507-59 and J1100-JW-JZ-KX-GA-GZ', lines: ['prose J7507:59', 'prose J1100:JW:JZ:KX:GA'] },
   { text: 'J7507 Kx and J7507 KXY', lines: ['prose J7507', 'prose J7507'] },
   // units
@@ -57,7 +61,7 @@ const rows: Row[] = [
 ];
 
 function checkProse(row: Row): void {
-  const doc = readProse(row.text);
+  const doc = readProse(row.text, ALL);
   assert.deepEqual(summarise(doc), row.lines);
   assert.deepEqual(doc.mentions.map((m) => `${m.code.value}:${m.context}`), row.mentions ?? []);
   checkInvariants(row.text, doc);
@@ -75,7 +79,7 @@ const drugRows: { text: string; doses: string[] }[] = [
 ];
 for (const row of drugRows) {
   test(`prose with drug names: ${JSON.stringify(row.text)}`, () => {
-    const doc = readProse(row.text, { isDrugName: (w) => DRUGS.has(w) });
+    const doc = readProse(row.text, { ...ALL, isDrugName: (w) => DRUGS.has(w) });
     const line = doc.claims[0].lines[0];
     assert.deepEqual(line.doses.map((d) => [d.drug?.value, d.amount?.value, d.unit?.value].filter((x) => x !== undefined).join(' ')), row.doses);
     checkInvariants(row.text, doc);
@@ -91,7 +95,7 @@ test('prose: all lines sit in one claim without an id', () => {
 });
 
 test('prose: a throwing isDrugName does not break the reader', () => {
-  const doc = readProse('J7507 tacrolimus 1 mg', { isDrugName: () => { throw new Error('boom'); } });
+  const doc = readProse('J7507 tacrolimus 1 mg', { ...ALL, isDrugName: () => { throw new Error('boom'); } });
   assert.equal(doc.claims[0].lines.length, 1);
 });
 
@@ -100,12 +104,12 @@ const slotRows = ['Bill J7507‸ today.', 'Bill J7507-KX‸ today.', 'J7507 KX�
 for (const marked of slotRows) {
   test(`prose slots: ${JSON.stringify(marked)}`, () => {
     const { text, offset } = caret(marked);
-    const line = readProse(text).claims[0].lines[0];
+    const line = readProse(text, ALL).claims[0].lines[0];
     assert.deepEqual(line.modifierSlot, { offset, prefix: '-', suffix: '' });
     assert.deepEqual(line.unitsSlot, { offset, prefix: ' x ', suffix: ' units' });
-    const withModifier = readProse(insertAt(text, offset, '-GA')).claims[0].lines[0];
+    const withModifier = readProse(insertAt(text, offset, '-GA'), ALL).claims[0].lines[0];
     assert.deepEqual(withModifier.modifiers.map((m) => m.value), [...line.modifiers.map((m) => m.value), 'GA']);
-    const withUnits = readProse(insertAt(text, offset, ' x 4 units')).claims[0].lines[0];
+    const withUnits = readProse(insertAt(text, offset, ' x 4 units'), ALL).claims[0].lines[0];
     assert.equal(withUnits.units?.value, 4);
   });
 }

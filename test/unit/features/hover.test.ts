@@ -246,13 +246,37 @@ const rows: Row[] = [
     name: 'prose: judged on today, no line units',
     lang: 'plaintext',
     text: 'Patient stable on J75‸20 per transplant team.\n',
-    expect: { parts: ['**J7520** — Sirolimus, oral', '1 unit = 1 mg', 'active today (2025-11-20)', 'Guidance: Sirolimus, oral (J7520)'], absent: ['This line:', 'on today'] },
+    expect: { parts: ['**J7520** — Sirolimus, oral', '1 unit = 1 mg', 'active today (2025-11-20; no date of service in the note)', 'Guidance: Sirolimus, oral (J7520)'], absent: ['This line:', 'on today'] },
   },
   {
     name: 'prose: units written in the note are used',
     lang: 'plaintext',
     text: 'Dispensed tacrolimus J75‸07 x 5 units.\n',
     expect: { parts: ['**J7507**', '5 units = 5 mg'] },
+  },
+  {
+    name: "prose: a named code is judged on the note's date",
+    lang: 'plaintext',
+    text: '# Visit 2025-11-05\nPatient stable on J75‸20 per transplant team.\n',
+    expect: { parts: ['**J7520**', 'active on the date of service 2025-11-05'], absent: ['no date of service in the note'] },
+  },
+  {
+    name: 'prose: a modifier written as a word gets a card',
+    lang: 'plaintext',
+    text: 'Report 340B drugs with the J‸G modifier.\n',
+    expect: { token: 'JG', parts: ['**JG**', 'terminated on today (2025-11-20; no date of service in the note)'] },
+  },
+  {
+    name: 'prose: a modifier word in a dated note is judged on that date',
+    lang: 'plaintext',
+    text: '## 2024-06-01\nReport 340B drugs with the J‸G modifier.\n',
+    expect: { token: 'JG', parts: ['**JG**', 'active on the date of service 2024-06-01'] },
+  },
+  {
+    name: 'prose: a capital pair that is not written as a modifier gets no modifier card',
+    lang: 'plaintext',
+    text: 'Report 340B drugs with J‸G today.\n',
+    expect: { none: true },
   },
   {
     name: 'prose: plain words have no hover',

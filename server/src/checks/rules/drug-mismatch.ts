@@ -1,13 +1,17 @@
 // A drug named next to a code whose descriptor covers another drug: "J7520 (tacrolimus)" — J7520 is sirolimus.
-import { allProfiles, docsPath, finding, type LineRule } from '../rule';
-import { codeKind, codeOf, dateOf } from '../line-facts';
+// Read on every service line (descriptions, notes, billed prose lines) and on codes named in prose.
+import { allProfiles, docsPath, finding, type DocumentRule } from '../rule';
 import { drugLabel, drugNameFits } from '../drug-facts';
 import { convert } from '../amounts';
+import { statementsOf } from '../statements';
+import { isLevel2 } from '../../documents/chars';
+import { codeKind } from '../line-facts';
 import type { BillingUnit, CodeSet, DrugInfo } from '../../codeset/types';
-import type { DoseMention } from '../../model';
-import type { Fix } from '../types';
+import type { DoseMention, Range, Span } from '../../model';
+import type { Finding, Fix } from '../types';
 
 const LISTED = 6;
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 function sameStrength(a: BillingUnit | undefined, amount: number, unit: string): boolean {
   if (!a) return false;
@@ -29,12 +33,37 @@ function replacement(candidates: string[], info: DrugInfo, dose: DoseMention, da
   return undefined;
 }
 
-const rule: LineRule = {
+/** the finding for one code and the drugs named next to it, if one of them belongs to other codes */
+function mismatch(codeSpan: Span<string>, doses: readonly DoseMention[], date: string, codeset: CodeSet, codeRange: Range): Finding | undefined {
+  const code = codeSpan.value.trim().toUpperCase();
+  if (!isLevel2(code)) return undefined;
+  const info = codeset.drug(code);
+  if (!info || info.noc || !info.drugs.length) return undefined;
+  for (const dose of doses) {
+    if (!dose.drug) continue;
+    const name = dose.drug.value.trim().toLowerCase();
+    if (drugNameFits(name, code, info, codeset)) continue;
+    const candidates = codeset.codesForDrug(name).filter((c) => c !== code);
+    if (!candidates.length) continue; // a name no code covers (brand, typo): nothing to compare with
+    const listed = candidates.slice(0, LISTED).join(', ') + (candidates.length > LISTED ? ', …' : '');
+    const better = replacement(candidates, info, dose, date, codeset);
+    const fixes: Fix[] = better
+      ? [{ title: `Replace ${code} with ${better} (${name})`, edits: [{ range: { ...codeRange }, newText: better }], preferred: true }]
+      : [];
+    return finding(rule, codeRange, `${code} is ${drugLabel(info)}, not ${name}; codes for ${name}: ${listed}`, {
+      related: [{ range: { ...dose.drug.range }, message: `${name} named here` }],
+      fixes,
+    });
+  }
+  return undefined;
+}
+
+const rule: DocumentRule = {
   id: 'drug-mismatch',
   source: { basis: 'CMS release', ref: 'HCPCS descriptors and CMS ASP NDC-HCPCS crosswalk drug names' },
   since: '0.1.0',
   bulkSafeFix: false,
-  scope: 'line',
+  scope: 'document',
   description: "A drug named next to a code whose descriptor covers a different drug",
   defaultSeverity: 'warning',
   defaultEnabled: true,
@@ -42,30 +71,22 @@ const rule: LineRule = {
   profiles: allProfiles,
   kinds: ['claim', 'note', 'reference'],
   check(ctx) {
-    const { line, codeset } = ctx;
-    if (codeKind(line) !== 'level2') return [];
-    const code = codeOf(line);
-    const info = codeset.drug(code);
-    if (!info || info.noc || !info.drugs.length) return [];
-    for (const dose of line.doses) {
-      if (!dose.drug) continue;
-      const name = dose.drug.value.trim().toLowerCase();
-      if (drugNameFits(name, code, info, codeset)) continue;
-      const candidates = codeset.codesForDrug(name).filter((c) => c !== code);
-      if (!candidates.length) continue; // a name no code covers (brand, typo): nothing to compare with
-      const listed = candidates.slice(0, LISTED).join(', ') + (candidates.length > LISTED ? ', …' : '');
-      const better = replacement(candidates, info, dose, dateOf(ctx), codeset);
-      const fixes: Fix[] = better
-        ? [{ title: `Replace ${code} with ${better} (${name})`, edits: [{ range: { ...line.code.range }, newText: better }], preferred: true }]
-        : [];
-      return [
-        finding(rule, line.code.range, `${code} is ${drugLabel(info)}, not ${name}; codes for ${name}: ${listed}`, {
-          related: [{ range: { ...dose.drug.range }, message: `${name} named here` }],
-          fixes,
-        }),
-      ];
+    const out: Finding[] = [];
+    const dateOf = (d: string | undefined) => (d && ISO.test(d) ? d : ctx.today);
+    for (const claim of ctx.document.claims) {
+      for (const line of claim.lines) {
+        if (line.source === 'prose' || !line.doses.length) continue;
+        if (codeKind(line) !== 'level2') continue;
+        const f = mismatch(line.code, line.doses, dateOf(line.serviceDate?.value), ctx.codeset, line.code.range);
+        if (f) out.push(f);
+      }
     }
-    return [];
+    for (const s of statementsOf(ctx.document, ctx.text)) {
+      if (s.inRange) continue; // "J7500 through J7513 include sirolimus" speaks of the range: fact-code-range
+      const f = mismatch(s.code, s.doses, dateOf(s.date), ctx.codeset, s.code.range);
+      if (f) out.push(f);
+    }
+    return out;
   },
 };
 export default rule;

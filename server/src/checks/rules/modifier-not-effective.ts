@@ -10,7 +10,7 @@ const KNOWN_SUCCESSORS: Record<string, string> = { JG: 'TB' };
 /** successors by code set, then 'JG|2025-02-03': a file repeats the same modifier and date many times */
 const memo = new WeakMap<CodeSet, Map<string, string | undefined>>();
 
-function successorOf(record: ModifierRecord, date: string, codeset: CodeSet): string | undefined {
+export function successorOf(record: ModifierRecord, date: string, codeset: CodeSet): string | undefined {
   let byKey = memo.get(codeset);
   if (!byKey) memo.set(codeset, (byKey = new Map()));
   const key = `${record.code}|${date}`;

@@ -34,7 +34,7 @@ const rule: LineRule = {
       if (dose.drug && !drugNameFits(dose.drug.value, code, info, codeset)) continue;
       const count = countFor(dose.amount.value, dose.unit.value, billing);
       if (!count) continue;
-      if (count.exact === 1 && units.value !== 1 && restatesUnit(line, dose)) continue;
+      if (count.exact === 1 && units.value !== 1 && restatesUnit(line, dose, ctx.text)) continue;
       counts.push({ dose, count });
     }
     if (!counts.length || counts.some((c) => c.count.units === units.value)) return [];
@@ -75,15 +75,20 @@ function countFor(amount: number, unit: string, billing: BillingUnit): UnitCount
   return count.exact > 1 ? { ...count, units: 1 } : undefined;
 }
 
+/** words after a strength that make it a description of what was dispensed, not a dose */
+const PRODUCT_WORDS = /^[^)\n;]{0,40}?\b(?:supply|days?|capsules?|caps|tablets?|tabs|strength|each|vials?)\b/i;
+
 /**
  * A dose equal to one billing unit is a dose like any other ("J7525 x 5 units (tacrolimus 5 mg)"),
  * except where it restates the product: written between the code and the units ("J7507 (tacrolimus
- * 1 mg) x 5"), or in a claim file's description, which names the product's strength.
+ * 1 mg) x 5"), followed by what was dispensed ("(tacrolimus 1 mg, 30-day supply)", "1 mg capsules"),
+ * or in a claim file's description, which names the product's strength.
  */
-function restatesUnit(line: ServiceLine, dose: DoseMention): boolean {
+function restatesUnit(line: ServiceLine, dose: DoseMention, text: string): boolean {
   if (line.source !== 'prose') return true;
   const units = line.units;
-  return !!units && dose.range.start > line.code.range.start && dose.range.start < units.range.start;
+  if (units && dose.range.start > line.code.range.start && dose.range.start < units.range.start) return true;
+  return PRODUCT_WORDS.test(text.slice(dose.range.end, dose.range.end + 48));
 }
 
 export default rule;
