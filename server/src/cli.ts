@@ -199,7 +199,7 @@ function run(argv: string[]): number {
     const doc = TextDocument.create(uri, languageOf(file), 1, text);
     const found = locate(displayPath(file), text, service.findings(doc));
     service.forget(uri);
-    located.push(...found);
+    for (const f of found) located.push(f); // no spread: one call argument per finding overflows the stack
     if (options.format === 'text' && found.length) process.stdout.write(found.map(formatFindingLine).join('\n') + '\n');
     progress(i + 1);
   });

@@ -10,6 +10,7 @@ import { forEachRow, sniffDelimiter, type Cell, type Row } from './csv-rows';
 import { toIsoDate } from './dates';
 import { findDoses, type DrugNamePredicate } from './doses';
 import { addProblem, emptyDocument, problem } from './problems';
+import { appendAll } from '../arrays';
 
 export interface CsvOptions {
   isDrugName?: DrugNamePredicate;
@@ -130,12 +131,12 @@ export function readCsv(text: string, options: CsvOptions = {}): ClaimDocument {
     const description = trimmedSpan(cell(lay.description));
     if (description) {
       line.description = description;
-      line.doses.push(...findDoses(text, description.range.start, description.range.end, options.isDrugName));
+      appendAll(line.doses, findDoses(text, description.range.start, description.range.end, options.isDrugName));
     }
     const note = trimmedSpan(cell(lay.notes));
     if (note) {
       line.notes.push(note);
-      line.doses.push(...findDoses(text, note.range.start, note.range.end, options.isDrugName));
+      appendAll(line.doses, findDoses(text, note.range.start, note.range.end, options.isDrugName));
     }
     const sequence = trimmedSpan(cell(lay.lineNumber));
     const sequenceValue = sequence ? parseNumber(sequence.value) : undefined;

@@ -8,6 +8,7 @@ import { fromD8 } from './dates';
 import { findDoses, type DrugNamePredicate } from './doses';
 import { addProblem, emptyDocument, problem } from './problems';
 import { isIsaAt, readIsa, type X12Delimiters } from './x12-delimiters';
+import { appendAll } from '../arrays';
 
 export interface X12Options {
   isDrugName?: DrugNamePredicate;
@@ -504,7 +505,7 @@ class X12Reader {
       }
       if (partCount > 6 && parts[12] < parts[13]) {
         line.description = part(6);
-        line.doses.push(...findDoses(this.text, parts[12], parts[13], this.options.isDrugName));
+        appendAll(line.doses, findDoses(this.text, parts[12], parts[13], this.options.isDrugName));
       }
       line.modifierSlot = this.modifierSlot(parts, partCount);
     }
@@ -590,7 +591,7 @@ class X12Reader {
     const note = this.spanOf(2);
     if (!line || !note) return;
     line.notes.push(note);
-    line.doses.push(...findDoses(this.text, note.range.start, note.range.end, this.options.isDrugName));
+    appendAll(line.doses, findDoses(this.text, note.range.start, note.range.end, this.options.isDrugName));
   }
 
   /** LIN**N4*00378204501 (loop 2410) */

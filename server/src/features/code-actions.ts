@@ -6,6 +6,7 @@ import type { FeatureContext } from './context';
 import { toDiagnostic, toLspRange } from './diagnostics';
 import { locate } from './locate';
 import { COMMANDS } from '../protocol';
+import { appendAll } from '../arrays';
 
 export const SHOW_DRUG_CODES_COMMAND = COMMANDS.showDrugCodes;
 export const COPY_DESCRIPTOR_COMMAND = COMMANDS.copyDescriptor;
@@ -18,9 +19,9 @@ export function codeActions(ctx: FeatureContext, range: Range): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const finding of ctx.findings) {
     if (!intersects(finding.range, range)) continue;
-    actions.push(...fixActions(ctx, finding));
+    appendAll(actions, fixActions(ctx, finding));
   }
-  actions.push(...codeCommands(ctx, range));
+  appendAll(actions, codeCommands(ctx, range));
   return actions;
 }
 

@@ -14,6 +14,7 @@ import type { FeatureContext } from './context';
 import { completionPosition, type CompletionPosition } from './completion-position';
 import { codeCard, dateFor, modifierSummary } from './code-card';
 import { amountText } from './format';
+import { appendAll } from '../arrays';
 
 export const COMPLETION_CAP = 100;
 
@@ -130,7 +131,7 @@ export function modifiersFor(ctx: Pick<FeatureContext, 'codeset' | 'settings'>, 
   if (drug && drug.route !== 'oral' && ctx.codeset.asp(code)) out.push('JZ', 'JW');
   if (/^J75[0-9]{2}$/.test(code) && drug?.route === 'oral') out.push('KX');
   for (const rule of ctx.settings.requiredModifiers ?? []) {
-    if (globMatch(rule.pattern, code)) out.push(...rule.modifiers.map((m) => m.toUpperCase()));
+    if (globMatch(rule.pattern, code)) appendAll(out, rule.modifiers.map((m) => m.toUpperCase()));
   }
   return [...new Set(out)];
 }

@@ -5,6 +5,7 @@
 //   applies: asp-injectable  a topic, matched by facts about the code (searched last)
 // Pure: the files arrive as strings; nothing here throws on a malformed file.
 import type { CodeSet } from '../codeset/types';
+import { minOf } from '../arrays';
 
 export const GUIDANCE_SECTIONS = [
   'Clinical context',
@@ -106,7 +107,7 @@ class Library implements GuidanceLibrary {
     for (const f of families) add(f.e, 'range');
     if (codeset && CODE_RE.test(c)) {
       const facts = topicFacts(c, codeset);
-      const rank = (e: GuidanceEntry) => Math.min(...e.topics.filter((t) => facts.has(t)).map((t) => TOPIC_PRIORITY.indexOf(t)));
+      const rank = (e: GuidanceEntry) => minOf(e.topics.filter((t) => facts.has(t)).map((t) => TOPIC_PRIORITY.indexOf(t)));
       const topical = this.topical.filter((e) => e.topics.some((t) => facts.has(t)));
       for (const e of topical.sort((a, b) => rank(a) - rank(b))) add(e, 'topic');
     }

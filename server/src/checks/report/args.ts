@@ -41,7 +41,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
-      options.paths.push(...argv.slice(i + 1));
+      for (const path of argv.slice(i + 1)) options.paths.push(path);
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {
