@@ -2,6 +2,7 @@
 import type { Settings } from '../settings';
 import type { CheckContext, Finding, LineContext, Severity } from './types';
 import type { LineRule, Rule } from './rule';
+import type { Claim } from '../model';
 import unknownCode from './rules/unknown-code';
 import codeNotEffective from './rules/code-not-effective';
 import invalidModifier from './rules/invalid-modifier';
@@ -91,47 +92,72 @@ function readProblems(ctx: CheckContext): Finding[] {
   return out;
 }
 
-export function runChecks(ctx: CheckContext): Finding[] {
+/** A check pass fed one claim at a time: it keeps only findings, never the claims it was given. */
+export interface CheckPass {
+  /** checks the claim's lines (a claim of `document`, which may still be being read) */
+  claim(claim: Claim): void;
+  /** the reader's problems and the document rules' findings joined to the lines', in document order */
+  finish(): Finding[];
+}
+
+/**
+ * `ctx.document` is read for its format, separators and (at finish) problems: a streaming reader
+ * passes the document it is filling while it hands over claims and then drops them.
+ */
+export function checkPass(ctx: CheckContext): CheckPass {
   const active = rules.flatMap((rule) => {
     const severity = effectiveSeverity(rule, ctx.settings);
     return severity ? [{ rule, severity }] : [];
   });
-  const out: Finding[] = readProblems(ctx);
   const emit = (found: Finding[], severity: Severity, into: Finding[]) => {
     for (const f of found) into.push(f.severity === severity ? f : { ...f, severity });
   };
-  for (const { rule, severity } of active) {
-    if (rule.scope === 'document') emit(safely(() => rule.check(ctx)), severity, out);
-  }
   const lineRules = active.filter((a) => a.rule.scope === 'line') as { rule: LineRule; severity: Severity }[];
+  const lineFindings: Finding[] = [];
   const lineOut: Finding[] = [];
-  for (const claim of ctx.document.claims) {
-    for (const line of claim.lines) {
-      const lineCtx: LineContext = { document: ctx.document, text: ctx.text, codeset: ctx.codeset, settings: ctx.settings, today: ctx.today, claim, line };
-      lineOut.length = 0;
-      for (let r = 0; r < lineRules.length; r++) {
-        const { rule, severity } = lineRules[r]!;
-        // inline try: a closure per rule and line is measurable garbage on 100k-line files
-        let found: Finding[];
-        try {
-          found = rule.check(lineCtx);
-        } catch {
-          continue;
+  return {
+    claim(claim) {
+      for (const line of claim.lines) {
+        const lineCtx: LineContext = { document: ctx.document, text: ctx.text, codeset: ctx.codeset, settings: ctx.settings, today: ctx.today, claim, line };
+        lineOut.length = 0;
+        for (let r = 0; r < lineRules.length; r++) {
+          const { rule, severity } = lineRules[r]!;
+          // inline try: a closure per rule and line is measurable garbage on 100k-line files
+          let found: Finding[];
+          try {
+            found = rule.check(lineCtx);
+          } catch {
+            continue;
+          }
+          if (found.length) emit(found, severity, lineOut);
         }
-        if (found.length) emit(found, severity, lineOut);
+        // a line's findings in position order, so the whole list rarely needs a sort
+        if (lineOut.length > 1) lineOut.sort(inOrder);
+        for (let i = 0; i < lineOut.length; i++) lineFindings.push(lineOut[i]!);
       }
-      // a line's findings in position order, so the whole list rarely needs a sort
-      if (lineOut.length > 1) lineOut.sort(inOrder);
-      for (let i = 0; i < lineOut.length; i++) out.push(lineOut[i]!);
-    }
-  }
-  // document order, then rule order: stable output for editors, the CLI and snapshots.
-  for (let i = 1; i < out.length; i++) {
-    if (inOrder(out[i - 1]!, out[i]!) > 0) {
-      const indexed = out.map((f, n) => ({ f, n }));
-      indexed.sort((a, b) => inOrder(a.f, b.f) || a.n - b.n);
-      return indexed.map((x) => x.f);
-    }
-  }
-  return out;
+    },
+    finish() {
+      const out: Finding[] = readProblems(ctx);
+      for (const { rule, severity } of active) {
+        if (rule.scope === 'document') emit(safely(() => rule.check(ctx)), severity, out);
+      }
+      for (let i = 0; i < lineFindings.length; i++) out.push(lineFindings[i]!);
+      lineFindings.length = 0;
+      // document order, then rule order: stable output for editors, the CLI and snapshots.
+      for (let i = 1; i < out.length; i++) {
+        if (inOrder(out[i - 1]!, out[i]!) > 0) {
+          const indexed = out.map((f, n) => ({ f, n }));
+          indexed.sort((a, b) => inOrder(a.f, b.f) || a.n - b.n);
+          return indexed.map((x) => x.f);
+        }
+      }
+      return out;
+    },
+  };
+}
+
+export function runChecks(ctx: CheckContext): Finding[] {
+  const pass = checkPass(ctx);
+  for (const claim of ctx.document.claims) pass.claim(claim);
+  return pass.finish();
 }
