@@ -53,6 +53,8 @@ export interface ServiceOptions {
   today: () => string;
   /** base URI of docs/rules, for diagnostics' codeDescription links */
   docsBaseUri?: string;
+  /** X12 above this many characters keeps no whole model (default WHOLE_MODEL_BYTES; tests lower it) */
+  wholeModelBytes?: number;
 }
 
 /**
@@ -106,6 +108,7 @@ export function createService(options: ServiceOptions): HcpcsService {
   const cache = new Map<string, Analysis>();
 
   const isDrugName = (word: string) => codeset.isDrugName(word);
+  const wholeModelBytes = options.wholeModelBytes ?? WHOLE_MODEL_BYTES;
 
   // The cache is keyed by URI and version: an edit or a new code set/settings makes a new analysis.
   // After an edit inside one X12 claim only that claim is read and checked again. Nothing is read
@@ -116,7 +119,7 @@ export function createService(options: ServiceOptions): HcpcsService {
     const text = doc.getText();
     const hint = { languageId: doc.languageId, uri: doc.uri, isDrugName };
     const isX12 = detectFormat(text, hint) === 'x12';
-    const windowed = isX12 && (text.length > settings.maxValidationBytes || text.length > WHOLE_MODEL_BYTES);
+    const windowed = isX12 && (text.length > settings.maxValidationBytes || text.length > wholeModelBytes);
     const edited = !windowed && hit && afterEdit(hit, text);
     const fresh: Omit<Analysis, 'version'> = edited
       ? { ...edited, isX12 }
