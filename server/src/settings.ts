@@ -33,7 +33,7 @@ export const defaultSettings: Settings = {
   forbiddenCodes: [],
   jwJzCodes: { add: [], remove: [] },
   inlayHints: { enabled: true },
-  maxValidationBytes: 50 * 1024 * 1024,
+  maxValidationBytes: 64 * 1024 * 1024,
 };
 
 const severities = new Set(['error', 'warning', 'information', 'hint']);
