@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from '../../server/src/documents/index';
+import { streamX12 } from '../../server/src/documents/x12';
 import { createRng } from '../generate/prng';
 import { scanFloor } from '../lib/floor';
 import { summarize, type Stats } from '../lib/stats';
@@ -38,6 +39,15 @@ async function contenders(): Promise<{ ready: Contender[]; missing: string[] }> 
     name: 'ours: parseDocument (readX12)',
     builds: 'the claim model: claims, lines, spans',
     read: (text) => parseDocument(text, { languageId: 'x12', uri: 'file:///bench/readers.837' }).claims.length,
+  };
+  const streamed: Contender = {
+    name: 'ours: streamX12, each claim dropped once handed over',
+    builds: 'one claim at a time (how validation reads X12 above 16 MB)',
+    read: (text) => {
+      let claims = 0;
+      streamX12(text, {}, () => claims++).readTo(text.length);
+      return claims;
+    },
   };
   const floor: Contender = {
     name: "floor: '~' and '*' offsets into an Int32Array",
@@ -86,7 +96,7 @@ async function contenders(): Promise<{ ready: Contender[]; missing: string[] }> 
     }),
   ]);
   return {
-    ready: [floor, ours, split, ...npm.filter((c): c is Contender => typeof c !== 'string')],
+    ready: [floor, ours, streamed, split, ...npm.filter((c): c is Contender => typeof c !== 'string')],
     missing: npm.filter((c): c is string => typeof c === 'string'),
   };
 }
@@ -132,7 +142,7 @@ export async function measureReaders(ctx: RunContext): Promise<void> {
       note: `CPU ${s.cpu.median.toFixed(0)} ms (median), ${s.cpu.min.toFixed(0)} ms (min); ${(s.wall.median / floor.wall.median).toFixed(1)}× the floor; builds ${c.builds}`,
     });
   }
-  for (const c of ready.slice(2)) {
+  for (const c of ready.slice(3)) {
     const s = stats.get(c)!;
     const isStedi = c.name.startsWith('@stedi/');
     ctx.report.add({
@@ -145,6 +155,14 @@ export async function measureReaders(ctx: RunContext): Promise<void> {
       note: `CPU medians ${(ours.cpu.median / s.cpu.median).toFixed(2)}×; fastest ÷ fastest ${(ours.wall.min / s.wall.min).toFixed(2)}× (below 1: ours is faster)`,
     });
   }
+  const streamedStats = stats.get(ready[2]!)!;
+  ctx.report.add({
+    section,
+    name: 'ours, streamed ÷ floor, CPU time (medians, same session)',
+    unit: '×',
+    value: streamedStats.cpu.median / floor.cpu.median,
+    note: `wall medians ${(streamedStats.wall.median / floor.wall.median).toFixed(1)}×; ÷ @stedi/x12-tools wall medians ${ready.find((c) => c.name.startsWith('@stedi/')) ? (streamedStats.wall.median / stats.get(ready.find((c) => c.name.startsWith('@stedi/'))!)!.wall.median).toFixed(2) : '—'}×`,
+  });
   ctx.report.add({
     section,
     name: 'ours ÷ floor, CPU time (medians, same session)',

@@ -165,13 +165,9 @@ export function createService(options: ServiceOptions): HcpcsService {
     return a.findings!;
   };
 
-  /** the whole model (an X12 one is read now if it was not yet); a windowed document has none */
+  /** the whole model (an X12 one is read and checked now if it was not yet); a windowed document has none */
   const wholeModel = (a: Analysis): ClaimDocument => {
-    if (!a.model && !a.windowed) {
-      // the model of a file above the validation limit is read without checks
-      if (a.text.length > settings.maxValidationBytes) a.model = parseDocument(a.text, { languageId: 'x12', isDrugName });
-      else finish(a);
-    }
+    if (!a.model && !a.windowed) finish(a);
     return a.model ?? emptyModel('x12', a.text.length);
   };
 
