@@ -14,6 +14,7 @@ import { now } from './lib/timing';
 import type { BenchFile, RunContext } from './context';
 import { measureIndexLoad } from './sections/codeset-load';
 import { measureParse, measureValidation } from './sections/parse';
+import { measureReaders } from './sections/readers';
 import { measureRequests } from './sections/requests';
 import { measureEdit } from './sections/edit';
 import { measureServerRequests, measureServerStart } from './sections/server';
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
   measureIndexLoad(ctx, 'core set', core, writeIndex(core, 'core-codeset.json'));
   await measureServerStart(ctx);
   measureParse(ctx);
+  await measureReaders(ctx);
   measureValidation(ctx);
   measureRequests(ctx);
   measureEdit(ctx);

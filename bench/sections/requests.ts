@@ -1,6 +1,7 @@
 // Hover and completion latency in-process through the service, at seeded random code positions.
-// The first request on a document parses and validates it (the service computes findings for the
-// hover card); it is reported on its own, the percentiles are the steady state after it.
+// The document is validated first, as the server does when it opens (requests never start a big
+// validation themselves); the first hover after it is reported on its own, the percentiles are the
+// steady state after it.
 import { readFileSync } from 'node:fs';
 import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
 import { createRng } from '../generate/prng';
@@ -37,8 +38,11 @@ export function measureRequests(ctx: RunContext): void {
     const doc = TextDocument.create(`file:///bench/${file.spec.fileName}`, file.spec.languageId, 1, text);
     const offsets = hoverOffsets(rng, file.generated.codeOffsets, ctx.reps(id === '837p-10mb' ? 2000 : 500, 100));
     const t0 = now();
+    service.findings(doc);
+    const validated = now() - t0;
+    const t1 = now();
     service.hover(doc, doc.positionAt(offsets[0]));
-    const first = now() - t0;
+    const first = now() - t1;
     const hovers = timeEach(doc, offsets, (p) => service.hover(doc, p));
     ctx.report.add({
       section,
@@ -46,7 +50,7 @@ export function measureRequests(ctx: RunContext): void {
       unit: 'ms',
       stats: summarize(hovers.samples),
       target: { stat: 'p99', op: '<', limit: HOVER_P99_MS },
-      note: `${hovers.answered}/${offsets.length} answered; first hover (parse + validate) ${first.toFixed(0)} ms`,
+      note: `${hovers.answered}/${offsets.length} answered; validation before them ${validated.toFixed(0)} ms; first hover ${first.toFixed(1)} ms`,
     });
     if (id !== '837p-10mb') continue;
 

@@ -222,7 +222,8 @@ export function reparseAfterEdit(
   const claims = [...oldModel.claims.slice(0, index), ...region.claims, ...oldModel.claims.slice(index + 1)];
   for (const c of oldModel.containers) {
     const at = c.claims.indexOf(old);
-    if (at >= 0) c.claims.splice(at, 1, ...region.claims);
+    // a new array, not splice(at, 1, ...claims): a pasted block of claims would overflow the call arguments
+    if (at >= 0) c.claims = [...c.claims.slice(0, at), ...region.claims, ...c.claims.slice(at + 1)];
   }
   const model: ClaimDocument = {
     ...oldModel,

@@ -199,11 +199,17 @@ connection.onDidChangeWatchedFiles(async () => {
   revalidateAll();
 });
 
-// Validation is debounced per document; a newer change cancels the pending run.
+// Validation is debounced per document; a newer change cancels the pending run and the one in
+// progress. It runs in slices of about SLICE_MS, each followed by a turn of the event loop, so a
+// request on any document waits for one slice at most, never for a whole validation.
+const SLICE_MS = 8;
 const pending = new Map<string, NodeJS.Timeout>();
+/** the run in progress per document: a newer run (or a close) replaces the token and the old one stops */
+const running = new Map<string, object>();
 
 function scheduleValidation(doc: TextDocument, delay = VALIDATION_DELAY_MS): void {
   clearTimeout(pending.get(doc.uri));
+  running.delete(doc.uri);
   pending.set(
     doc.uri,
     setTimeout(() => {
@@ -215,10 +221,26 @@ function scheduleValidation(doc: TextDocument, delay = VALIDATION_DELAY_MS): voi
 }
 
 const validate = guard('validation', undefined, (doc: TextDocument): void => {
-  const diagnostics = isConfigFile(doc.uri)
-    ? configDiagnostics(doc)
-    : service.diagnostics(doc);
-  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  if (isConfigFile(doc.uri)) {
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: configDiagnostics(doc) });
+    return;
+  }
+  const task = service.validation(doc);
+  const token = {};
+  running.set(doc.uri, token);
+  const slice = guard('validation', undefined, (): void => {
+    if (running.get(doc.uri) !== token) return;
+    const until = performance.now() + SLICE_MS;
+    while (!task.step()) {
+      if (performance.now() >= until) {
+        setImmediate(slice);
+        return;
+      }
+    }
+    running.delete(doc.uri);
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: service.diagnostics(doc) });
+  });
+  slice();
 });
 
 function configDiagnostics(doc: TextDocument) {
@@ -241,6 +263,7 @@ documents.onDidChangeContent(({ document }) => scheduleValidation(document));
 documents.onDidClose(({ document }) => {
   clearTimeout(pending.get(document.uri));
   pending.delete(document.uri);
+  running.delete(document.uri);
   service.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });

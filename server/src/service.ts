@@ -13,7 +13,7 @@ import type {
   Position,
   Range as LspRange,
 } from 'vscode-languageserver-types';
-import type { ClaimDocument } from './model';
+import type { ClaimDocument, DocumentKind } from './model';
 import type { CodeSet } from './codeset/types';
 import type { Finding } from './checks/types';
 import { defaultSettings, type Settings } from './settings';
@@ -22,6 +22,7 @@ import { readX12Window } from './documents/x12-window';
 import { emptyDocument as emptyModel } from './documents/problems';
 import { runChecks } from './checks/index';
 import { reparseAfterEdit } from './incremental';
+import { doneTask, modelTask, x12Task, type ValidationTask } from './validation';
 import type { FeatureContext } from './features/context';
 import type { GuidanceLibrary } from './features/guidance';
 import { hover as hoverAt } from './features/hover';
@@ -54,15 +55,32 @@ export interface ServiceOptions {
   today: () => string;
   /** base URI of docs/rules, for diagnostics' codeDescription links */
   docsBaseUri?: string;
+  /** X12 above this many characters keeps no whole model (default WHOLE_MODEL_BYTES; tests lower it) */
+  wholeModelBytes?: number;
 }
+
+/**
+ * X12 documents above this size keep no whole model: validation streams claim by claim (keeping only
+ * findings) and requests read the claims around them. Below it the model is kept for the outline
+ * and for re-checking only the claim an edit touched.
+ */
+export const WHOLE_MODEL_BYTES = 16 * 1024 * 1024;
+/** a request on a document whose findings are not ready computes them only below this size */
+const REQUEST_VALIDATES_BYTES = 1024 * 1024;
 
 interface Analysis {
   version: number;
   text: string;
-  model: ClaimDocument;
+  /** the whole model: absent for a windowed X12 document, and for X12 until its read is done */
+  model?: ClaimDocument;
   findings?: Finding[];
-  /** an X12 file above the size limit: no whole model, requests read the claims around them */
+  /** an X12 file above WHOLE_MODEL_BYTES or the size limit: requests read the claims around them */
   windowed?: boolean;
+  isX12: boolean;
+  /** X12: the document's kind, classified before it is read */
+  kind?: DocumentKind;
+  /** the validation in progress (or done) for this version */
+  task?: ValidationTask;
 }
 
 export interface HcpcsService {
@@ -73,6 +91,11 @@ export interface HcpcsService {
   model(doc: TextDocument): ClaimDocument;
   findings(doc: TextDocument): Finding[];
   diagnostics(doc: TextDocument): Diagnostic[];
+  /**
+   * The validation of this version as a task to run in slices (diagnostics(doc) answers at once
+   * after it is done); requests meanwhile answer from what is read, without waiting for it.
+   */
+  validation(doc: TextDocument): ValidationTask;
   hover(doc: TextDocument, position: Position): Hover | null;
   completion(doc: TextDocument, position: Position): CompletionList;
   resolveCompletion(item: CompletionItem): CompletionItem;
@@ -93,59 +116,92 @@ export function createService(options: ServiceOptions): HcpcsService {
   const cache = new Map<string, Analysis>();
 
   const isDrugName = (word: string) => codeset.isDrugName(word);
+  const wholeModelBytes = options.wholeModelBytes ?? WHOLE_MODEL_BYTES;
 
   // The cache is keyed by URI and version: an edit or a new code set/settings makes a new analysis.
-  // After an edit inside one X12 claim only that claim is read and checked again.
+  // After an edit inside one X12 claim only that claim is read and checked again. Nothing is read
+  // here for X12: its model is built by the validation task (or, windowed, never).
   const analysis = (doc: TextDocument): Analysis => {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
     const hint = { languageId: doc.languageId, uri: doc.uri, isDrugName, documentKinds: settings.documentKinds, notes: settings.notes === 'all' ? ('all' as const) : ('billing-lines' as const) };
-    const fresh =
-      text.length > settings.maxValidationBytes && detectFormat(text, hint) === 'x12'
-        ? { text, model: emptyModel('x12', text.length, classifyDocument(text, 'x12', hint)), windowed: true }
-        : ((hit && afterEdit(hit, text)) ?? { text, model: parseDocument(text, hint) });
+    const isX12 = detectFormat(text, hint) === 'x12';
+    const windowed = isX12 && (text.length > settings.maxValidationBytes || text.length > wholeModelBytes);
+    const edited = !windowed && hit && afterEdit(hit, text);
+    // an X12 file is read as it is checked: its kind (837 claim, 835 remittance, forced) is known first
+    const kind = isX12 ? (edited ? edited.model?.kind : undefined) ?? classifyDocument(text, 'x12', hint) : undefined;
+    const fresh: Omit<Analysis, 'version'> = edited
+      ? { ...edited, isX12, kind }
+      : isX12
+        ? { text, isX12, windowed, kind }
+        : { text, isX12, model: parseDocument(text, hint) };
     const next: Analysis = { version: doc.version, ...fresh };
     cache.set(doc.uri, next);
     return next;
   };
 
-  const afterEdit = (previous: Analysis, text: string): Omit<Analysis, 'version'> | undefined => {
-    if (!previous.findings) return undefined;
+  const afterEdit = (previous: Analysis, text: string): Omit<Analysis, 'version' | 'isX12'> | undefined => {
+    if (!previous.findings || !previous.model) return undefined;
     const edited = reparseAfterEdit(previous.text, previous.model, previous.findings, text, { isDrugName });
     if (!edited) return undefined;
     const fresh = runChecks({ document: edited.changedClaims, text, codeset, settings, today: options.today() });
     return { text, model: edited.model, findings: edited.keptFindings(fresh) };
   };
 
+  const taskOf = (a: Analysis): ValidationTask => {
+    if (a.task) return a.task;
+    const input = { text: a.text, codeset, settings, today: options.today() };
+    if (a.findings) a.task = doneTask(a.findings);
+    else if (a.text.length > settings.maxValidationBytes) a.task = doneTask((a.findings = [validationSkipped(a.text.length, settings.maxValidationBytes)]));
+    else if (a.model) a.task = modelTask(input, a.model, (found) => (a.findings = found));
+    else {
+      a.task = x12Task(input, { isDrugName }, a.kind ?? 'claim', !a.windowed, (found, model) => {
+        a.findings = found;
+        if (!a.windowed) a.model = model;
+      });
+    }
+    return a.task;
+  };
+
+  const finish = (a: Analysis): void => {
+    const task = taskOf(a);
+    while (!task.step());
+  };
+
   const findings = (doc: TextDocument): Finding[] => {
     const a = analysis(doc);
-    if (!a.findings) {
-      const text = doc.getText();
-      a.findings =
-        text.length > settings.maxValidationBytes
-          ? [validationSkipped(text.length, settings.maxValidationBytes)]
-          : runChecks({ document: a.model, text, codeset, settings, today: options.today() });
-    }
-    return a.findings;
+    if (!a.findings) finish(a);
+    return a.findings!;
   };
 
-  /** the model requests read: the whole document's, or for a windowed file the claims around [start, end] */
-  const modelFor = (doc: TextDocument, start: number, end: number): ClaimDocument => {
+  /** the whole model (an X12 one is read and checked now if it was not yet); a windowed document has none */
+  const wholeModel = (a: Analysis): ClaimDocument => {
+    if (!a.model && !a.windowed) finish(a);
+    return a.model ?? emptyModel('x12', a.text.length, a.kind);
+  };
+
+  /** the model requests read: the whole document's, or for X12 not read yet the claims around [start, end] */
+  const modelFor = (a: Analysis, start: number, end: number): ClaimDocument =>
+    a.model ?? (a.isX12 ? { ...readX12Window(a.text, start, end, { isDrugName }), kind: a.kind ?? 'claim' } : wholeModel(a));
+
+  /** findings for a request: never a wait for a big document's validation (none yet: none shown) */
+  const requestFindings = (doc: TextDocument, a: Analysis): Finding[] =>
+    a.findings ?? (a.task || a.text.length > REQUEST_VALIDATES_BYTES ? [] : findings(doc));
+
+  const context = (doc: TextDocument, start = 0, end = start, whole = false): FeatureContext => {
     const a = analysis(doc);
-    return a.windowed ? { ...readX12Window(a.text, start, end, { isDrugName }), kind: a.model.kind } : a.model;
+    return {
+      textDocument: doc,
+      model: whole && !a.windowed ? wholeModel(a) : modelFor(a, start, end),
+      codeset,
+      settings,
+      today: options.today(),
+      findings: requestFindings(doc, a),
+      guidance: options.guidance,
+      docsBaseUri: options.docsBaseUri,
+    };
   };
-
-  const context = (doc: TextDocument, start = 0, end = start): FeatureContext => ({
-    textDocument: doc,
-    model: modelFor(doc, start, end),
-    codeset,
-    settings,
-    today: options.today(),
-    findings: findings(doc),
-    guidance: options.guidance,
-    docsBaseUri: options.docsBaseUri,
-  });
 
   return {
     get codeset() {
@@ -162,9 +218,10 @@ export function createService(options: ServiceOptions): HcpcsService {
       settings = next;
       cache.clear();
     },
-    model: (doc) => analysis(doc).model,
+    model: (doc) => wholeModel(analysis(doc)),
     findings,
     diagnostics: (doc) => findings(doc).map((f) => toDiagnostic(doc, f, options.docsBaseUri)),
+    validation: (doc) => taskOf(analysis(doc)),
     hover: (doc, position) => {
       const at = doc.offsetAt(position);
       return hoverAt(context(doc, at), at);
@@ -178,7 +235,7 @@ export function createService(options: ServiceOptions): HcpcsService {
       const span = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
       return actionsFor(context(doc, span.start, span.end), span, only);
     },
-    documentSymbols: (doc) => symbolsOf(context(doc)),
+    documentSymbols: (doc) => symbolsOf(context(doc, 0, 0, true)),
     inlayHints: (doc, range) => {
       const span = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
       return hintsIn(context(doc, span.start, span.end), span);

@@ -46,7 +46,7 @@ export const defaultSettings: Settings = {
   forbiddenCodes: [],
   jwJzCodes: { add: [], remove: [] },
   inlayHints: { enabled: true },
-  maxValidationBytes: 50 * 1024 * 1024,
+  maxValidationBytes: 64 * 1024 * 1024,
   documentKinds: [],
   notes: 'billing-lines',
   include: [],

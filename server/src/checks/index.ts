@@ -2,6 +2,7 @@
 import type { Settings } from '../settings';
 import type { CheckContext, Finding, LineContext, Severity } from './types';
 import type { DocumentRule, LineRule, Rule } from './rule';
+import type { Claim } from '../model';
 import discovered from 'virtual:rules';
 
 export type { Rule, LineRule, DocumentRule } from './rule';
@@ -82,59 +83,103 @@ function notesOff(ctx: CheckContext): boolean {
   return ctx.document.format === 'prose' && ctx.settings.notes === 'off';
 }
 
-export function runChecks(ctx: CheckContext): Finding[] {
-  if (notesOff(ctx)) return [];
-  const active = rules.flatMap((rule) => {
-    // a rule runs only on the kinds of document it is written for (no "add a modifier" on paid history)
-    if (!rule.kinds.includes(ctx.document.kind)) return [];
-    const severity = effectiveSeverity(rule, ctx.settings);
-    return severity ? [{ rule, severity }] : [];
-  });
-  const out: Finding[] = readProblems(ctx);
+/** A check pass fed one claim at a time: it keeps only findings, never the claims it was given. */
+export interface CheckPass {
+  /** checks the claim's lines (a claim of `document`, which may still be being read) */
+  claim(claim: Claim): void;
+  /** the reader's problems and the document rules' findings joined to the lines', in document order */
+  finish(): Finding[];
+}
+
+/**
+ * `ctx.document` is read for its format, kind, separators and (at finish) problems and prose
+ * statements: a streaming reader passes the document it is filling while it hands over claims and
+ * then drops them.
+ */
+export function checkPass(ctx: CheckContext): CheckPass {
+  const off = notesOff(ctx);
+  const active = off
+    ? []
+    : rules.flatMap((rule) => {
+        // a rule runs only on the kinds of document it is written for (no "add a modifier" on paid history)
+        if (!rule.kinds.includes(ctx.document.kind)) return [];
+        const severity = effectiveSeverity(rule, ctx.settings);
+        return severity ? [{ rule, severity }] : [];
+      });
+  // Messages repeat across lines (the same code, the same problem): each text is kept once, not once
+  // per finding, so 80,000 findings of a 50 MB file hold a few thousand strings.
+  const texts = new Map<string, string>();
+  const intern = (t: string): string => {
+    const kept = texts.get(t);
+    if (kept !== undefined) return kept;
+    texts.set(t, t);
+    return t;
+  };
   const emit = (found: Finding[], severity: Severity, into: Finding[]) => {
     for (const f of found) {
+      f.message = intern(f.message);
+      for (const r of f.related) r.message = intern(r.message);
+      for (const x of f.fixes) {
+        x.title = intern(x.title);
+        for (const e of x.edits) e.newText = intern(e.newText);
+      }
       const s = f.capSeverity && SEVERITY_RANK[f.capSeverity] > SEVERITY_RANK[severity] ? f.capSeverity : severity;
       into.push(f.severity === s ? f : { ...f, severity: s });
     }
   };
-  for (const { rule, severity } of active) {
-    if (rule.scope !== 'document') continue;
-    try {
-      emit((rule as DocumentRule).check(ctx), severity, out);
-    } catch {
-      // one rule's failure must not hide the others' findings
-    }
-  }
   const lineRules = active.filter((a) => a.rule.scope === 'line') as { rule: LineRule; severity: Severity }[];
+  const lineFindings: Finding[] = [];
   const lineOut: Finding[] = [];
-  for (const claim of ctx.document.claims) {
-    for (const line of claim.lines) {
-      const lineCtx: LineContext = { document: ctx.document, text: ctx.text, codeset: ctx.codeset, settings: ctx.settings, today: ctx.today, claim, line };
-      lineOut.length = 0;
-      // one rule's failure must not hide the others' findings: a thrown error is swallowed, never rethrown
-      for (let r = 0; r < lineRules.length; r++) {
-        const { rule, severity } = lineRules[r]!;
-        // inline try: a closure per rule and line is measurable garbage on 100k-line files
-        let found: Finding[];
-        try {
-          found = rule.check(lineCtx);
-        } catch {
-          continue;
+  return {
+    claim(claim) {
+      for (const line of claim.lines) {
+        const lineCtx: LineContext = { document: ctx.document, text: ctx.text, codeset: ctx.codeset, settings: ctx.settings, today: ctx.today, claim, line };
+        lineOut.length = 0;
+        // one rule's failure must not hide the others' findings: a thrown error is swallowed, never rethrown
+        for (let r = 0; r < lineRules.length; r++) {
+          const { rule, severity } = lineRules[r]!;
+          // inline try: a closure per rule and line is measurable garbage on 100k-line files
+          let found: Finding[];
+          try {
+            found = rule.check(lineCtx);
+          } catch {
+            continue;
+          }
+          if (found.length) emit(found, severity, lineOut);
         }
-        if (found.length) emit(found, severity, lineOut);
+        // a line's findings in position order, so the whole list rarely needs a sort
+        if (lineOut.length > 1) lineOut.sort(inOrder);
+        for (let i = 0; i < lineOut.length; i++) lineFindings.push(lineOut[i]!);
       }
-      // a line's findings in position order, so the whole list rarely needs a sort
-      if (lineOut.length > 1) lineOut.sort(inOrder);
-      for (let i = 0; i < lineOut.length; i++) out.push(lineOut[i]!);
-    }
-  }
-  // document order, then rule order: stable output for editors, the CLI and snapshots.
-  for (let i = 1; i < out.length; i++) {
-    if (inOrder(out[i - 1]!, out[i]!) > 0) {
-      const indexed = out.map((f, n) => ({ f, n }));
-      indexed.sort((a, b) => inOrder(a.f, b.f) || a.n - b.n);
-      return indexed.map((x) => x.f);
-    }
-  }
-  return out;
+    },
+    finish() {
+      if (off) return [];
+      const out: Finding[] = readProblems(ctx);
+      for (const { rule, severity } of active) {
+        try {
+          if (rule.scope === 'document') emit((rule as DocumentRule).check(ctx), severity, out);
+          else if (rule.checkStatements) emit(rule.checkStatements(ctx), severity, out);
+        } catch {
+          // one rule's failure must not hide the others' findings
+        }
+      }
+      for (let i = 0; i < lineFindings.length; i++) out.push(lineFindings[i]!);
+      lineFindings.length = 0;
+      // document order, then rule order: stable output for editors, the CLI and snapshots.
+      for (let i = 1; i < out.length; i++) {
+        if (inOrder(out[i - 1]!, out[i]!) > 0) {
+          const indexed = out.map((f, n) => ({ f, n }));
+          indexed.sort((a, b) => inOrder(a.f, b.f) || a.n - b.n);
+          return indexed.map((x) => x.f);
+        }
+      }
+      return out;
+    },
+  };
+}
+
+export function runChecks(ctx: CheckContext): Finding[] {
+  const pass = checkPass(ctx);
+  for (const claim of ctx.document.claims) pass.claim(claim);
+  return pass.finish();
 }

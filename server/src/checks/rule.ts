@@ -24,6 +24,8 @@ interface RuleBase extends Omit<FindingMeta, 'title'> {
 export interface LineRule extends RuleBase {
   scope: 'line';
   check(ctx: LineContext): Finding[];
+  /** the same rule on statements in prose that are not service lines (a code named with a drug), once per document */
+  checkStatements?(ctx: CheckContext): Finding[];
 }
 
 /**

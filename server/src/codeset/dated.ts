@@ -1,6 +1,7 @@
 // The code set over several quarterly releases: a question about a date is answered by the
 // release in force on that date (each covers from its quarter until the next loaded release).
 // A code the release in force does not have is looked up in the older releases, then the newer.
+import { appendAll } from '../base/arrays';
 import type {
   AspPrice,
   CodeLookup,
@@ -81,7 +82,7 @@ export class DatedCodeSet implements CodeSet {
         const found = r?.lookup(x, date);
         if (!found) continue;
         if (found.status === 'active') return x;
-        next.push(...found.record.xrefs);
+        appendAll(next, found.record.xrefs);
       }
       frontier = next;
     }

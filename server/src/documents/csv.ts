@@ -11,6 +11,7 @@ import { toIsoDate } from './dates';
 import { isNdcFiller } from './fillers';
 import { findDoses, type DrugNamePredicate } from './doses';
 import { addProblem, emptyDocument, problem } from './problems';
+import { appendAll } from '../base/arrays';
 
 export interface CsvOptions {
   isDrugName?: DrugNamePredicate;
@@ -131,12 +132,12 @@ export function readCsv(text: string, options: CsvOptions = {}): ClaimDocument {
     const description = trimmedSpan(cell(lay.description));
     if (description) {
       line.description = description;
-      line.doses.push(...findDoses(text, description.range.start, description.range.end, options.isDrugName));
+      appendAll(line.doses, findDoses(text, description.range.start, description.range.end, options.isDrugName));
     }
     const note = trimmedSpan(cell(lay.notes));
     if (note) {
       line.notes.push(note);
-      line.doses.push(...findDoses(text, note.range.start, note.range.end, options.isDrugName));
+      appendAll(line.doses, findDoses(text, note.range.start, note.range.end, options.isDrugName));
     }
     const sequence = trimmedSpan(cell(lay.lineNumber));
     const sequenceValue = sequence ? parseNumber(sequence.value) : undefined;

@@ -8,6 +8,7 @@ import { isNdcFiller } from './fillers';
 import { findDoses, type DrugNamePredicate } from './doses';
 import { items, member, memberEntry, parseJson, stringValue, type JsonNode, type JsonObject, type JsonString } from './json';
 import { addProblem, emptyDocument } from './problems';
+import { appendAll } from '../base/arrays';
 
 export interface FhirOptions {
   isDrugName?: DrugNamePredicate;
@@ -124,7 +125,7 @@ function readItem(text: string, item: JsonObject, claim: Claim, options: FhirOpt
   const description = stringSpan(member(concept, 'text')) ?? stringSpan(member(coding, 'display'));
   if (description) {
     line.description = description;
-    line.doses.push(...findDoses(text, description.range.start, description.range.end, options.isDrugName));
+    appendAll(line.doses, findDoses(text, description.range.start, description.range.end, options.isDrugName));
   }
   const net = member(member(item, 'net'), 'value');
   if (net && net.kind === 'number' && !Number.isNaN(net.value)) line.charge = span(net.value, net.start, net.end);

@@ -1,6 +1,6 @@
-// For X12 files too large to read whole (above hcpcs.maxValidationBytes): read only the claims
-// around a position or range, so hover, completion and hints still work without building a model
-// of 50 MB of claims.
+// Requests on X12 whose whole model is not kept (above 16 MB or hcpcs.maxValidationBytes) or not
+// read yet (its validation still in progress): read only the claims around a position or range, so
+// hover, completion and hints answer without building a model of 50 MB of claims.
 import type { ClaimDocument } from '../model';
 import { skipSpaces } from './chars';
 import { emptyDocument } from './problems';

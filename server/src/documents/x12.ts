@@ -9,6 +9,7 @@ import { isNdcFiller, isZeroDate } from './fillers';
 import { findDoses, type DrugNamePredicate } from './doses';
 import { addProblem, emptyDocument, problem } from './problems';
 import { isIsaAt, readIsa, type X12Delimiters } from './x12-delimiters';
+import { appendAll } from '../base/arrays';
 
 export interface X12Options {
   isDrugName?: DrugNamePredicate;
@@ -49,6 +50,34 @@ const SEG = {
 
 export function readX12(text: string, options: X12Options = {}): ClaimDocument {
   return new X12Reader(text, options).read();
+}
+
+/** A read that goes on a piece at a time, so a caller can check claims and yield in between. */
+export interface X12Stream {
+  /** what is read so far; with a claim sink it never holds claims (containers, mentions, problems only) */
+  readonly document: ClaimDocument;
+  /** reads the segments that start before `limit` (an offset); true once the whole text is read */
+  readTo(limit: number): boolean;
+}
+
+/**
+ * Reads `text` in pieces. With `onClaim`, each claim is handed over once complete (its dates
+ * resolved); unless `keepClaims`, it is not kept: a check pass sees every claim while memory holds one.
+ */
+export function streamX12(text: string, options: X12Options = {}, onClaim?: (claim: Claim) => void, keepClaims = !onClaim): X12Stream {
+  const reader = new X12Reader(text, options, onClaim, keepClaims);
+  reader.begin();
+  let done = false;
+  return {
+    document: reader.document,
+    readTo(limit) {
+      if (!done && reader.advance(limit)) {
+        reader.end();
+        done = true;
+      }
+      return done;
+    },
+  };
 }
 
 /** The separators and transaction in effect where a region lies (from the document read before). */
@@ -113,16 +142,33 @@ class X12Reader {
   private pendingLxStart?: number;
   private pendingLxNumber?: Span<number>;
   private lastEnd = 0;
+  /** where the next segment may start */
+  private pos = 0;
 
   constructor(
     private readonly text: string,
     private readonly options: X12Options,
+    /** when set, each claim is handed here once closed */
+    private readonly sink?: (claim: Claim) => void,
+    /** claims stay in the document and its containers (false: dropped once handed to the sink) */
+    private readonly keepClaims = true,
   ) {
     this.n = text.length;
     this.doc = emptyDocument('x12', text.length);
   }
 
+  get document(): ClaimDocument {
+    return this.doc;
+  }
+
   read(): ClaimDocument {
+    this.begin();
+    this.advance(this.n);
+    return this.end();
+  }
+
+  /** finds the first ISA and the separators before any segment is read */
+  begin(): void {
     const { text, n } = this;
     let pos = skipSpaces(text, 0);
     const firstIsa = this.findFirstIsa(pos);
@@ -137,7 +183,14 @@ class X12Reader {
       }
       pos = firstIsa;
     }
-    while (pos < n) {
+    this.pos = pos;
+  }
+
+  /** reads the segments that start before `limit`; true when the text is read to its end */
+  advance(limit: number): boolean {
+    const { text, n } = this;
+    let pos = this.pos;
+    while (pos < n && pos < limit) {
       pos = skipSpaces(text, pos);
       if (pos >= n) break;
       let terminatorAt: number;
@@ -151,6 +204,12 @@ class X12Reader {
       }
       pos = this.readSegment(pos, terminatorAt);
     }
+    this.pos = pos;
+    return pos >= n;
+  }
+
+  /** closes what the text left open */
+  end(): ClaimDocument {
     this.closeClaim();
     this.closeContainer('transaction');
     this.closeContainer('group');
@@ -436,6 +495,7 @@ class X12Reader {
     this.claim = claim;
     this.claimDate472 = undefined;
     this.claimDateOther = undefined;
+    if (!this.keepClaims) return;
     this.doc.claims.push(claim);
     for (const c of [this.interchange, this.group, this.transaction]) if (c) c.claims.push(claim);
   }
@@ -452,10 +512,13 @@ class X12Reader {
       if (parentDate) line.serviceDate = parentDate;
       else if (claimDate) line.serviceDate = claimDate;
     }
+    // SVD lines name their parent within the claim only: nothing in the map outlives it
+    this.parents.clear();
     this.claim = undefined;
     this.lastProcedureLine = undefined;
     this.pendingLxStart = undefined;
     this.pendingLxNumber = undefined;
+    this.sink?.(claim);
   }
 
   private closeLine(): void {
@@ -505,7 +568,7 @@ class X12Reader {
       }
       if (partCount > 6 && parts[12] < parts[13]) {
         line.description = part(6);
-        line.doses.push(...findDoses(this.text, parts[12], parts[13], this.options.isDrugName));
+        appendAll(line.doses, findDoses(this.text, parts[12], parts[13], this.options.isDrugName));
       }
       line.modifierSlot = this.modifierSlot(parts, partCount);
     }
@@ -592,7 +655,7 @@ class X12Reader {
     const note = this.spanOf(2);
     if (!line || !note) return;
     line.notes.push(note);
-    line.doses.push(...findDoses(this.text, note.range.start, note.range.end, this.options.isDrugName));
+    appendAll(line.doses, findDoses(this.text, note.range.start, note.range.end, this.options.isDrugName));
   }
 
   /** LIN**N4*00378204501 (loop 2410) */

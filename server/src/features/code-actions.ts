@@ -7,6 +7,7 @@ import { toDiagnostic, toLspRange } from './diagnostics';
 import { locate } from './locate';
 import { COMMANDS } from '../protocol';
 import { FIX_ALL_KIND, fixAllAction, fixRuleActions, wanted } from './fix-all';
+import { appendAll } from '../base/arrays';
 
 export const SHOW_DRUG_CODES_COMMAND = COMMANDS.showDrugCodes;
 export const COPY_DESCRIPTOR_COMMAND = COMMANDS.copyDescriptor;
@@ -20,10 +21,10 @@ export function codeActions(ctx: FeatureContext, range: Range, only?: readonly s
   const actions: CodeAction[] = [];
   for (const finding of ctx.findings) {
     if (!intersects(finding.range, range)) continue;
-    actions.push(...fixActions(ctx, finding));
+    appendAll(actions, fixActions(ctx, finding));
   }
-  actions.push(...fixRuleActions(ctx, range));
-  actions.push(...codeCommands(ctx, range));
+  appendAll(actions, fixRuleActions(ctx, range));
+  appendAll(actions, codeCommands(ctx, range));
   if (wanted(FIX_ALL_KIND, only)) {
     const all = fixAllAction(ctx);
     if (all) actions.push(all);

@@ -2,6 +2,7 @@
 // "Fix all of this rule in the file" applies one rule's fixes when the coder asks for it.
 // Each finding contributes its one preferred fix; at most one fix per service line and per pass,
 // so two fixes never rewrite the same line from stale offsets (run again for the rest).
+import { appendAll } from '../base/arrays';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { Range, ServiceLine } from '../model';
 import type { Finding, Fix, TextEdit } from '../checks/types';
@@ -34,7 +35,7 @@ export function bulkEdits(findings: readonly Finding[], lines: readonly ServiceL
     if (line >= 0 && usedLines.has(line)) continue;
     if (fix.edits.some((e) => edits.some((o) => overlaps(e.range, o.range)))) continue;
     if (line >= 0) usedLines.add(line);
-    edits.push(...fix.edits);
+    appendAll(edits, fix.edits);
     fixed++;
   }
   edits.sort((a, b) => a.range.start - b.range.start);

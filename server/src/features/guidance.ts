@@ -6,6 +6,7 @@
 // Pure: the files arrive as strings; nothing here throws on a malformed file.
 import { jwJzDerived } from '../checks/drug-facts';
 import type { CodeSet } from '../codeset/types';
+import { minOf } from '../base/arrays';
 
 export const GUIDANCE_SECTIONS = [
   'Clinical context',
@@ -107,7 +108,7 @@ class Library implements GuidanceLibrary {
     for (const f of families) add(f.e, 'range');
     if (codeset && CODE_RE.test(c)) {
       const facts = topicFacts(c, codeset);
-      const rank = (e: GuidanceEntry) => Math.min(...e.topics.filter((t) => facts.has(t)).map((t) => TOPIC_PRIORITY.indexOf(t)));
+      const rank = (e: GuidanceEntry) => minOf(e.topics.filter((t) => facts.has(t)).map((t) => TOPIC_PRIORITY.indexOf(t)));
       const topical = this.topical.filter((e) => e.topics.some((t) => facts.has(t)));
       for (const e of topical.sort((a, b) => rank(a) - rank(b))) add(e, 'topic');
     }

@@ -5,6 +5,7 @@ import type { Range, ServiceLine } from '../model';
 import type { FeatureContext } from './context';
 import { documentIndex, lastAtOrBefore } from './locate';
 import { amountText, formatNumber } from './format';
+import { appendAll, maxOf } from '../base/arrays';
 
 const HINTED_FORMATS = new Set(['x12', 'csv']);
 
@@ -17,7 +18,7 @@ export function inlayHints(ctx: FeatureContext, range: Range): InlayHint[] {
   for (let i = first; i < lines.length; i++) {
     const { line } = lines[i] as (typeof lines)[number];
     if (line.range.start > range.end) break;
-    hints.push(...lineHints(ctx, line, range));
+    appendAll(hints, lineHints(ctx, line, range));
   }
   return hints;
 }
@@ -32,7 +33,7 @@ function lineHints(ctx: FeatureContext, line: ServiceLine, range: Range): InlayH
   const lookup = ctx.codeset.lookup(code);
   if (!lookup) return [];
   const out: InlayHint[] = [];
-  const afterComposite = Math.max(line.code.range.end, ...line.modifiers.map((m) => m.range.end));
+  const afterComposite = Math.max(line.code.range.end, maxOf(line.modifiers.map((m) => m.range.end)));
   const short = lookup.record.short?.trim();
   if (short && inside(afterComposite, range)) {
     out.push({

@@ -5,6 +5,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { Claim, Container, Range, ServiceLine } from '../model';
 import type { FeatureContext } from './context';
 import { formatMoney, plural } from './format';
+import { appendAll } from '../base/arrays';
 
 /**
  * An outline is for finding your way, not a copy of the file: a 10 MB 837 would otherwise send
@@ -41,22 +42,23 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
     for (const claim of node.container.claims ?? []) {
       if (placed.has(claim)) continue;
       placed.add(claim);
-      (node.symbol.children ??= []).push(...claimNodes(claim));
+      appendAll((node.symbol.children ??= []), claimNodes(claim));
     }
   }
-  roots.push(...nodes.roots.map((n) => n.symbol));
+  appendAll(roots, nodes.roots.map((n) => n.symbol));
   for (const claim of model.claims ?? []) {
     if (placed.has(claim)) continue;
     const holder = innermost(nodes.all, claim.range.start);
     placed.add(claim);
     // prose has no real claims: its codes are the outline
-    if (model.format === 'prose' && !holder) roots.push(...codeNodes(claim.lines, (line) => lineSymbol(ctx, line)));
-    else (holder ? (holder.symbol.children ??= []) : roots).push(...claimNodes(claim));
+    if (model.format === 'prose' && !holder) appendAll(roots, codeNodes(claim.lines, (line) => lineSymbol(ctx, line)));
+    else appendAll(holder ? (holder.symbol.children ??= []) : roots, claimNodes(claim));
   }
   if (model.format === 'prose') {
     const mentions = (model.mentions ?? []).filter((m) => m.context === 'text');
-    roots.push(
-      ...codeNodes(mentions, (m) => {
+    appendAll(
+      roots,
+      codeNodes(mentions, (m) => {
         const code = m.code.value.trim().toUpperCase();
         const label = [code, ...m.modifiers.map((x) => x.value)].join('-'); // a named code keeps its written modifiers
         return symbol(ctx, label, ctx.codeset.lookup(code)?.record.short, SymbolKind.Constant, m.code.range, m.code.range);

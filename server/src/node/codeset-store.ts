@@ -1,6 +1,7 @@
 // Finds, imports and caches the code set (entry-side I/O shared by server.ts and the CLI).
 // Order at start: an explicit release file -> the index cached from the user's last load ->
 // the full index compiled at build time (dist/codeset.json) -> the hand-written core set.
+import { appendAll } from '../base/arrays';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CodeSet } from '../codeset/types';
@@ -73,7 +74,7 @@ export class CodeSetStore {
     // an ASP folder given alone applies over the base set (its quarters added to any it has)
     if (aspPath && !releasePath) {
       const asp = readAspQuarters(aspPath);
-      problems.push(...asp.notes);
+      appendAll(problems, asp.notes);
       if (asp.quarters.length > 0) codeset = loadIndex(withAspQuarters(base.index, asp.quarters));
     }
     const message = [...problems, base.from.startsWith('the built-in') ? '' : `Loaded ${codeset.release.label} from ${base.from}.`].filter(Boolean).join(' ') || undefined;
@@ -168,7 +169,7 @@ export function compileFrom(
   }
   if (releases.length === 0) return { ok: false, error: `No release in ${path} could be read: ${notes.join(' ')}` };
   const asp = aspPath ? readAspQuarters(aspPath) : { quarters: [], notes: [] };
-  notes.push(...asp.notes);
+  appendAll(notes, asp.notes);
   const index = releases.length === 1 && asp.quarters.length <= 1 ? compileIndex(releases[0], asp.quarters[0]) : compileIndexSet(releases, asp.quarters);
   return { ok: true, index, notes, files: files.value };
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { percentile, summarize } from '../../../bench/lib/stats';
 import { statusOf, type ResultRow } from '../../../bench/lib/report';
-import { indexOfFloor, scanFloor } from '../../../bench/lib/floor';
+import { indexOfFloor, scanFloor, separatorFor } from '../../../bench/lib/floor';
 
 const ten = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5].sort((a, b) => a - b);
 
@@ -54,4 +54,28 @@ test('floor: both passes count the terminators', () => {
     assert.equal(scanFloor(text, terminator), expected, JSON.stringify(text));
     assert.equal(indexOfFloor(text, terminator), expected, JSON.stringify(text));
   }
+});
+
+test('floor: the scan finds terminators and separators (segments and elements)', () => {
+  const rows: [string, string, string | undefined, number][] = [
+    ['ISA*00~GS*HC~ST*837~', '~', '*', 6],
+    ['SV1*HC:J7507:KX*100*UN*120~', '~', '*', 5],
+    ['a,b\nc,d\ne', '\n', ',', 4],
+    ['a\nb\nc', '\n', undefined, 2],
+    ['', '~', '*', 0],
+    ['no separators', '~', '*', 0],
+    // more offsets than the first buffer holds: the array grows
+    ['*'.repeat(5000), '~', '*', 5000],
+  ];
+  for (const [text, terminator, separator, expected] of rows) assert.equal(scanFloor(text, terminator, separator), expected, JSON.stringify(text.slice(0, 40)));
+});
+
+test('floor: which separator a file kind is scanned for', () => {
+  const rows: [string, string, string | undefined][] = [
+    ['~', 'x12', '*'],
+    ['\n', 'csv', ','],
+    ['\n', 'json', undefined],
+    ['\n', 'markdown', undefined],
+  ];
+  for (const [terminator, languageId, expected] of rows) assert.equal(separatorFor(terminator, languageId), expected, languageId);
 });

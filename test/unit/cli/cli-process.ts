@@ -42,8 +42,9 @@ export class LiveCli {
   stderr = '';
   readonly exited: Promise<number | null>;
 
-  constructor(args: string[]) {
-    this.child = spawn(process.execPath, [CLI, '--today', '2025-11-20', ...args], { cwd: repoRoot, env: cleanEnv() });
+  /** nodeArgs: flags for node itself (a heap limit, say) */
+  constructor(args: string[], nodeArgs: string[] = []) {
+    this.child = spawn(process.execPath, [...nodeArgs, CLI, '--today', '2025-11-20', ...args], { cwd: repoRoot, env: cleanEnv() });
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => {
       this.buffered += chunk;

@@ -19,7 +19,7 @@ const LAYERS: { rank: number; group: string; owns: (path: string) => boolean }[]
   { rank: 2, group: 'codeset', owns: (p) => p.startsWith('codeset/') },
   { rank: 3, group: 'checks', owns: (p) => p.startsWith('checks/') },
   { rank: 4, group: 'features', owns: (p) => p.startsWith('features/') || p === 'incremental.ts' },
-  { rank: 5, group: 'service', owns: (p) => p === 'service.ts' },
+  { rank: 5, group: 'service', owns: (p) => p === 'service.ts' || p === 'validation.ts' },
   { rank: 6, group: 'entry', owns: (p) => p === 'server.ts' || p === 'cli.ts' || p.startsWith('cli/') || p === 'index.ts' || p.startsWith('node/') },
   // types of the modules scripts/build.mjs makes (virtual:rules, virtual:guidance): it names them all
   { rank: 7, group: 'build', owns: (p) => p === 'virtual.d.ts' },

@@ -1,6 +1,6 @@
 // A drug named next to a code whose descriptor covers another drug: "J7520 (tacrolimus)" — J7520 is sirolimus.
 // Read on every service line (descriptions, notes, billed prose lines) and on codes named in prose.
-import { allProfiles, docsPath, finding, type DocumentRule } from '../rule';
+import { allProfiles, docsPath, finding, type LineRule } from '../rule';
 import { drugLabel, drugNameFits } from '../drug-facts';
 import { convert } from '../amounts';
 import { statementsOf } from '../statements';
@@ -58,32 +58,33 @@ function mismatch(codeSpan: Span<string>, doses: readonly DoseMention[], date: s
   return undefined;
 }
 
-const rule: DocumentRule = {
+const ISO_DATE = (d: string | undefined, today: string) => (d && ISO.test(d) ? d : today);
+
+const rule: LineRule = {
   id: 'drug-mismatch',
   source: { basis: 'CMS release', ref: 'HCPCS descriptors and CMS ASP NDC-HCPCS crosswalk drug names' },
   since: '0.1.0',
   bulkSafeFix: false,
-  scope: 'document',
+  scope: 'line',
   description: "A drug named next to a code whose descriptor covers a different drug",
   defaultSeverity: 'warning',
   defaultEnabled: true,
   docs: docsPath('drug-mismatch'),
   profiles: allProfiles,
   kinds: ['claim', 'note', 'reference'],
+  // a service line of a claim file (prose lines are statements, below)
   check(ctx) {
+    const { line } = ctx;
+    if (line.source === 'prose' || !line.doses.length || codeKind(line) !== 'level2') return [];
+    const f = mismatch(line.code, line.doses, ISO_DATE(line.serviceDate?.value, ctx.today), ctx.codeset, line.code.range);
+    return f ? [f] : [];
+  },
+  // a code named in prose, billed or not
+  checkStatements(ctx) {
     const out: Finding[] = [];
-    const dateOf = (d: string | undefined) => (d && ISO.test(d) ? d : ctx.today);
-    for (const claim of ctx.document.claims) {
-      for (const line of claim.lines) {
-        if (line.source === 'prose' || !line.doses.length) continue;
-        if (codeKind(line) !== 'level2') continue;
-        const f = mismatch(line.code, line.doses, dateOf(line.serviceDate?.value), ctx.codeset, line.code.range);
-        if (f) out.push(f);
-      }
-    }
     for (const s of statementsOf(ctx.document, ctx.text)) {
       if (s.inRange) continue; // "J7500 through J7513 include sirolimus" speaks of the range: fact-code-range
-      const f = mismatch(s.code, s.doses, dateOf(s.date), ctx.codeset, s.code.range);
+      const f = mismatch(s.code, s.doses, ISO_DATE(s.date, ctx.today), ctx.codeset, s.code.range);
       if (f) out.push(f);
     }
     return out;

@@ -1,5 +1,6 @@
 // More than four modifiers: the claim formats carry four; the rest are dropped or the line is rejected.
 import { allProfiles, docsPath, finding, type LineRule } from '../rule';
+import { maxOf, minOf } from '../../base/arrays';
 
 const MAX = 4;
 
@@ -20,7 +21,7 @@ const rule: LineRule = {
     if (mods.length <= MAX) return [];
     const extra = mods.slice(MAX);
     // modifiers need not be in text order (CSV columns): the range spans all the extra ones
-    const range = { start: Math.min(...extra.map((m) => m.range.start)), end: Math.max(...extra.map((m) => m.range.end)) };
+    const range = { start: minOf(extra.map((m) => m.range.start)), end: maxOf(extra.map((m) => m.range.end)) };
     const names = extra.map((m) => m.value.trim().toUpperCase()).join(', ');
     return [finding(rule, range, `${mods.length} modifiers on this line; a claim line carries at most ${MAX} (extra: ${names})`)];
   },

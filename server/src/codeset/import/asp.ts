@@ -4,6 +4,7 @@
 import type { AspPrice, NdcCrosswalkEntry } from '../types';
 import { parseCsv } from './csv';
 import { normalizeNdc } from '../ndc';
+import { appendAll } from '../../base/arrays';
 
 export interface AspData {
   /** 'ASP October 2025' */
@@ -119,14 +120,14 @@ export function importAsp(
     if (!p.ok) return p;
     asp.prices = p.rows;
     asp.label = p.label;
-    asp.problems.push(...p.problems);
+    appendAll(asp.problems, p.problems);
   }
   if (crosswalk) {
     const x = importAspCrosswalk(crosswalk, 'asp_crosswalk.csv');
     if (!x.ok) return x;
     asp.crosswalk = x.rows;
     asp.label ??= x.label;
-    asp.problems.push(...x.problems);
+    appendAll(asp.problems, x.problems);
   }
   return { ok: true, asp };
 }

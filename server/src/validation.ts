@@ -1,0 +1,97 @@
+// Validation as a task done in slices: the server runs a slice, lets pending requests through, and
+// runs the next (or drops the task when a newer version arrives). Pure: a slice is a count of work
+// (characters read, lines checked), never a clock reading; the caller decides how many fit its budget.
+import type { ClaimDocument, DocumentKind } from './model';
+import type { Finding } from './checks/types';
+import type { CodeSet } from './codeset/types';
+import type { Settings } from './settings';
+import { checkPass } from './checks/index';
+import { streamX12, type X12Options } from './documents/x12';
+import { problem } from './documents/problems';
+
+export interface ValidationTask {
+  /** does one slice of work; true once the findings are complete */
+  step(): boolean;
+  /** the findings, once step() has returned true */
+  readonly findings: Finding[] | undefined;
+}
+
+export interface TaskInput {
+  text: string;
+  codeset: CodeSet;
+  settings: Settings;
+  today: string;
+}
+
+/** characters of X12 read and checked per step: a few ms here, so a caller's time budget is kept closely */
+export const X12_SLICE_CHARS = 64 * 1024;
+/** service lines checked per step of an already-read document */
+export const LINES_PER_SLICE = 500;
+
+/** a task that is already done */
+export function doneTask(findings: Finding[]): ValidationTask {
+  return { step: () => true, findings };
+}
+
+/**
+ * Reads X12 a slice at a time and checks each claim as it closes. With `keepModel` the claims stay
+ * in the document (handed to `done` with the findings); without, each claim is dropped once checked
+ * and memory holds the text, the findings and one claim.
+ */
+export function x12Task(input: TaskInput, options: X12Options, kind: DocumentKind, keepModel: boolean, done: (findings: Finding[], model: ClaimDocument) => void): ValidationTask {
+  let pass: ReturnType<typeof checkPass> | undefined;
+  const stream = streamX12(input.text, options, (claim) => pass!.claim(claim), keepModel);
+  // the rules that run depend on the kind: it is set before the pass chooses them
+  stream.document.kind = kind;
+  pass = checkPass({ document: stream.document, text: input.text, codeset: input.codeset, settings: input.settings, today: input.today });
+  let findings: Finding[] | undefined;
+  let readTo = 0;
+  return {
+    step() {
+      if (findings) return true;
+      try {
+        readTo += X12_SLICE_CHARS;
+        if (!stream.readTo(readTo)) return false;
+        findings = pass!.finish();
+      } catch (e) {
+        // the reader and checks are written not to throw; this is the last line of defence
+        findings = [readerFailed(input.text, e)];
+      }
+      done(findings, stream.document);
+      return true;
+    },
+    get findings() {
+      return findings;
+    },
+  };
+}
+
+/** checks a document already read, LINES_PER_SLICE lines at a time */
+export function modelTask(input: TaskInput, model: ClaimDocument, done: (findings: Finding[]) => void): ValidationTask {
+  const pass = checkPass({ document: model, text: input.text, codeset: input.codeset, settings: input.settings, today: input.today });
+  let next = 0;
+  let findings: Finding[] | undefined;
+  return {
+    step() {
+      if (findings) return true;
+      let lines = 0;
+      while (next < model.claims.length && lines < LINES_PER_SLICE) {
+        const claim = model.claims[next++]!;
+        pass.claim(claim);
+        lines += claim.lines.length + 1;
+      }
+      if (next < model.claims.length) return false;
+      findings = pass.finish();
+      done(findings);
+      return true;
+    },
+    get findings() {
+      return findings;
+    },
+  };
+}
+
+function readerFailed(text: string, e: unknown): Finding {
+  const p = problem('reader-failed', `The x12 reader failed: ${e instanceof Error ? e.message : String(e)}`, 0, Math.min(text.length, 1), 'error');
+  return { ruleId: p.id, severity: p.severity, message: p.message, range: p.range, related: [], fixes: [] };
+}
