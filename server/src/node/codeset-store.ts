@@ -8,9 +8,8 @@ import { compileIndex, loadIndex, type CompiledIndex } from '../codeset/index';
 import { importRelease } from '../codeset/import/release';
 import { importAsp } from '../codeset/import/asp';
 import coreIndex from '../../../data/core/codeset.json';
+import { readGuarded } from './guarded-read';
 
-/** Release files are data only: anything bigger is refused before it is read. */
-export const MAX_RELEASE_BYTES = 64 * 1024 * 1024;
 const CACHE_FILE = 'codeset.json';
 
 export type LoadResult = { ok: true; codeset: CodeSet; message: string } | { ok: false; error: string };
@@ -57,26 +56,20 @@ export class CodeSetStore {
   /** Import a CMS release (and optionally the ASP folder), cache the compiled index, return it. */
   loadReleaseFile(path: string, aspPath?: string): LoadResult {
     const name = basename(path);
-    let bytes: Buffer;
-    try {
-      const stat = statSync(path);
-      const size = stat.size;
-      // a FIFO or device would block the read forever: only regular files are data
-      if (!stat.isFile()) return { ok: false, error: `${name} is not a regular file; it was not loaded.` };
-      if (size > MAX_RELEASE_BYTES) {
-        return { ok: false, error: `${name} is ${(size / 1048576).toFixed(0)} MB, larger than any CMS release file; it was not loaded.` };
-      }
-      bytes = readFileSync(path);
-    } catch (error) {
-      return { ok: false, error: `${name} cannot be read (${errorText(error)}).` };
-    }
+    const read = readGuarded(path, 'release');
+    if (!read.ok) return { ok: false, error: read.error };
+    const bytes = read.bytes;
     const imported = importRelease(bytes, name);
     if (!imported.ok) return { ok: false, error: imported.error };
 
     let asp;
     const notes: string[] = [];
     if (aspPath) {
-      const read = (file: string) => (existsSync(join(aspPath, file)) ? readFileSync(join(aspPath, file)) : undefined);
+      const read = (file: string): Buffer | undefined => {
+        const asp = readGuarded(join(aspPath, file), 'asp');
+        if (!asp.ok && !asp.missing) notes.push(`${asp.error} Loaded without it.`);
+        return asp.ok ? asp.bytes : undefined;
+      };
       const pricing = read('asp_pricing.csv');
       const crosswalk = read('asp_crosswalk.csv');
       if (!pricing && !crosswalk) notes.push(`No asp_pricing.csv or asp_crosswalk.csv in ${aspPath}; loaded without ASP data.`);

@@ -1,0 +1,29 @@
+// One helper for every message that quotes something read from outside (file and zip member names,
+// settings, claim values): control characters are shown escaped, never sent to a terminal, log or
+// notification as they are (an ANSI escape or a newline in a name must not rewrite the log).
+import { MESSAGE } from './limits';
+
+/** control characters (C0, DEL, C1) and the line/paragraph separators, shown as \n, \x1b, \u2028 */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** a name as a message quotes it: escaped, and cut to MESSAGE.nameChars with an ellipsis */
+export function safeName(name: string, max: number = MESSAGE.nameChars): string {
+  const escaped = escapeControls(name);
+  return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
+}
+
+/** a whole message: control characters escaped, cut to MESSAGE.messageChars */
+export function safeMessage(message: string, max: number = MESSAGE.messageChars): string {
+  const escaped = escapeControls(message);
+  return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
+}
