@@ -1,7 +1,7 @@
 // Payer-specific: modifiers a code pattern must carry (settings.requiredModifiers).
 import { allProfiles, docsPath, finding, type LineRule } from '../rule';
 import { addModifierFix, codeKind, codeOf, hasModifier, isRemittance } from '../line-facts';
-import { matchesAny } from '../patterns';
+import { matchesPattern } from '../patterns';
 import type { Finding } from '../types';
 
 const rule: LineRule = {
@@ -21,7 +21,7 @@ const rule: LineRule = {
     const out: Finding[] = [];
     const reported = new Set<string>();
     for (const entry of settings.requiredModifiers) {
-      if (!matchesAny([entry.pattern], code)) continue;
+      if (!matchesPattern(entry, code)) continue;
       for (const raw of entry.modifiers) {
         const m = raw.trim().toUpperCase();
         if (!m || reported.has(m) || hasModifier(line, m)) continue;
