@@ -17,7 +17,8 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createService, type HcpcsService } from './service';
 import { settingsFromEditor, defaultSettings, type Settings } from './settings';
-import { parseConfig, mergeSettings } from './checks/config';
+import { mergeSettings } from './checks/config';
+import { configFileProblems } from './checks/config-file';
 import { loadGuidance } from './features/guidance';
 import guidanceFiles from 'virtual:guidance';
 import { CodeSetStore } from './node/codeset-store';
@@ -199,12 +200,12 @@ const validate = guard('validation', undefined, (doc: TextDocument): void => {
 });
 
 function configDiagnostics(doc: TextDocument) {
-  return parseConfig(doc.getText()).problems.map((p) => ({
+  return configFileProblems(doc.getText(), service.codeset).map((p) => ({
     range: { start: doc.positionAt(p.range.start), end: doc.positionAt(p.range.end) },
-    severity: 1 as const,
+    severity: p.severity === 'error' ? (1 as const) : (2 as const),
     source: 'hcpcs',
     code: 'invalid-config',
-    message: `${p.message} (the defaults apply instead)`,
+    message: p.message,
   }));
 }
 

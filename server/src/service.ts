@@ -30,6 +30,7 @@ import { codeActions as actionsFor } from './features/code-actions';
 import { documentSymbols as symbolsOf } from './features/symbols';
 import { inlayHints as hintsIn } from './features/inlay-hints';
 import { toDiagnostic } from './features/diagnostics';
+import { DOCUMENT } from './limits';
 
 /** Above the size limit the server says why it is not validating instead of freezing. */
 function validationSkipped(length: number, limit: number): Finding {
@@ -42,6 +43,25 @@ function validationSkipped(length: number, limit: number): Finding {
     related: [],
     fixes: [],
   };
+}
+
+/**
+ * At most DOCUMENT.findings findings per document (in document order), then one that says how many
+ * more there were: a million diagnostics is no help to anyone and cannot be sent as one message.
+ */
+export function capFindings(all: Finding[], cap: number = DOCUMENT.findings): Finding[] {
+  if (all.length <= cap) return all;
+  const kept = all.slice(0, cap);
+  const last = kept[kept.length - 1].range.end;
+  kept.push({
+    ruleId: 'too-many-findings',
+    severity: 'information',
+    message: `${all.length - cap} more findings are not shown: at most ${cap} are reported per document. Fix the ones above, or split the file.`,
+    range: { start: last, end: last },
+    related: [],
+    fixes: [],
+  });
+  return kept;
 }
 
 export interface ServiceOptions {
@@ -95,10 +115,14 @@ export function createService(options: ServiceOptions): HcpcsService {
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
     const hint = { languageId: doc.languageId, uri: doc.uri, isDrugName };
+    // above the size limit no whole model is built: X12 is read by window, other formats not at all
+    const oversized = text.length > settings.maxValidationBytes ? detectFormat(text, hint) : undefined;
     const fresh =
-      text.length > settings.maxValidationBytes && detectFormat(text, hint) === 'x12'
+      oversized === 'x12'
         ? { text, model: emptyModel('x12', text.length), windowed: true }
-        : ((hit && afterEdit(hit, text)) ?? { text, model: parseDocument(text, hint) });
+        : oversized
+          ? { text, model: emptyModel(oversized, text.length) }
+          : ((hit && afterEdit(hit, text)) ?? { text, model: parseDocument(text, hint) });
     const next: Analysis = { version: doc.version, ...fresh };
     cache.set(doc.uri, next);
     return next;
@@ -112,6 +136,7 @@ export function createService(options: ServiceOptions): HcpcsService {
     return { text, model: edited.model, findings: edited.keptFindings(fresh) };
   };
 
+  const capped = new WeakMap<Finding[], Finding[]>();
   const findings = (doc: TextDocument): Finding[] => {
     const a = analysis(doc);
     if (!a.findings) {
@@ -121,7 +146,10 @@ export function createService(options: ServiceOptions): HcpcsService {
           ? [validationSkipped(text.length, settings.maxValidationBytes)]
           : runChecks({ document: a.model, text, codeset, settings, today: options.today() });
     }
-    return a.findings;
+    // the whole list stays in the analysis (an edit re-checks against it); requests see the capped one
+    let shown = capped.get(a.findings);
+    if (!shown) capped.set(a.findings, (shown = capFindings(a.findings)));
+    return shown;
   };
 
   /** the model requests read: the whole document's, or for a windowed file the claims around [start, end] */
