@@ -2,7 +2,7 @@
 import type { ServiceLine, Span } from '../model';
 import type { CheckContext, Fix, LineContext, TextEdit } from './types';
 import { isCpt, isLevel2 } from '../documents/chars';
-import { matchesPattern } from './patterns';
+import { entriesMatching } from './patterns';
 
 /** 'malformed': the field is meant for a HCPCS/CPT code but the text is not shaped like one */
 export type CodeKind = 'level2' | 'cpt' | 'malformed' | 'other';
@@ -74,7 +74,7 @@ const MAX_MODIFIERS = 4;
 function requiredHere(ctx: CheckContext, line: ServiceLine, modifier: string): boolean {
   if (line.modifiers.filter((m) => m.value.trim().toUpperCase() === modifier).length > 1) return false;
   const code = codeOf(line);
-  return ctx.settings.requiredModifiers.some((entry) => entry.modifiers.some((m) => m.trim().toUpperCase() === modifier) && matchesPattern(entry, code));
+  return entriesMatching(ctx.settings.requiredModifiers, code).some((entry) => entry.modifiers.some((m) => m.trim().toUpperCase() === modifier));
 }
 
 /** Insert one modifier where the reader says it goes; undefined when there is no room. */
