@@ -24,11 +24,13 @@ import guidanceFiles from 'virtual:guidance';
 import { CodeSetStore } from './node/codeset-store';
 import { readWorkspaceConfig, isConfigFile } from './node/workspace-config';
 import { todayIso } from './node/clock';
+import { guardedStdio } from './node/guarded-stdio';
 import { DRUG_CODES_REQUEST, LOAD_RELEASE_REQUEST, RELEASE_NOTIFICATION, type DrugCodeItem, type DrugCodesParams, type LoadReleaseParams, type LoadReleaseResult, type ReleaseNotice } from './protocol';
 
 const VALIDATION_DELAY_MS = 200;
 
-const connection = createConnection(ProposedFeatures.all);
+const stdio = guardedStdio(); // --stdio: frames and output within budgets (node/guarded-stdio.ts)
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 // Node ends the process on an unhandled rejection; a language server logs it and keeps serving.
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 const documents = new TextDocuments(TextDocument);
