@@ -27,3 +27,28 @@ export function safeMessage(message: string, max: number = MESSAGE.messageChars)
   const escaped = escapeControls(message);
   return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
 }
+
+/**
+ * What a message may show of a claim value (issue #19 case 12): the value itself only when it is
+ * shaped like the field under test (a misaligned field can hold a name or a birth date: those are
+ * patient data), else only its length. Never more than the field; control characters escaped.
+ */
+const FIELD_SHAPES = {
+  /** a code or a typo of one: letters and digits, 3 to 7 */
+  code: /^[A-Za-z0-9]{3,7}$/,
+  /** a modifier or a typo of one: 1 to 3 letters or digits */
+  modifier: /^[A-Za-z0-9]{1,3}$/,
+  units: /^[0-9.,+\-eE ]{1,16}$/,
+  ndc: /^[0-9\- ]{1,16}$/,
+  /** D8 / RD8 / ISO dates and near misses: digits and separators only */
+  date: /^[0-9\-/]{1,17}$/,
+} as const;
+
+export type ClaimField = keyof typeof FIELD_SHAPES;
+
+/** `"KXX"` when the value is shaped like the field, else `a 7-character value` */
+export function quoteField(value: string, field: ClaimField): string {
+  const v = value.trim();
+  if (FIELD_SHAPES[field].test(v)) return `"${v}"`;
+  return `a ${v.length}-character value`;
+}

@@ -1,6 +1,7 @@
 // A procedure code that the loaded CMS release does not have (or that is not shaped like one).
 import { allProfiles, docsPath, finding, type LineRule } from '../rule';
 import { codeKind, codeOf } from '../line-facts';
+import { quoteField } from '../../safe-text';
 
 const rule: LineRule = {
   id: 'unknown-code',
@@ -17,7 +18,7 @@ const rule: LineRule = {
     const kind = codeKind(line);
     if (kind === 'malformed') {
       return [
-        finding(rule, line.code.range, `"${line.code.value}" is not a HCPCS code: Level II is a letter and 4 digits (J7507), CPT is 5 characters (99213, 1036F)`),
+        finding(rule, line.code.range, `${quoteField(line.code.value, 'code')} is not a HCPCS code: Level II is a letter and 4 digits (J7507), CPT is 5 characters (99213, 1036F)`),
       ];
     }
     // Only a whole CMS release can say a code does not exist; CDT (D) codes are not in it by licence.
