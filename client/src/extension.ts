@@ -81,7 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
   client = new LanguageClient('hcpcs', 'HCPCS Language Server', serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(RELEASE_NOTIFICATION, showRelease));
 
-  const loadRelease = async (filePath?: string): Promise<LoadReleaseResult> => {
+  const loadRelease = async (filePath?: string, options?: { confirm?: boolean }): Promise<LoadReleaseResult> => {
     let target = typeof filePath === 'string' ? filePath : undefined;
     if (!target) {
       const picked = await vscode.window.showOpenDialog({
@@ -92,7 +92,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
       if (!picked?.length) return { ok: false, error: 'cancelled' };
       target = picked[0].fsPath;
     }
-    const result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target });
+    let result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target, confirm: options?.confirm === true });
+    if (!result.ok && result.needsConfirmation) {
+      // a cut or partial release would make real codes "unknown": load it only when the user says so
+      const answer = await vscode.window.showWarningMessage(`HCPCS: ${result.error}`, { modal: true }, 'Load anyway');
+      if (answer !== 'Load anyway') return { ok: false, error: 'cancelled' };
+      result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target, confirm: true });
+    }
     if (result.ok) vscode.window.showInformationMessage(`HCPCS: loaded ${result.label}.`);
     else vscode.window.showErrorMessage(`HCPCS: ${result.error}`);
     return result;

@@ -104,7 +104,8 @@ function loadCodeSet(options: CliOptions): CodeSet {
   const releasePath = options.release ?? process.env.HCPCS_RELEASE;
   const aspPath = options.asp ?? process.env.HCPCS_ASP;
   if (releasePath) {
-    const loaded = store.loadReleaseFile(releasePath, aspPath);
+    // a path given on the command line is the user's own choice: a partial release loads, with a warning
+    const loaded = store.loadReleaseFile(releasePath, aspPath, { confirmed: true });
     if (!loaded.ok) throw new UsageError(`release ${releasePath}: ${loaded.error}`);
     err(loaded.message);
     return loaded.codeset;

@@ -87,3 +87,17 @@ export function formatBytes(bytes: number): string {
 export function overFileLimit(name: string, kind: FileKind, size: number): string {
   return `${name} is ${sizeText(size)}, larger than the ${sizeText(FILE_BYTES[kind])} limit for ${FILE_KIND_NAMES[kind]}`;
 }
+
+/**
+ * What a whole CMS release holds (October 2025: 8,463 codes, 383 modifiers). A release far outside
+ * these ranges is a cut or partial file and is loaded only when the user confirms it.
+ */
+export const RELEASE = {
+  codes: { min: 6000, max: 20000 },
+  modifiers: { min: 250, max: 1000 },
+  /** rows skipped as not HCPCS records, as a share of the records read */
+  skippedShare: 0.01,
+} as const;
+
+/** compiled releases kept in the storage cache (one entry per release id) */
+export const CACHE = { entries: 8 } as const;

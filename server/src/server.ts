@@ -248,13 +248,13 @@ connection.onDocumentSymbol(withDocument('symbols', [], (doc) => service.documen
 connection.languages.inlayHint.on(withDocument('inlay hints', [], (doc, p) => service.inlayHints(doc, p.range)));
 
 connection.onRequest(LOAD_RELEASE_REQUEST, (params: LoadReleaseParams): LoadReleaseResult =>
-  guard<[], LoadReleaseResult>('load release', { ok: false, error: 'The release could not be loaded (see the HCPCS log).' }, () => loadRelease(params))(),
+  guard<[], LoadReleaseResult>('load release', { ok: false, error: 'The release could not be loaded: an internal error occurred while reading it (details in the HCPCS output channel).' }, () => loadRelease(params))(),
 );
 
 function loadRelease(params: LoadReleaseParams): LoadReleaseResult {
   if (typeof params?.path !== 'string' || !params.path) return { ok: false, error: 'No release file was given.' };
-  const result = store.loadReleaseFile(params.path, typeof params.aspPath === 'string' ? params.aspPath : undefined);
-  if (!result.ok) return { ok: false, error: result.error };
+  const result = store.loadReleaseFile(params.path, typeof params.aspPath === 'string' ? params.aspPath : undefined, { confirmed: params.confirm === true });
+  if (!result.ok) return { ok: false, error: result.error, ...(result.needsConfirmation ? { needsConfirmation: true } : {}) };
   service.setCodeSet(result.codeset);
   announceRelease(result.message);
   revalidateAll();

@@ -21,7 +21,7 @@ function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDe
 
 const errorText = (error: unknown): string => {
   const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'does not exist';
+  if (code === 'ENOENT') return 'cannot be read (it does not exist)';
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
   if (code === 'ELOOP') return 'is a symlink loop';
   return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
