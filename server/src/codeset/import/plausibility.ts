@@ -16,10 +16,10 @@ export function releaseDoubts(release: Pick<ImportedRelease, 'codes' | 'modifier
   if (modifiers < RELEASE.modifiers.min || modifiers > RELEASE.modifiers.max) {
     doubts.push(`${n(modifiers)} modifiers (a whole release has ${n(RELEASE.modifiers.min)} to ${n(RELEASE.modifiers.max)})`);
   }
-  // the importers keep at most 50 problem lines: that many on a small file is a damaged layout
+  // the importers keep at most 50 problem lines: reaching that cap, or the share on a small file, is a damaged layout
   const skipped = release.problems.filter((p) => /skipped/.test(p)).length;
-  if (skipped > Math.max(3, (codes + modifiers) * RELEASE.skippedShare)) {
-    doubts.push(`${n(skipped)}${skipped >= 50 ? '+' : ''} rows that do not match the record layout`);
+  if (skipped >= Math.min(50, Math.max(3, (codes + modifiers) * RELEASE.skippedShare))) {
+    doubts.push(`${skipped >= 50 ? 'at least 50' : n(skipped)} rows that do not match the record layout`);
   }
   return doubts;
 }
