@@ -21,7 +21,7 @@ const capRows: { name: string; count: number; cap: number; kept: number; summary
   { name: 'under the cap', count: 9, cap: 10, kept: 9 },
   { name: 'exactly the cap', count: 10, cap: 10, kept: 10 },
   { name: 'one over', count: 11, cap: 10, kept: 11, summary: /^1 more findings are not shown: at most 10 are reported per document/ },
-  { name: 'a million over the real cap', count: DOCUMENT.findings + 1_000_000, cap: DOCUMENT.findings, kept: DOCUMENT.findings + 1, summary: /^1000000 more findings/ },
+  { name: '200,000 over the real cap', count: DOCUMENT.findings + 200_000, cap: DOCUMENT.findings, kept: DOCUMENT.findings + 1, summary: /^200000 more findings/ },
 ];
 
 for (const row of capRows) {

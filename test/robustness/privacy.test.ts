@@ -68,7 +68,13 @@ for (const format of ['text', 'json', 'sarif']) {
       writeFileSync(join(dir, 'claims.csv'), misalignedCsv);
       let out = '';
       try {
-        out = execFileSync(process.execPath, [join(repoRoot, 'bin', 'hcpcs-check'), '--format', format, dir], { encoding: 'utf8', cwd: dir, timeout: 60_000 });
+        out = execFileSync(process.execPath, [join(repoRoot, 'bin', 'hcpcs-check'), '--format', format, dir], {
+          encoding: 'utf8',
+          cwd: dir,
+          timeout: 60_000,
+          // the build-time index, not a fresh import of the CMS file per format
+          env: { ...process.env, HCPCS_RELEASE: '', HCPCS_ASP: '' },
+        });
       } catch (error) {
         out = String((error as { stdout?: string }).stdout ?? ''); // exit 1: findings
       }

@@ -153,8 +153,8 @@ test('a client that stops reading: the server queue stays bounded, and it answer
     await raw.reply(2, 60_000);
     const before = rssKb(raw.child.pid!);
     raw.child.stdout.pause(); // the client stops reading
-    // ~1 MB per outline answer: 600 of them are far past the queue budget
-    for (let i = 0; i < 600; i++) raw.request(10_000 + i, 'textDocument/documentSymbol', { textDocument: { uri: 'file:///w/big.837' } });
+    // ~1.5 MB per outline answer: 150 of them are well past the 64 MB queue budget
+    for (let i = 0; i < 150; i++) raw.request(10_000 + i, 'textDocument/documentSymbol', { textDocument: { uri: 'file:///w/big.837' } });
     raw.request(20_000, 'shutdown-probe/not-a-method', {});
     // the probe's answer is written after every outline: wait until the server has produced them all
     await new Promise<void>((resolve) => {
