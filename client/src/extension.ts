@@ -90,7 +90,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
   context.subscriptions.push(client.onNotification(RELEASE_NOTIFICATION, showRelease));
 
   // a release and its ASP data load together: the ASP folder comes from the argument, hcpcs.aspPath or a second dialog
-  const loadRelease = async (filePath?: string, aspFolder?: string): Promise<LoadReleaseResult> => {
+  // (path, aspFolder) or (path, { aspPath, confirm }): commands and tests pass either
+  const loadRelease = async (filePath?: string, second?: string | { aspPath?: string; confirm?: boolean }): Promise<LoadReleaseResult> => {
+    const options = typeof second === 'object' && second ? second : {};
+    const aspFolder = typeof second === 'string' ? second : options.aspPath;
     let target = typeof filePath === 'string' ? filePath : undefined;
     const interactive = !target;
     if (!target) {
@@ -112,7 +115,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
       });
       aspPath = asp?.[0]?.fsPath;
     }
-    const result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target, aspPath });
+    let result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target, aspPath, confirm: options?.confirm === true });
+    if (!result.ok && result.needsConfirmation) {
+      // a cut or partial release would make real codes "unknown": load it only when the user says so
+      const answer = await vscode.window.showWarningMessage(`HCPCS: ${result.error}`, { modal: true }, 'Load anyway');
+      if (answer !== 'Load anyway') return { ok: false, error: 'cancelled' };
+      result = await client!.sendRequest<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: target, aspPath, confirm: true });
+    }
     if (result.ok) vscode.window.showInformationMessage(`HCPCS: loaded ${result.label}.`);
     else vscode.window.showErrorMessage(`HCPCS: ${sentence(result.error ?? 'The release could not be loaded')}`);
     return result;

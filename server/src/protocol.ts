@@ -21,11 +21,15 @@ export const LOAD_RELEASE_REQUEST = 'hcpcs/loadRelease';
 export interface LoadReleaseParams {
   path?: unknown;
   aspPath?: unknown;
+  /** true: the user confirmed loading a release that does not look whole */
+  confirm?: unknown;
 }
 export interface LoadReleaseResult {
   ok: boolean;
   label?: string;
   error?: string;
+  /** the file does not look like a whole release: ask the user, then send the request again with confirm */
+  needsConfirmation?: boolean;
 }
 
 /** client -> server: every code that covers the drug of a code */

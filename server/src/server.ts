@@ -17,7 +17,8 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createService, type HcpcsService } from './service';
 import { settingsFromEditor, defaultSettings, type Settings } from './settings';
-import { parseConfig, mergeSettings } from './checks/config';
+import { mergeSettings } from './checks/config';
+import { configFileProblems } from './checks/config-file';
 import { loadGuidance } from './features/guidance';
 import guidanceFiles from 'virtual:guidance';
 import { CodeSetStore } from './node/codeset-store';
@@ -32,11 +33,13 @@ import { SEMANTIC_LEGEND, x12SemanticTokens } from './features/x12-semantic-toke
 import { GUIDANCE_REQUEST, type GuidanceParams, type GuidanceResult } from './protocol';
 import { CODE_CARD_REQUEST, FORMAT_X12_REQUEST, LOOKUP_REQUEST, type CodeCardParams, type CodeCardResult, type FormatX12Params, type FormatX12Result, type LookupParams, type LookupResult } from './protocol';
 import { releaseFacts } from './features/release-facts';
+import { guardedStdio } from './node/guarded-stdio';
 import { DRUG_CODES_REQUEST, LOAD_RELEASE_REQUEST, RELEASE_NOTIFICATION, type DrugCodeItem, type DrugCodesParams, type LoadReleaseParams, type LoadReleaseResult, type ReleaseNotice } from './protocol';
 
 const VALIDATION_DELAY_MS = 200;
 
-const connection = createConnection(ProposedFeatures.all);
+const stdio = guardedStdio(); // --stdio: frames and output within budgets (node/guarded-stdio.ts)
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 // Node ends the process on an unhandled rejection; a language server logs it and keeps serving.
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 const documents = new TextDocuments(TextDocument);
@@ -244,13 +247,12 @@ const validate = guard('validation', undefined, (doc: TextDocument): void => {
 });
 
 function configDiagnostics(doc: TextDocument) {
-  return parseConfig(doc.getText()).problems.map((p) => ({
+  return configFileProblems(doc.getText(), service.codeset).map((p) => ({
     range: { start: doc.positionAt(p.range.start), end: doc.positionAt(p.range.end) },
-    severity: 1 as const,
+    severity: p.severity === 'error' ? (1 as const) : (2 as const),
     source: 'hcpcs',
     code: 'invalid-config',
-    // the parser's messages may already say so: never "the defaults apply (the defaults apply instead)"
-    message: /the defaults apply\.?$/.test(p.message) ? p.message : `${p.message}; the defaults apply instead`,
+    message: p.message,
   }));
 }
 
@@ -292,13 +294,13 @@ connection.onDocumentSymbol(withDocument('symbols', [], (doc) => service.documen
 connection.languages.inlayHint.on(withDocument('inlay hints', [], (doc, p) => service.inlayHints(doc, p.range)));
 
 connection.onRequest(LOAD_RELEASE_REQUEST, (params: LoadReleaseParams): LoadReleaseResult =>
-  guard<[], LoadReleaseResult>('load release', { ok: false, error: 'The release could not be loaded (see the HCPCS log).' }, () => loadRelease(params))(),
+  guard<[], LoadReleaseResult>('load release', { ok: false, error: 'The release could not be loaded: an internal error occurred while reading it (details in the HCPCS output channel).' }, () => loadRelease(params))(),
 );
 
 function loadRelease(params: LoadReleaseParams): LoadReleaseResult {
   if (typeof params?.path !== 'string' || !params.path) return { ok: false, error: 'No release file was given.' };
-  const result = store.loadReleaseFile(params.path, typeof params.aspPath === 'string' ? params.aspPath : undefined);
-  if (!result.ok) return { ok: false, error: result.error };
+  const result = store.loadReleaseFile(params.path, typeof params.aspPath === 'string' ? params.aspPath : undefined, { confirmed: params.confirm === true });
+  if (!result.ok) return { ok: false, error: result.error, ...(result.needsConfirmation ? { needsConfirmation: true } : {}) };
   service.setCodeSet(result.codeset);
   announceRelease(result.message);
   revalidateAll();

@@ -33,6 +33,7 @@ import { inlayHints as hintsIn } from './features/inlay-hints';
 import { toDiagnostic } from './features/diagnostics';
 import { codeCard as cardOf } from './features/code-card';
 import { fullGuidance } from './features/guidance-card';
+import { DOCUMENT } from './base/limits';
 
 /** Above the size limit the server says why it is not validating instead of freezing. */
 function validationSkipped(length: number, limit: number): Finding {
@@ -45,6 +46,25 @@ function validationSkipped(length: number, limit: number): Finding {
     related: [],
     fixes: [],
   };
+}
+
+/**
+ * At most DOCUMENT.findings findings per document (in document order), then one that says how many
+ * more there were: a million diagnostics is no help to anyone and cannot be sent as one message.
+ */
+export function capFindings(all: Finding[], cap: number = DOCUMENT.findings): Finding[] {
+  if (all.length <= cap) return all;
+  const kept = all.slice(0, cap);
+  const last = kept[kept.length - 1].range.end;
+  kept.push({
+    ruleId: 'too-many-findings',
+    severity: 'information',
+    message: `${all.length - cap} more findings are not shown: at most ${cap} are reported per document. Fix the ones above, or split the file.`,
+    range: { start: last, end: last },
+    related: [],
+    fixes: [],
+  });
+  return kept;
 }
 
 export interface ServiceOptions {
@@ -135,7 +155,8 @@ export function createService(options: ServiceOptions): HcpcsService {
       ? { ...edited, isX12, kind }
       : isX12
         ? { text, isX12, windowed, kind }
-        : { text, isX12, model: parseDocument(text, hint) };
+        : // above the size limit no whole model is built: X12 is read by window, other formats not at all
+          { text, isX12, model: text.length > settings.maxValidationBytes ? emptyModel(detectFormat(text, hint), text.length) : parseDocument(text, hint) };
     const next: Analysis = { version: doc.version, ...fresh };
     cache.set(doc.uri, next);
     return next;
@@ -169,10 +190,14 @@ export function createService(options: ServiceOptions): HcpcsService {
     while (!task.step());
   };
 
+  const capped = new WeakMap<Finding[], Finding[]>();
   const findings = (doc: TextDocument): Finding[] => {
     const a = analysis(doc);
     if (!a.findings) finish(a);
-    return a.findings!;
+    // the whole list stays in the analysis (an edit re-checks against it); requests see the capped one
+    let shown = capped.get(a.findings!);
+    if (!shown) capped.set(a.findings!, (shown = capFindings(a.findings!)));
+    return shown;
   };
 
   /** the whole model (an X12 one is read and checked now if it was not yet); a windowed document has none */

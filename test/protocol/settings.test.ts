@@ -16,14 +16,27 @@ function tempDir(t: TestContext, prefix: string): string {
   return dir;
 }
 
+// The hand-written release has 4 codes: as hcpcs.releasePath it is refused as not whole (issue #19
+// case 6) until the user confirms it once; the confirmed load is cached by content, so the same
+// file named in settings afterwards loads.
 test('changing hcpcs.releasePath loads that release; a file that is not a release is refused', async (t) => {
   let section: Record<string, unknown> = {};
-  const session = await startSession({ configuration: () => section });
+  const storagePath = tempDir(t, 'hcpcs-storage-');
+  const session = await startSession({ configuration: () => section, initializationOptions: { storagePath } });
+  const shown: string[] = [];
+  session.connection.onNotification('window/showMessage', (p: { message?: string }) => void shown.push(String(p.message)));
   try {
     const first = await session.waitForRelease();
     const smallRelease = fixture('e2e-workspace', 'release', 'HCPC2024_JAN_ANWEB.csv');
     section = { releasePath: smallRelease };
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const refused = await session.request<{ ok: boolean; needsConfirmation?: boolean }>(LOAD_RELEASE_REQUEST, { path: smallRelease });
+    assert.deepEqual([refused.ok, refused.needsConfirmation], [false, true], 'an unconfirmed partial release is refused');
+    // the settings change is handled after the configuration is pulled: wait for its message
+    for (const until = Date.now() + 20_000; !shown.length && Date.now() < until; ) await new Promise((r) => setImmediate(r));
+    assert.ok(shown.some((m) => /does not look like a whole CMS release: 4 codes/.test(m)), `the settings load says why: ${shown.join(' | ')}`);
+    const confirmed = await session.request<{ ok: boolean; label?: string }>(LOAD_RELEASE_REQUEST, { path: smallRelease, confirm: true });
+    assert.equal(confirmed.ok, true);
     const loaded = await session.waitForRelease((r) => r.label !== first.label);
     assert.match(loaded.label, /January 2024/);
 
@@ -48,7 +61,7 @@ test('a release loaded by command is cached in the storage folder and is there a
   const first = await startSession({ initializationOptions: { storagePath } });
   try {
     await first.waitForRelease();
-    const answer = await first.request<{ ok: boolean; label?: string }>(LOAD_RELEASE_REQUEST, { path: smallRelease });
+    const answer = await first.request<{ ok: boolean; label?: string }>(LOAD_RELEASE_REQUEST, { path: smallRelease, confirm: true });
     assert.equal(answer.ok, true);
   } finally {
     await first.stop();
@@ -70,14 +83,24 @@ test('a release set at start is compiled once: later starts reuse the cache unti
     const session = await startSession({ initializationOptions: { storagePath, releasePath: release } });
     try {
       const announced = await session.waitForRelease();
-      assert.match(announced.label, /January 2024/);
       return announced.message ?? '';
     } finally {
       await session.stop();
     }
   };
-  assert.doesNotMatch(await startMessage(), /cached/, 'the first start imports the file');
-  assert.match(await startMessage(), /cached/, 'the second start reuses the compiled index');
+  // the small release is not whole: the first start refuses it; the user confirms it once
+  assert.match(await startMessage(), /does not look like a whole CMS release/, 'the first start asks for confirmation');
+  const session = await startSession({ initializationOptions: { storagePath } });
+  try {
+    await session.waitForRelease();
+    const confirmed = await session.request<{ ok: boolean }>(LOAD_RELEASE_REQUEST, { path: release, confirm: true });
+    assert.equal(confirmed.ok, true);
+  } finally {
+    await session.stop();
+  }
+  assert.match(await startMessage(), /January 2024.*\(compiled from .*, cached\)/, 'later starts reuse the compiled index');
   utimesSync(release, new Date(), new Date(Date.now() + 60_000));
-  assert.doesNotMatch(await startMessage(), /cached/, 'a changed file is imported again');
+  assert.match(await startMessage(), /cached/, 'the cache is keyed by content: a new time stamp alone changes nothing');
+  writeFileSync(release, readFileSync(release, 'utf8').replace('Tacrolimus', 'Tacrolimus (edited)'));
+  assert.match(await startMessage(), /does not look like a whole CMS release/, 'changed content is imported again (and needs confirming again)');
 });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { deflateRawSync } from 'node:zlib';
 
 /** the seed CI runs with: a fixed one, so a red run is a real, replayable failure and never luck */
 export const DEFAULT_SEED = 20251105;
@@ -368,3 +369,122 @@ export function claimDocument(options: ClaimDocumentOptions = {}): fc.Arbitrary<
     fc.tuple(lines, fc.constantFrom('\n', '\r\n')).map(([ls, nl]) => ({ languageId: 'markdown', uri: 'file:///w/gen.md', text: proseText(ls, nl) })),
   );
 }
+
+// ---- archives, spreadsheets and protocol frames (the release importer and the stdio reader) ----
+
+export interface ArchiveMember {
+  name: string;
+  data: Uint8Array;
+  deflate?: boolean;
+}
+
+/**
+ * A zip archive. `aliases` adds directory entries that point at an existing member (by index) under
+ * another name: the shape of the 65,535-entries-on-one-member attack. `claimedSize` lies about a
+ * member's inflated size in both headers.
+ */
+export function zipArchive(members: ArchiveMember[], options: { aliases?: { name: string; member: number }[]; claimedSize?: Map<number, number> } = {}): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  const centralOf: { header: Buffer; name: Buffer }[] = [];
+  let offset = 0;
+  members.forEach((m, k) => {
+    const name = Buffer.from(m.name, 'utf8');
+    const body = m.deflate ? deflateRawSync(m.data) : Buffer.from(m.data);
+    const size = options.claimedSize?.get(k) ?? m.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(m.deflate ? 8 : 0, 8);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size >>> 0, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(m.deflate ? 8 : 0, 10);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(size >>> 0, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centralOf.push({ header: central, name });
+    offset += local.length + name.length + body.length;
+  });
+  for (const { header, name } of centralOf) centrals.push(header, name);
+  for (const alias of options.aliases ?? []) {
+    const target = centralOf[alias.member]!;
+    const name = Buffer.from(alias.name, 'utf8');
+    const header = Buffer.from(target.header);
+    header.writeUInt16LE(name.length, 28);
+    centrals.push(header, name);
+  }
+  const count = centralOf.length + (options.aliases?.length ?? 0);
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Math.min(count, 0xffff), 8);
+  end.writeUInt16LE(Math.min(count, 0xffff), 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** 0 -> 'A', 27 -> 'AB' */
+export function columnName(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** the worksheet XML of rows of inline strings */
+export function sheetXml(rows: string[][]): string {
+  const body = rows
+    .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => `<c r="${columnName(c)}${r + 1}" t="inlineStr"><is><t>${xmlEscape(v)}</t></is></c>`).join('')}</row>`)
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
+}
+
+/**
+ * A minimal .xlsx: workbook, relationships and one sheet. Any part may be replaced by raw text
+ * (hostile XML: unclosed tags, huge column references).
+ */
+export function xlsxWorkbook(parts: { sheet?: string; rows?: string[][]; workbook?: string; rels?: string; sharedStrings?: string } = {}): Buffer {
+  const workbook = parts.workbook ?? '<workbook xmlns:r="r"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>';
+  const rels = parts.rels ?? '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>';
+  const members: ArchiveMember[] = [
+    { name: 'xl/workbook.xml', data: Buffer.from(workbook), deflate: true },
+    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(rels), deflate: true },
+    { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(parts.sheet ?? sheetXml(parts.rows ?? [])), deflate: true },
+  ];
+  if (parts.sharedStrings !== undefined) members.push({ name: 'xl/sharedStrings.xml', data: Buffer.from(parts.sharedStrings), deflate: true });
+  return zipArchive(members);
+}
+
+/** one LSP frame: header block (as given, so it can lie) and JSON body */
+export function lspFrame(body: unknown, header?: string): Buffer {
+  const json = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
+  return Buffer.concat([Buffer.from(header ?? `Content-Length: ${json.length}\r\n\r\n`, 'ascii'), json]);
+}
+
+/** malformed frame headers: missing, non-numeric, negative, huge or garbled Content-Length */
+export const badFrameHeaderArb: fc.Arbitrary<string> = fc.oneof(
+  fc.constant('\r\n'),
+  fc.constant('Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n'),
+  fc.constant('Content-Length: abc\r\n\r\n'),
+  fc.constant('Content-Length: -5\r\n\r\n'),
+  fc.constant('Content-Length: 1.5\r\n\r\n'),
+  fc.constant('Content-Length: 99999999999999999999\r\n\r\n'),
+  fc.constant('Content-Length:\r\n\r\n'),
+  fc.constant('Content-Length 12\r\n\r\n'),
+  fc.constant('Garbage without colon\r\n\r\n'),
+  fc.stringMatching(/^[ -~]{0,40}$/).map((s) => `${s.replace(/\r|\n/g, '')}\r\n\r\n`),
+);

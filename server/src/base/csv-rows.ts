@@ -2,6 +2,7 @@
 // One pass; each row is handed to a callback so a 10 MB table is never held as cells.
 import type { ReadProblem } from '../model';
 import { problem } from './problem-ids';
+import { TABLE } from './limits';
 
 export interface Cell {
   /** the cell's value: quotes removed, doubled quotes undone */
@@ -41,16 +42,25 @@ export function sniffDelimiter(text: string, from = 0): string {
 
 /**
  * Calls onRow for every row (blank lines included, as rows with one empty cell). Returns problems
- * such as an unterminated quote.
+ * such as an unterminated quote. A row keeps at most maxCells cells: the rest are read past (so the
+ * next row starts where it should) but not kept, and one problem says so.
  */
-export function forEachRow(text: string, delimiter: string, from: number, onRow: (row: Row) => void): ReadProblem[] {
+export function forEachRow(
+  text: string,
+  delimiter: string,
+  from: number,
+  onRow: (row: Row) => void,
+  maxCells: number = TABLE.columnsPerRow,
+): ReadProblem[] {
   const problems: ReadProblem[] = [];
+  let widestReported = false;
   const n = text.length;
   const d = delimiter.charCodeAt(0);
   let pos = from;
   while (pos < n) {
     const rowStart = pos;
     const cells: Cell[] = [];
+    let dropped = 0;
     let rowEnd = n;
     let next = n;
     for (;;) {
@@ -85,7 +95,8 @@ export function forEachRow(text: string, delimiter: string, from: number, onRow:
           if (c === d || c === 10 || c === 13) break;
           pos++;
         }
-        cells.push(cell);
+        if (cells.length < maxCells) cells.push(cell);
+        else dropped++;
       } else {
         let i = pos;
         while (i < n) {
@@ -93,7 +104,8 @@ export function forEachRow(text: string, delimiter: string, from: number, onRow:
           if (c === d || c === 10 || c === 13) break;
           i++;
         }
-        cells.push({ value: text.slice(pos, i), start: pos, end: i, quoted: false });
+        if (cells.length < maxCells) cells.push({ value: text.slice(pos, i), start: pos, end: i, quoted: false });
+        else dropped++;
         pos = i;
       }
       if (pos < n && text.charCodeAt(pos) === d) {
@@ -105,6 +117,11 @@ export function forEachRow(text: string, delimiter: string, from: number, onRow:
       if (pos < n && text.charCodeAt(pos) === 10) pos++;
       next = pos;
       break;
+    }
+    if (dropped > 0 && !widestReported) {
+      widestReported = true;
+      const message = `This row has ${maxCells + dropped} cells, more than the ${maxCells}-column limit for a table row; the cells past it are not read.`;
+      problems.push(problem('csv-too-many-columns', message, rowStart, rowEnd, 'error'));
     }
     onRow({ cells, start: rowStart, end: rowEnd });
     pos = next;

@@ -9,6 +9,7 @@ const tool = (ref: string) => ({ basis: 'tool', ref }) as const;
 const x12 = (ref: string) => ({ basis: 'X12 TR3', ref }) as const;
 const format = (ref: string) => ({ basis: 'file format', ref }) as const;
 const v010: Pick<ProblemMeta, 'since' | 'bulkSafeFix'> = { since: '0.1.0', bulkSafeFix: false };
+const v020: Pick<ProblemMeta, 'since' | 'bulkSafeFix'> = { since: '0.2.0', bulkSafeFix: false };
 
 export const problemCatalogue = {
   'x12-no-isa': { title: 'No ISA segment: separators were guessed', defaultSeverity: 'warning', source: x12('X12 envelope: ISA interchange header'), ...v010 },
@@ -20,10 +21,12 @@ export const problemCatalogue = {
   'x12-missing-code': { title: 'Service line without a procedure code', defaultSeverity: 'warning', source: x12('837 SV101-2 / SV201-2, 835 SVC01-2: procedure code required'), ...v010 },
   'x12-bad-date': { title: 'Date that is not a valid D8/RD8 date', defaultSeverity: 'warning', source: x12('DTP03 date formats D8 (CCYYMMDD) and RD8'), ...v010 },
   'csv-unterminated-quote': { title: 'Quoted CSV cell never closed', defaultSeverity: 'error', source: format('RFC 4180 quoted fields'), ...v010 },
+  'csv-too-many-columns': { title: 'CSV row with more cells than the column budget', defaultSeverity: 'error', source: tool('cells per row (server/src/limits.ts TABLE)'), ...v020 },
   'csv-no-code-column': { title: 'No CSV column header names a procedure code', defaultSeverity: 'information', source: tool('CSV header names (HCPCS, Procedure Code, ...)'), ...v010 },
   'json-syntax': { title: 'FHIR JSON is not valid JSON', defaultSeverity: 'error', source: format('RFC 8259 JSON'), ...v010 },
   'reader-failed': { title: 'A reader failed on this file', defaultSeverity: 'error', source: tool('reader robustness: nothing throws out of a reader'), ...v010 },
   'too-many-problems': { title: 'More reading problems than are listed', defaultSeverity: 'warning', source: tool('problem cap per document (200)'), ...v010 },
+  'too-many-findings': { title: 'More findings than are listed', defaultSeverity: 'information', source: tool('findings per document (server/src/limits.ts DOCUMENT)'), ...v020 },
   'file-too-large': { title: 'File too large for full validation', defaultSeverity: 'information', source: tool('setting hcpcs.maxValidationBytes'), ...v010 },
   'invalid-config': { title: 'Invalid .hcpcsrc.json setting', defaultSeverity: 'error', source: tool('schemas/hcpcsrc.schema.json'), ...v010 },
 } as const satisfies Record<string, ProblemMeta>;

@@ -2,6 +2,7 @@
 import type { ServiceLine, Span } from '../model';
 import type { CheckContext, Fix, LineContext, TextEdit } from './types';
 import { isCpt, isLevel2 } from '../documents/chars';
+import { entriesMatching } from './patterns';
 
 /** 'malformed': the field is meant for a HCPCS/CPT code but the text is not shaped like one */
 export type CodeKind = 'level2' | 'cpt' | 'malformed' | 'other';
@@ -64,6 +65,13 @@ export function hasModifier(line: ServiceLine, code: string): boolean {
 
 const MAX_MODIFIERS = 4;
 
+/** settings.requiredModifiers asks for this modifier on this line's code, and it is there only once */
+function requiredHere(ctx: CheckContext, line: ServiceLine, modifier: string): boolean {
+  if (line.modifiers.filter((m) => m.value.trim().toUpperCase() === modifier).length > 1) return false;
+  const code = codeOf(line);
+  return entriesMatching(ctx.settings.requiredModifiers, code).some((entry) => entry.modifiers.some((m) => m.trim().toUpperCase() === modifier));
+}
+
 /** Insert one modifier where the reader says it goes; undefined when there is no room. */
 export function addModifierFix(line: ServiceLine, modifier: string, title?: string): Fix | undefined {
   const slot = line.modifierSlot;
@@ -82,6 +90,9 @@ export function addModifierFix(line: ServiceLine, modifier: string, title?: stri
 export function removeModifierEdit(ctx: CheckContext, line: ServiceLine, index: number): TextEdit | undefined {
   const mod = line.modifiers[index];
   if (!mod) return undefined;
+  // a modifier the settings require here is never removed by a fix: required-modifier would add it
+  // back (fixes would cycle); both findings stay and the config file reports the contradiction
+  if (requiredHere(ctx, line, mod.value.trim().toUpperCase())) return undefined;
   if (line.source === 'csv') return { range: { ...mod.range }, newText: '' };
   if (line.source === 'fhir') return undefined;
   const before: Span<string> | undefined = index > 0 ? line.modifiers[index - 1] : line.code;

@@ -27,25 +27,82 @@ export function isMatcher(m: CodeMatcher | { error: string }): m is CodeMatcher 
   return typeof m === 'function';
 }
 
-/** Compiled patterns by text; settings hold a handful, so the cache stays small. */
-const cache = new Map<string, CodeMatcher | undefined>();
-const CACHE_LIMIT = 1000;
+/**
+ * Compiled patterns, kept with the settings list that holds them. Settings are replaced whole,
+ * never edited in place, so each list is compiled once and dropped with it: a config with 10,000
+ * patterns no longer clears a fixed-size cache on every line (24.5 s per 2,000-line claim). Patterns
+ * are filed by their literal prefix (the code itself, the part before a wildcard, the common start of
+ * a range), so a code is tried only against the patterns that could match it.
+ */
+interface Indexed {
+  at: number;
+  matches: CodeMatcher;
+}
+type PatternIndex = Map<string, Indexed[]>;
+const indexes = new WeakMap<readonly unknown[], PatternIndex>();
 
-/** the matcher for a pattern, or undefined when it is invalid (config reports those) */
-export function matcherFor(pattern: string): CodeMatcher | undefined {
-  if (cache.has(pattern)) return cache.get(pattern);
-  const m = compilePattern(pattern);
-  const matcher = isMatcher(m) ? m : undefined;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(pattern, matcher);
-  return matcher;
+function literalPrefix(pattern: string): string {
+  const p = pattern.trim().toUpperCase();
+  const range = RANGE.exec(p);
+  if (range) {
+    let i = 0;
+    while (i < 5 && range[1][i] === range[2][i]) i++;
+    return range[1].slice(0, i);
+  }
+  return /^[A-Z0-9]*/.exec(p)![0];
 }
 
-/** the first pattern that matches the code */
+function indexOf<T>(items: readonly T[], patternOf: (item: T) => string): PatternIndex {
+  let index = indexes.get(items);
+  if (index) return index;
+  index = new Map();
+  items.forEach((item, at) => {
+    const pattern = patternOf(item);
+    const m = compilePattern(pattern);
+    if (!isMatcher(m)) return;
+    const key = literalPrefix(pattern);
+    const bucket = index!.get(key);
+    if (bucket) bucket.push({ at, matches: m });
+    else index!.set(key, [{ at, matches: m }]);
+  });
+  indexes.set(items, index);
+  return index;
+}
+
+/** positions (in list order) of the items whose pattern matches the code */
+function matching<T>(items: readonly T[], patternOf: (item: T) => string, code: string, firstOnly: boolean): number[] {
+  if (items.length === 0) return [];
+  const index = indexOf(items, patternOf);
+  const found: number[] = [];
+  for (let k = 0; k <= code.length && k <= 5; k++) {
+    const bucket = index.get(code.slice(0, k).toUpperCase());
+    if (!bucket) continue;
+    for (const entry of bucket) {
+      if (firstOnly && found.length && entry.at > found[0]) break;
+      if (!entry.matches(code)) continue;
+      if (firstOnly) {
+        found[0] = found.length ? Math.min(found[0], entry.at) : entry.at;
+        break;
+      }
+      found.push(entry.at);
+    }
+  }
+  return firstOnly ? found : found.sort((a, b) => a - b);
+}
+
+const self = (p: string): string => p;
+
+/** the first pattern (in list order) that matches the code */
 export function firstMatch(patterns: readonly string[], code: string): string | undefined {
-  return patterns.find((p) => matcherFor(p)?.(code));
+  const [at] = matching(patterns, self, code, true);
+  return at === undefined ? undefined : patterns[at];
 }
 
 export function matchesAny(patterns: readonly string[], code: string): boolean {
   return firstMatch(patterns, code) !== undefined;
+}
+
+/** the entries (e.g. settings.requiredModifiers) whose pattern matches the code, in list order */
+export function entriesMatching<T extends { pattern: string }>(entries: readonly T[], code: string): T[] {
+  return matching(entries, (e) => e.pattern, code, false).map((at) => entries[at]!);
 }

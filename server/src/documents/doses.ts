@@ -7,8 +7,10 @@ import { isAlnum } from './chars';
 
 export type DrugNamePredicate = (lowerWord: string) => boolean;
 
+// Bounded repeats (no dose has more than 15 digits or 5 thousands groups) keep the scan linear: an
+// unbounded \d+ retried from every position of a long digit run is quadratic (10 s for 64 kB).
 const AMOUNT_UNIT =
-  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)[ \t]*(micrograms?|mcg|µg|μg|ug|milligrams?|mg|grams?|gm|g|milliliters?|millilitres?|ml|cc|units?|iu|u|meq)(?![A-Za-z])/gi;
+  /(\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?|\.\d{1,15})[ \t]{0,8}(micrograms?|mcg|µg|μg|ug|milligrams?|mg|grams?|gm|g|milliliters?|millilitres?|ml|cc|units?|iu|u|meq)(?![A-Za-z])/gi;
 const WORD = /[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]/g;
 
 const UNIT_NAMES: Record<string, string> = {
@@ -71,6 +73,7 @@ export function findDoses(
   };
   const drugWords = isDrugName ? words().filter((w) => w.lower.length >= 3 && !STOP_WORDS.has(w.lower) && safeIsDrug(isDrugName, w.lower)) : [];
   const used = new Set<Word>();
+  const nearestDrug = drugFinder(drugWords, used, words);
   const doses: DoseMention[] = [];
   AMOUNT_UNIT.lastIndex = 0;
   for (let m = AMOUNT_UNIT.exec(piece); m; m = AMOUNT_UNIT.exec(piece)) {
@@ -83,7 +86,7 @@ export function findDoses(
     if (overlaps({ start: aStart, end: uEnd }, exclude)) continue;
     const amount = Number(m[1].replace(/,/g, ''));
     if (!Number.isFinite(amount)) continue;
-    const drug = isDrugName ? nearestDrug(drugWords, used, aStart, uEnd, words()) : wordBefore(words(), aStart, text);
+    const drug = isDrugName ? nearestDrug(aStart, uEnd) : wordBefore(words(), aStart, text);
     if (drug) used.add(drug);
     const dose: DoseMention = {
       range: { start: drug ? Math.min(drug.start, aStart) : aStart, end: drug ? Math.max(drug.end, uEnd) : uEnd },
@@ -109,22 +112,37 @@ function safeIsDrug(isDrugName: DrugNamePredicate, word: string): boolean {
   }
 }
 
-/** the drug word closest before the amount (else closest after the unit, within 3 words), not yet paired */
-function nearestDrug(drugWords: Word[], used: Set<Word>, aStart: number, uEnd: number, words: Word[]): Word | undefined {
-  let best: Word | undefined;
-  for (const w of drugWords) if (!used.has(w) && w.end <= aStart) best = w;
-  if (best) return best;
-  const after = words.filter((w) => w.start >= uEnd).slice(0, 3);
-  return after.find((w) => drugWords.includes(w) && !used.has(w));
+/**
+ * the drug word closest before the amount (else closest after the unit, within 3 words), not yet
+ * paired. Amounts come in order, so one cursor per list moves forward only: linear in the piece.
+ */
+function drugFinder(drugWords: Word[], used: Set<Word>, words: () => Word[]): (aStart: number, uEnd: number) => Word | undefined {
+  const before: Word[] = []; // drug words ending before the current amount, unpaired ones on top
+  const isDrug = new Set(drugWords);
+  let nextDrug = 0;
+  let nextWord = 0;
+  return (aStart, uEnd) => {
+    while (nextDrug < drugWords.length && drugWords[nextDrug].end <= aStart) before.push(drugWords[nextDrug++]);
+    while (before.length > 0 && used.has(before[before.length - 1])) before.pop();
+    if (before.length > 0) return before[before.length - 1];
+    const all = words();
+    while (nextWord < all.length && all[nextWord].start < uEnd) nextWord++;
+    for (let k = nextWord; k < Math.min(all.length, nextWord + 3); k++) if (isDrug.has(all[k]) && !used.has(all[k])) return all[k];
+    return undefined;
+  };
 }
 
 /** the word right before the amount (only spaces, '(' or ':' between) when it could be a drug name */
 function wordBefore(words: Word[], aStart: number, text: string): Word | undefined {
-  let prev: Word | undefined;
-  for (const w of words) {
-    if (w.end > aStart) break;
-    prev = w;
+  // binary search (words are in order): a scan from the first word per amount is quadratic
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid].end <= aStart) lo = mid + 1;
+    else hi = mid;
   }
+  const prev: Word | undefined = words[lo - 1];
   if (!prev || prev.lower.length < 3 || STOP_WORDS.has(prev.lower) || prev.lower in UNIT_NAMES) return undefined;
   for (let i = prev.end; i < aStart; i++) {
     const c = text.charCodeAt(i);

@@ -3,6 +3,7 @@
 // records offsets in reused arrays; values are sliced only for the segments that matter.
 import type { Claim, ClaimDocument, CodeMention, Container, ReadProblem, ServiceLine, ServiceLineSource, Span } from '../model';
 import { span } from '../model';
+import { quoteField } from '../base/safe-text';
 import { isAlnum, isLevel2, isSpace, parseNumber, skipSpaces } from './chars';
 import { fromD8 } from './dates';
 import { isNdcFiller, isZeroDate } from './fillers';
@@ -608,7 +609,7 @@ class X12Reader {
     if (!iso && isZeroDate(first)) return; // a zero date is no date
     if (!iso) {
       if (qualifier === '472' || qualifier === '434' || qualifier === '150' || qualifier === '232') {
-        addProblem(this.doc.problems, problem('x12-bad-date', `'${s.value}' is not a valid ${format} date.`, s.range.start, s.range.end, 'warning'));
+        addProblem(this.doc.problems, problem('x12-bad-date', `${quoteField(s.value, 'date')} is not a valid ${format} date.`, s.range.start, s.range.end, 'warning'));
       }
       return;
     }

@@ -15,7 +15,7 @@ import type { FeatureContext } from './context';
 import { completionPosition, type CompletionPosition } from './completion-position';
 import { codeCard, dateFor, modifierSummary } from './code-card';
 import { amountText } from './format';
-import { matcherFor } from '../checks/patterns';
+import { entriesMatching } from '../checks/patterns';
 import { appendAll } from '../base/arrays';
 
 export const COMPLETION_CAP = 100;
@@ -133,9 +133,7 @@ export function modifiersFor(ctx: Pick<FeatureContext, 'codeset' | 'settings'>, 
   const drug = ctx.codeset.drug(code);
   if (drug && drug.route !== 'oral' && ctx.codeset.asp(code)) out.push('JZ', 'JW');
   if (/^J75[0-9]{2}$/.test(code) && drug?.route === 'oral') out.push('KX');
-  for (const rule of ctx.settings.requiredModifiers ?? []) {
-    if (matcherFor(rule.pattern)?.(code)) appendAll(out, rule.modifiers.map((m) => m.toUpperCase()));
-  }
+  for (const rule of entriesMatching(ctx.settings.requiredModifiers ?? [], code)) appendAll(out, rule.modifiers.map((m) => m.toUpperCase()));
   return [...new Set(out)];
 }
 

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Finding, Severity } from '../checks/types';
 import type { Range } from '../model';
+import { escapeControls } from '../base/safe-text';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -22,7 +23,7 @@ export function toDiagnostic(textDocument: TextDocument, finding: Finding, docsB
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
     code: finding.ruleId,
     source: 'hcpcs',
-    message: finding.message,
+    message: escapeControls(finding.message),
   };
   if (docsBaseUri) diagnostic.codeDescription = { href: `${docsBaseUri.replace(/\/+$/, '')}/${finding.ruleId}.md` };
   if (finding.related.length) {

@@ -1,23 +1,29 @@
 // Finds, imports and caches the code set (entry-side I/O shared by server.ts and the CLI).
-// Order at start: an explicit release file -> the index cached from the user's last load ->
+// Order at start: an explicit release file or folder -> the index cached from the user's last load ->
 // the full index compiled at build time (dist/codeset.json) -> the hand-written core set.
+// Every file is read through the guarded reader (regular files within their budget only), and a
+// compiled index is cached under the hash of the bytes it was compiled from (release-cache.ts).
+import { statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { appendAll } from '../base/arrays';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
 import type { CodeSet } from '../codeset/types';
 import { compileIndex, compileIndexSet, loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
 import { compileAsp } from '../codeset/compiled';
 import { importRelease, type ImportedRelease } from '../codeset/import/release';
 import { importAsp, type AspData } from '../codeset/import/asp';
 import { monthYear } from '../codeset/import/release-name';
-import { aspFolders, releaseFiles } from './release-sources';
+import { doubtMessage, releaseDoubts } from '../codeset/import/plausibility';
+import { aspFolders, releaseFiles, type AspFolder } from './release-sources';
+import { readGuarded } from './guarded-read';
+import { contentKey, ReleaseCache } from './release-cache';
+import { safeName } from '../base/safe-text';
 import coreIndex from '../../../data/core/codeset.json';
 
-/** Release files are data only: anything bigger is refused before it is read. */
-export const MAX_RELEASE_BYTES = 64 * 1024 * 1024;
 const CACHE_FILE = 'codeset.json';
 
-export type LoadResult = { ok: true; codeset: CodeSet; message: string } | { ok: false; error: string };
+export type LoadResult =
+  | { ok: true; codeset: CodeSet; message: string }
+  | { ok: false; error: string; /** the files imported but do not look whole: loading them needs the user's word */ needsConfirmation?: boolean };
 
 export interface StoreOptions {
   /** folder where the compiled index of a user-loaded release is cached (VS Code's global storage) */
@@ -25,15 +31,15 @@ export interface StoreOptions {
   log?: (message: string) => void;
   /** folder of the bundles (dist/), where a build-time index may sit */
   distDir?: string;
-  /** the file whose change makes cached indexes stale (default: this bundle) */
+  /** the file whose change makes cached indexes stale (default: this bundle): a new drug model must not reuse an old index */
   compilerFile?: string;
 }
 
 export class CodeSetStore {
-  constructor(private readonly options: StoreOptions = {}) {}
+  private readonly cache: ReleaseCache;
 
-  private get compilerFile(): string {
-    return this.options.compilerFile ?? __filename;
+  constructor(private readonly options: StoreOptions = {}) {
+    this.cache = new ReleaseCache(options.storagePath);
   }
 
   static initialCodeSet(): CodeSet {
@@ -50,45 +56,63 @@ export class CodeSetStore {
     const problems: string[] = [];
     let failed: string | undefined;
     if (releasePath) {
-      // the index compiled from these very files is reused: importing them again costs seconds
-      const cached = this.cachedIndexOf(releasePath, aspPath);
-      if (cached) return { codeset: cached, message: `Loaded ${cached.release.label} (compiled from ${releasePath}, cached).` };
+      // the index compiled from these very bytes is reused (see loadReleaseFile)
       const loaded = this.loadReleaseFile(releasePath, aspPath);
       if (loaded.ok) return { codeset: loaded.codeset, message: loaded.message };
       problems.push(loaded.error);
       failed = loaded.error;
     }
-    let base: { index: CompiledIndex | CompiledIndexSet; from: string } = { index: coreIndex as unknown as CompiledIndex, from: 'the built-in core set' };
-    for (const file of [this.cacheFile(), join(this.options.distDir ?? __dirname, CACHE_FILE)]) {
-      if (!file || !existsSync(file)) continue;
-      try {
-        const index = JSON.parse(readFileSync(file, 'utf8'));
-        loadIndex(index);
-        base = { index, from: file };
-        break;
-      } catch (error) {
-        problems.push(`${file} could not be loaded (${errorText(error)}).`);
-      }
-    }
-    let codeset = loadIndex(base.index);
+    const base = this.baseIndex(problems);
+    let codeset = base.codeset;
     // an ASP folder given alone applies over the base set (its quarters added to any it has)
     if (aspPath && !releasePath) {
       const asp = readAspQuarters(aspPath);
       appendAll(problems, asp.notes);
       if (asp.quarters.length > 0) codeset = loadIndex(withAspQuarters(base.index, asp.quarters));
     }
-    const message = [...problems, base.from.startsWith('the built-in') ? '' : `Loaded ${codeset.release.label} from ${base.from}.`].filter(Boolean).join(' ') || undefined;
+    const message = [...problems, base.from ? `Loaded ${codeset.release.label} from ${base.from}.` : ''].filter(Boolean).join(' ') || undefined;
     const warning = failed ? `${failed} Using ${codeset.release.label} instead.` : undefined;
     return warning ? { codeset, message, warning, error: failed } : { codeset, message };
   }
 
-  /** Import a CMS release file or a folder of releases (and optionally ASP quarters), cache the compiled index, return it. */
-  loadReleaseFile(path: string, aspPath?: string): LoadResult {
-    const compiled = compileFrom(path, aspPath);
+  /** the user's last load, else the build-time index, else the core set */
+  private baseIndex(problems: string[]): { codeset: CodeSet; index: CompiledIndex | CompiledIndexSet; from?: string } {
+    const latest = this.cache.latest();
+    if (latest) return { ...latest, from: 'the cache of the last load' };
+    const file = join(this.options.distDir ?? __dirname, CACHE_FILE);
+    const read = readGuarded(file, 'release');
+    if (read.ok) {
+      try {
+        const index = JSON.parse(read.bytes.toString('utf8')) as CompiledIndex | CompiledIndexSet;
+        return { codeset: loadIndex(index), index, from: file };
+      } catch (error) {
+        problems.push(`${file} could not be loaded (${errorText(error)}).`);
+      }
+    } else if (!read.missing) problems.push(read.error);
+    const index = coreIndex as unknown as CompiledIndex;
+    return { codeset: loadIndex(index), index };
+  }
+
+  /**
+   * Import a CMS release file or a folder of releases (and optionally ASP quarters), cache the
+   * compiled index, return it. Releases that do not look whole are refused unless `confirmed`.
+   */
+  loadReleaseFile(path: string, aspPath?: string, options: { confirmed?: boolean } = {}): LoadResult {
+    const read = readSources(path, aspPath);
+    if (!read.ok) return read;
+    // the cache is keyed by content (and the compiler): whatever the path or time stamp, the same bytes give the same index
+    const key = contentKey([...read.releases.map((r) => r.bytes), ...read.aspBytes, Buffer.from(compilerStamp(this.options.compilerFile ?? __filename))]);
+    const cached = this.cache.load(key);
+    if (cached) {
+      this.cache.remember(key);
+      return { ok: true, codeset: cached, message: [`Loaded ${cached.release.label} (compiled from ${safeName(path)}, cached).`, ...read.notes].join(' ') };
+    }
+    const compiled = compileSources(read, options.confirmed === true);
     if (!compiled.ok) return compiled;
-    const { index, notes, files } = compiled;
+    const { index, notes } = compiled;
     const codeset = loadIndex(index);
-    this.writeCache(index, sourceStamp(path, aspPath, this.compilerFile), notes);
+    const cacheProblem = this.cache.save(key, index);
+    if (cacheProblem) notes.push(cacheProblem);
     const { release } = codeset;
     const names = (release.releases ?? []).map((r) => `${monthYear(r.id)} (${r.codeCount} codes)`);
     const quarters = (release.aspQuarters ?? []).map((q) => q.label);
@@ -96,118 +120,120 @@ export class CodeSetStore {
       ok: true,
       codeset,
       message: [
-        `Loaded ${names.length > 1 ? `${names.length} HCPCS releases: ${names.join(', ')}` : `${release.label} from ${basename(files[0])}: ${release.codeCount} codes, ${release.modifierCount} modifiers`}${quarters.length ? `; ${quarters.join(', ')}` : ''}.`,
+        `Loaded ${names.length > 1 ? `${names.length} HCPCS releases: ${names.join(', ')}` : `${release.label} from ${safeName(basename(read.releases[0]!.file))}: ${release.codeCount} codes, ${release.modifierCount} modifiers`}${quarters.length ? `; ${quarters.join(', ')}` : ''}.`,
         ...notes,
       ].join(' '),
     };
   }
-
-  private cacheFile(): string | undefined {
-    return this.options.storagePath ? join(this.options.storagePath, CACHE_FILE) : undefined;
-  }
-
-  /** the cached index, when it was compiled from this release file (and ASP folder) as they are now */
-  private cachedIndexOf(releasePath: string, aspPath?: string): CodeSet | undefined {
-    const file = this.cacheFile();
-    const stamp = sourceStamp(releasePath, aspPath, this.compilerFile);
-    if (!file || !stamp) return undefined;
-    try {
-      if (readFileSync(`${file}${STAMP_SUFFIX}`, 'utf8') !== stamp) return undefined;
-      return loadIndex(readFileSync(file, 'utf8'));
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** write-then-rename, so a crash never leaves a half-written cache behind; the stamp says what it was compiled from */
-  private writeCache(index: CompiledIndex | CompiledIndexSet, stamp: string | undefined, notes: string[]): void {
-    const file = this.cacheFile();
-    if (!file) return;
-    try {
-      mkdirSync(this.options.storagePath!, { recursive: true });
-      rmSync(`${file}${STAMP_SUFFIX}`, { force: true });
-      writeFileSync(`${file}.tmp`, JSON.stringify(index));
-      renameSync(`${file}.tmp`, file);
-      if (stamp) writeFileSync(`${file}${STAMP_SUFFIX}`, stamp);
-    } catch (error) {
-      notes.push(`The index could not be cached in ${file} (${errorText(error)}); it will be read again next time.`);
-    }
-  }
 }
 
-const STAMP_SUFFIX = '.source';
-
-/** which files, at which size and time, an index is compiled from; undefined when one cannot be read */
-function sourceStamp(releasePath: string, aspPath: string | undefined, compilerFile: string): string | undefined {
+/** the compiler's own time stamp: a rebuilt server does not reuse an index compiled by the old one */
+function compilerStamp(file: string): string {
   try {
-    const found = releaseFiles(releasePath);
-    const asp = aspPath ? aspFolders(aspPath) : undefined;
-    const aspFiles = asp?.ok ? asp.value.flatMap((f) => [f.pricing, f.crosswalk].filter((x): x is string => !!x)) : aspPath ? [resolve(aspPath)] : [];
-    const files = [...(found.ok ? found.value : [resolve(releasePath)]), ...aspFiles];
-    // the code that compiled it counts too: a new drug model must not reuse an index compiled by the old one
-    const compiler = existsSync(compilerFile) ? [compilerFile, statSync(compilerFile).mtimeMs] : [];
-    return JSON.stringify([compiler, ...files.map((f) => (existsSync(f) ? [f, statSync(f).size, statSync(f).mtimeMs] : [f]))]);
+    return `${file}:${statSync(file).mtimeMs}`;
   } catch {
-    return undefined;
+    return file;
   }
 }
 
-/** the compiled index of a release file or folder (one release: a plain index; several, or several ASP quarters: a set) */
+interface Sources {
+  ok: true;
+  releases: { file: string; bytes: Buffer }[];
+  /** one entry per ASP quarter folder: its pricing and crosswalk bytes */
+  asp: { folder: AspFolder; pricing?: Buffer; crosswalk?: Buffer }[];
+  aspBytes: (Buffer | undefined)[];
+  notes: string[];
+  path: string;
+}
+
+/** every release file and ASP file at the paths, read through the guarded reader */
+function readSources(path: string, aspPath?: string): Sources | { ok: false; error: string } {
+  const files = releaseFiles(path);
+  if (!files.ok) return { ok: false, error: files.error };
+  const releases: Sources['releases'] = [];
+  const notes: string[] = [];
+  for (const file of files.value) {
+    const read = readGuarded(file, 'release');
+    if (read.ok) releases.push({ file, bytes: read.bytes });
+    else if (files.value.length === 1) return { ok: false, error: read.error };
+    else notes.push(`${read.error} (skipped)`);
+  }
+  if (releases.length === 0) return { ok: false, error: `No release in ${safeName(path)} could be read: ${notes.join(' ')}` };
+  const asp = aspPath ? readAspFiles(aspPath, notes) : [];
+  return { ok: true, releases, asp, aspBytes: asp.flatMap((q) => [q.pricing, q.crosswalk]), notes, path };
+}
+
+function readAspFiles(aspPath: string, notes: string[]): Sources['asp'] {
+  const folders = aspFolders(aspPath);
+  if (!folders.ok) {
+    notes.push(`${folders.error} Loaded without ASP data.`);
+    return [];
+  }
+  return folders.value.map((folder) => {
+    const one = (file: string | undefined): Buffer | undefined => {
+      if (!file) return undefined;
+      const read = readGuarded(file, 'asp');
+      if (!read.ok) notes.push(`${read.error} Loaded without it.`);
+      return read.ok ? read.bytes : undefined;
+    };
+    return { folder, pricing: one(folder.pricing), crosswalk: one(folder.crosswalk) };
+  });
+}
+
+/** import, check plausibility, compile (one release: a plain index; several, or several ASP quarters: a set) */
+function compileSources(read: Sources, confirmed: boolean): { ok: true; index: CompiledIndex | CompiledIndexSet; notes: string[] } | { ok: false; error: string; needsConfirmation?: boolean } {
+  const notes = [...read.notes];
+  const releases: ImportedRelease[] = [];
+  for (const { file, bytes } of read.releases) {
+    const name = safeName(basename(file));
+    const imported = importRelease(bytes, name);
+    if (!imported.ok) {
+      if (read.releases.length === 1) return { ok: false, error: imported.error };
+      notes.push(`${imported.error} (skipped)`);
+      continue;
+    }
+    const doubts = releaseDoubts(imported.release);
+    if (doubts.length && !confirmed) {
+      return {
+        ok: false,
+        needsConfirmation: true,
+        error: `${doubtMessage(name, doubts)}; it was not loaded. Load it with "HCPCS: Load CMS release…" and confirm to use it anyway.`,
+      };
+    }
+    if (doubts.length) notes.push(`Loaded as confirmed, although ${doubtMessage(name, doubts)}.`);
+    releases.push(imported.release);
+  }
+  if (releases.length === 0) return { ok: false, error: `No release in ${safeName(read.path)} could be read: ${notes.join(' ')}` };
+  const quarters = importAspQuarters(read.asp, notes);
+  const index = releases.length === 1 && quarters.length <= 1 ? compileIndex(releases[0]!, quarters[0]) : compileIndexSet(releases, quarters);
+  return { ok: true, index, notes };
+}
+
+function importAspQuarters(asp: Sources['asp'], notes: string[]): AspData[] {
+  const quarters: AspData[] = [];
+  for (const { folder, pricing, crosswalk } of asp) {
+    if (!pricing && !crosswalk) continue;
+    const read = importAsp(pricing, crosswalk);
+    if (read.ok) quarters.push(read.asp);
+    else notes.push(`ASP files in ${safeName(folder.dir)} not loaded: ${read.error}`);
+  }
+  return quarters;
+}
+
+/** the compiled index of a release file or folder (and ASP quarters), without the cache: for `hcpcs-check compile` */
 export function compileFrom(
   path: string,
   aspPath?: string,
-): { ok: true; index: CompiledIndex | CompiledIndexSet; notes: string[]; files: string[] } | { ok: false; error: string } {
-  const files = releaseFiles(path);
-  if (!files.ok) return { ok: false, error: files.error };
-  const releases: ImportedRelease[] = [];
-  const notes: string[] = [];
-  for (const file of files.value) {
-    const one = readRelease(file);
-    if (one.ok) releases.push(one.release);
-    else if (files.value.length === 1) return { ok: false, error: one.error };
-    else notes.push(`${one.error} (skipped)`);
-  }
-  if (releases.length === 0) return { ok: false, error: `No release in ${path} could be read: ${notes.join(' ')}` };
-  const asp = aspPath ? readAspQuarters(aspPath) : { quarters: [], notes: [] };
-  appendAll(notes, asp.notes);
-  const index = releases.length === 1 && asp.quarters.length <= 1 ? compileIndex(releases[0], asp.quarters[0]) : compileIndexSet(releases, asp.quarters);
-  return { ok: true, index, notes, files: files.value };
-}
-
-/** one release file, size-checked and imported */
-function readRelease(path: string): { ok: true; release: ImportedRelease } | { ok: false; error: string } {
-  const name = basename(path);
-  let bytes: Buffer;
-  try {
-    const stat = statSync(path);
-    // a FIFO or device would block the read forever: only regular files are data
-    if (!stat.isFile()) return { ok: false, error: `${name} is not a regular file; it was not loaded.` };
-    if (stat.size > MAX_RELEASE_BYTES) {
-      return { ok: false, error: `${name} is ${(stat.size / 1048576).toFixed(0)} MB, larger than any CMS release file; it was not loaded.` };
-    }
-    bytes = readFileSync(path);
-  } catch (error) {
-    return { ok: false, error: `${name} cannot be read (${errorText(error)}).` };
-  }
-  const imported = importRelease(bytes, name);
-  return imported.ok ? { ok: true, release: imported.release } : { ok: false, error: imported.error };
+  options: { confirmed?: boolean } = {},
+): { ok: true; index: CompiledIndex | CompiledIndexSet; notes: string[] } | { ok: false; error: string; needsConfirmation?: boolean } {
+  const read = readSources(path, aspPath);
+  return read.ok ? compileSources(read, options.confirmed === true) : read;
 }
 
 /** every ASP quarter under a path (one folder, or a folder of quarter folders), with notes on what was not loaded */
 export function readAspQuarters(aspPath: string): { quarters: AspData[]; notes: string[] } {
-  const folders = aspFolders(aspPath);
-  if (!folders.ok) return { quarters: [], notes: [`${folders.error} Loaded without ASP data.`] };
-  const quarters: AspData[] = [];
   const notes: string[] = [];
-  for (const f of folders.value) {
-    try {
-      const read = importAsp(f.pricing ? readFileSync(f.pricing) : undefined, f.crosswalk ? readFileSync(f.crosswalk) : undefined);
-      if (read.ok) quarters.push(read.asp);
-      else notes.push(`ASP files in ${f.dir} not loaded: ${read.error}`);
-    } catch (error) {
-      notes.push(`ASP files in ${f.dir} cannot be read (${errorText(error)}).`);
-    }
-  }
+  const quarters = importAspQuarters(readAspFiles(aspPath, notes), notes);
   return { quarters, notes };
 }
 

@@ -1,6 +1,7 @@
-// The CLI never dies on a big result: one file with 500,000 findings is reported in full. Before,
-// `located.push(...found)` passed one call argument per finding and threw "Maximum call stack size
-// exceeded" (exit 2, no report) above about 125,000 findings in one file.
+// The CLI never dies on a big result: one file with 500,000 findings is checked and reported up to the
+// per-document cap, with one finding saying how many more there are. Before, `located.push(...found)`
+// passed one call argument per finding and threw "Maximum call stack size exceeded" (exit 2, no
+// report) above about 125,000 findings in one file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../support/paths';
+import { DOCUMENT } from '../../../server/src/base/limits';
 
 const CLI = join(repoRoot, 'dist', 'cli.js');
 
@@ -19,7 +21,7 @@ function csvWithFindings(rows: number): string {
   return out.join('\r\n') + '\r\n';
 }
 
-test('one file with 500,000 findings: every finding reported, summary printed, exit 1', (t) => {
+test('one file with 500,000 findings: reported up to the cap with a summary finding, summary printed, exit 1', (t) => {
   if (!existsSync(CLI)) return t.skip('dist/cli.js is not built (run node scripts/build.mjs)');
   const dir = mkdtempSync(join(tmpdir(), 'hcpcs-large-result-'));
   try {
@@ -41,8 +43,10 @@ test('one file with 500,000 findings: every finding reported, summary printed, e
     const lines = text.trimEnd().split('\n');
     const total = rows * ROW_FINDINGS;
     assert.ok(total >= 500_000);
-    assert.equal(lines.length, total + 1, 'one line per finding and the summary');
-    assert.equal(lines[lines.length - 1], `${total} problems (${total} errors, 0 warnings) in 1 file (1 file checked).`);
+    const cap = DOCUMENT.findings;
+    assert.equal(lines.length, cap + 2, 'one line per finding up to the cap, the cap finding and the summary');
+    assert.match(lines[cap]!, new RegExp(`information too-many-findings ${total - cap} more findings are not shown: at most ${cap}`));
+    assert.match(lines[lines.length - 1]!, new RegExp(`^${cap + 1} problems \\(${cap} errors, 0 warnings, 1 information\\) in 1 file \\(1 file checked\\)\\.$`));
     assert.match(lines[0]!, /^many-findings\.csv:2:\d+: error code-not-effective J7401 /);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -55,7 +55,7 @@ test('exit status 2: an explicit --config that cannot be read, is not JSON or fa
       return join(dir, name);
     };
     const rows: [string, RegExp][] = [
-      [join(dir, 'missing.json'), /missing\.json: cannot be read/],
+      [join(dir, 'missing.json'), /missing\.json:? cannot be read/],
       [write('trailing.json', '{ "profile": "commercial", }'), /Not valid JSON/],
       [write('empty.json', ''), /Not valid JSON/],
       [write('profile.json', '{ "profile": "comercial" }'), /"profile" must be one of medicare, commercial, none \(did you mean "commercial"\?\)/],

@@ -1,4 +1,5 @@
 // Findings with 1-based line/column positions, for the CLI's text, JSON and SARIF output.
+import { escapeControls } from '../../base/safe-text';
 import type { Finding, Severity } from '../types';
 import type { Range } from '../../model';
 
@@ -55,8 +56,8 @@ export function locate(file: string, text: string, findings: Finding[]): Located
     range: range(f.range),
     ruleId: f.ruleId,
     severity: f.severity,
-    message: f.message,
-    related: f.related.map((r) => ({ range: range(r.range), message: r.message })),
+    message: escapeControls(f.message),
+    related: f.related.map((r) => ({ range: range(r.range), message: escapeControls(r.message) })),
     fixes: f.fixes.map((x) => ({
       title: x.title,
       ...(x.preferred ? { preferred: true } : {}),

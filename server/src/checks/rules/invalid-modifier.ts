@@ -1,6 +1,7 @@
 // A modifier that is neither a Level II modifier in the release nor a CPT modifier.
 import { allProfiles, docsPath, finding, type LineRule } from '../rule';
 import { codeKind, codeOf } from '../line-facts';
+import { quoteField } from '../../base/safe-text';
 import type { CodeSet } from '../../codeset/types';
 import type { Finding } from '../types';
 
@@ -36,7 +37,7 @@ const rule: LineRule = {
       const m = mod.value.trim().toUpperCase();
       if (!m) continue;
       if (!/^[A-Z0-9]{2}$/.test(m)) {
-        out.push(finding(rule, mod.range, `"${mod.value}" is not a modifier: modifiers are two letters or digits`));
+        out.push(finding(rule, mod.range, `${quoteField(mod.value, 'modifier')} is not a modifier: modifiers are two letters or digits`));
         continue;
       }
       if (codeset.modifier(m) || codeset.cptModifier(m) || CPT_CATEGORY_II.test(m)) continue;

@@ -1,7 +1,7 @@
 // Payer-specific: modifiers a code pattern must carry (settings.requiredModifiers).
 import { allProfiles, docsPath, finding, type LineRule } from '../rule';
 import { addModifierFix, codeKind, codeOf, hasModifier } from '../line-facts';
-import { matchesAny } from '../patterns';
+import { entriesMatching } from '../patterns';
 import type { Finding } from '../types';
 
 const rule: LineRule = {
@@ -24,8 +24,7 @@ const rule: LineRule = {
     const code = codeOf(line);
     const out: Finding[] = [];
     const reported = new Set<string>();
-    for (const entry of settings.requiredModifiers) {
-      if (!matchesAny([entry.pattern], code)) continue;
+    for (const entry of entriesMatching(settings.requiredModifiers, code)) {
       for (const raw of entry.modifiers) {
         const m = raw.trim().toUpperCase();
         if (!m || reported.has(m) || hasModifier(line, m)) continue;

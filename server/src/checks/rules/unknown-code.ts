@@ -3,6 +3,7 @@ import { allProfiles, docsPath, finding, type LineRule } from '../rule';
 import { codeKind, codeOf, dateOf } from '../line-facts';
 import { releaseDate } from '../../codeset/index';
 import { staleClause } from '../../codeset/staleness';
+import { quoteField } from '../../base/safe-text';
 
 const rule: LineRule = {
   id: 'unknown-code',
@@ -23,7 +24,7 @@ const rule: LineRule = {
     const kind = codeKind(line);
     if (kind === 'malformed') {
       return [
-        finding(rule, line.code.range, `"${line.code.value}" is not a HCPCS code: Level II is a letter and 4 digits (J7507), CPT is 5 characters (99213, 1036F)`),
+        finding(rule, line.code.range, `${quoteField(line.code.value, 'code')} is not a HCPCS code: Level II is a letter and 4 digits (J7507), CPT is 5 characters (99213, 1036F)`),
       ];
     }
     // Only a whole CMS release can say a code does not exist; CDT (D) codes are not in it by licence.

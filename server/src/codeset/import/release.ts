@@ -10,13 +10,15 @@ import { findReleaseHeader, readReleaseTable } from './release-table';
 import { looksLikeReleaseTxt, readReleaseTxt } from './release-txt';
 import { releaseFromContents, releaseFromFileName } from './release-name';
 import type { ImportResult, ReleaseRecords } from './release-types';
+import { ARCHIVE, TABLE, formatBytes } from '../../base/limits';
+import { safeName } from '../../base/safe-text';
 
 export type { ImportResult, ImportedRelease } from './release-types';
 
 type Read = { ok: true; records: ReleaseRecords } | { ok: false; error: string };
 
 export function importRelease(bytes: Uint8Array, fileName: string): ImportResult {
-  const name = basename(fileName);
+  const name = safeName(basename(fileName));
   const fail = (problem: string): ImportResult => ({ ok: false, error: `${name}: ${problem}` });
   if (bytes.length === 0) return fail('the file is empty; expected a CMS HCPCS release (.zip, .txt, .xlsx or .csv)');
   let read: Read;
@@ -30,7 +32,7 @@ export function importRelease(bytes: Uint8Array, fileName: string): ImportResult
       const member = readReleaseMember(bytes, zip.entries);
       if (!member.ok) return fail(member.error);
       read = member;
-      source = `${name} (${basename(member.member)})`;
+      source = `${name} (${safeName(basename(member.member))})`;
       if (releaseFromFileName(member.member)) nameForId = member.member;
     }
   } else read = readText(bytes);
@@ -53,7 +55,13 @@ function readText(bytes: Uint8Array): Read {
   const firstLine = text.slice(0, 2000).split(/\r\n|\n|\r/, 1)[0] ?? '';
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : firstLine.includes('|') && !firstLine.includes(',') ? '|' : ',';
   const head = parseCsv(text.slice(0, 4000), delimiter).rows;
-  if (findReleaseHeader(head) >= 0) return readReleaseTable(parseCsv(text, delimiter).rows);
+  if (findReleaseHeader(head) >= 0) {
+    const table = parseCsv(text, delimiter);
+    if (table.tooWideRow !== undefined) {
+      return { ok: false, error: `row ${table.tooWideRow} has more than ${TABLE.columnsPerRow} columns, the limit for a table row (the CMS release has 48); this is not a CMS HCPCS release` };
+    }
+    return readReleaseTable(table.rows);
+  }
   if (looksLikeReleaseTxt(text)) return { ok: true, records: readReleaseTxt(text) };
   return { ok: false, error: 'not a CMS HCPCS release: neither the HCPC/RECID/LONG DESCRIPTION header of the table edition nor the 320-character records of the fixed-width edition were found' };
 }
@@ -69,18 +77,33 @@ function readReleaseMember(bytes: Uint8Array, entries: ZipEntry[]): Read & { mem
   };
   const candidates = entries.filter((e) => rank(e) >= 0).sort((a, b) => rank(a) - rank(b));
   if (candidates.length === 0) {
-    return { ok: false, member: '', error: `the zip holds no release file (.txt, .xlsx or .csv); members: ${entries.map((e) => e.name).slice(0, 8).join(', ') || 'none'}` };
+    const names = entries.slice(0, ARCHIVE.namesInMessage).map((e) => safeName(e.name));
+    const more = entries.length > names.length ? `, and ${entries.length - names.length} more` : '';
+    return { ok: false, member: '', error: `the zip holds no release file (.txt, .xlsx or .csv); members: ${names.join(', ') || 'none'}${more}` };
   }
   const errors: string[] = [];
+  // several directory entries may point at one member: each member is read once, and all reads
+  // together stay within ARCHIVE.totalBytes (else 65,535 entries on one big member take hours)
+  const tried = new Set<number>();
+  let inflated = 0;
   for (const entry of candidates) {
+    if (tried.has(entry.localOffset)) continue;
+    tried.add(entry.localOffset);
+    if (inflated + entry.size > ARCHIVE.totalBytes) {
+      errors.push(`the members to try would inflate past the ${formatBytes(ARCHIVE.totalBytes)} limit for one archive`);
+      break;
+    }
     const data = readZipEntry(bytes, entry);
     if (!data.ok) {
       errors.push(data.error);
       continue;
     }
+    inflated += data.data.length;
     const read = /\.xlsx$/i.test(entry.name) ? readWorkbook(data.data) : readText(data.data);
     if (read.ok && read.records.codes.length + read.records.modifiers.length > 0) return { ...read, member: entry.name };
-    errors.push(`${entry.name}: ${read.ok ? 'no HCPCS records' : read.error}`);
+    errors.push(`${safeName(entry.name)}: ${read.ok ? 'no HCPCS records' : read.error}`);
   }
-  return { ok: false, member: '', error: `no member of the zip is a HCPCS release (${errors.join('; ')})` };
+  const shown = errors.slice(0, ARCHIVE.namesInMessage);
+  const more = errors.length > shown.length ? `; and ${errors.length - shown.length} more` : '';
+  return { ok: false, member: '', error: `no member of the zip is a HCPCS release (${shown.join('; ')}${more})` };
 }

@@ -1,7 +1,9 @@
 // Reads the first worksheet of an .xlsx into rows of strings: shared strings, inline strings,
 // numbers, booleans. A linear scan of the sheet XML (the CMS sheet is ~14 MB); no dependencies.
 import { openZip, readZipEntry, type ZipEntry } from './zip';
-import { attr, decodeXmlText, textRuns } from './xml';
+import { attr, decodeXmlText, startTags, textRuns } from './xml';
+import { TABLE } from '../../base/limits';
+import { safeName } from '../../base/safe-text';
 
 export type XlsxRead = { ok: true; rows: string[][]; sheetName?: string } | { ok: false; error: string };
 
@@ -23,21 +25,23 @@ export function readXlsx(bytes: Uint8Array): XlsxRead {
   };
   const workbook = text('xl/workbook.xml');
   if (workbook === undefined) return { ok: false, error: 'not an Excel workbook (no xl/workbook.xml)' };
-  const firstSheet = /<sheet\b[^>]*>/.exec(workbook)?.[0];
+  const firstSheet = startTags(workbook, 'sheet').next().value as string | undefined;
   const sheetName = firstSheet ? attr(firstSheet, 'name') : undefined;
   const relId = firstSheet ? attr(firstSheet, 'r:id') : undefined;
   let target = 'worksheets/sheet1.xml';
   const rels = text('xl/_rels/workbook.xml.rels');
   if (rels && relId) {
-    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-      if (attr(m[0], 'Id') === relId) target = attr(m[0], 'Target') ?? target;
+    for (const tag of startTags(rels, 'Relationship')) {
+      if (attr(tag, 'Id') === relId) target = attr(tag, 'Target') ?? target;
     }
   }
   const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
   const sheet = text(sheetPath);
-  if (sheet === undefined) return { ok: false, error: `the workbook's first sheet (${sheetPath}) is missing or damaged` };
+  if (sheet === undefined) return { ok: false, error: `the workbook's first sheet (${safeName(sheetPath)}) is missing or damaged` };
   const shared = readSharedStrings(text('xl/sharedStrings.xml') ?? '');
-  return { ok: true, rows: readSheetRows(sheet, shared), sheetName };
+  const read = readSheetRows(sheet, shared);
+  if (typeof read === 'string') return { ok: false, error: read };
+  return { ok: true, rows: read, sheetName };
 }
 
 function readSharedStrings(xml: string): string[] {
@@ -61,21 +65,24 @@ function readSharedStrings(xml: string): string[] {
   return out;
 }
 
-/** 'AB12' -> 27 (0-based column) */
+/** 'AB12' -> 27 (0-based column); past TABLE.highestColumn -> Infinity (the letters are not read further) */
 function columnIndex(ref: string): number {
   let n = 0;
   for (let i = 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
     if (c < 65 || c > 90) break;
     n = n * 26 + (c - 64);
+    if (n > TABLE.highestColumn) return Infinity;
   }
   return n - 1;
 }
 
 function cellValue(type: string | undefined, inner: string, shared: string[]): string {
   if (type === 'inlineStr') return textRuns(inner);
-  const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-  if (v === undefined) return '';
+  const open = inner.indexOf('<v>');
+  const close = open < 0 ? -1 : inner.indexOf('</v>', open + 3);
+  if (close < 0) return '';
+  const v = inner.slice(open + 3, close);
   if (type === 's') return shared[Number(v)] ?? '';
   if (type === 'str' || type === 'e') return decodeXmlText(v);
   if (type === 'b') return v === '1' ? 'TRUE' : 'FALSE';
@@ -83,7 +90,8 @@ function cellValue(type: string | undefined, inner: string, shared: string[]): s
   return Number.isFinite(num) && v.trim() !== '' ? String(num) : decodeXmlText(v);
 }
 
-function readSheetRows(xml: string, shared: string[]): string[][] {
+/** the rows, or a message when a cell names a column past TABLE.highestColumn */
+function readSheetRows(xml: string, shared: string[]): string[][] | string {
   const rows: string[][] = [];
   let row: string[] | undefined;
   let i = xml.indexOf('<sheetData');
@@ -108,6 +116,10 @@ function readSheetRows(xml: string, shared: string[]): string[][] {
       if (!row) row = [];
       const ref = attr(tag, 'r');
       const col = ref ? columnIndex(ref) : row.length;
+      if (col >= TABLE.highestColumn) {
+        const where = ref ? `cell ${safeName(ref, 16)}` : `row ${rows.length + 1}`;
+        return `${where} is past column ${TABLE.highestColumn}, the limit for a sheet (the CMS release has 48 columns)`;
+      }
       let value = '';
       if (!tag.endsWith('/>')) {
         const end = xml.indexOf('</c>', gt);

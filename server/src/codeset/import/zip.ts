@@ -2,6 +2,8 @@
 // deflated members with node:zlib. Enough for the CMS release zip and for .xlsx files.
 // Never throws: a damaged archive gives an error string.
 import { inflateRawSync } from 'node:zlib';
+import { ARCHIVE, formatBytes } from '../../base/limits';
+import { safeName } from '../../base/safe-text';
 
 export interface ZipEntry {
   name: string;
@@ -41,6 +43,10 @@ export function openZip(bytes: Uint8Array): ZipOpen {
   }
   if (eocd < 0) return { ok: false, error: 'the zip archive is damaged or truncated (no central directory)' };
   const count = dv.getUint16(eocd + 10, true);
+  // a release zip holds about 10 members and a workbook about 15: a directory of thousands is not a CMS file
+  if (count > ARCHIVE.entries) {
+    return { ok: false, error: `the zip archive lists ${count} members, more than the ${ARCHIVE.entries} a CMS release or workbook may hold` };
+  }
   let p = dv.getUint32(eocd + 16, true);
   const entries: ZipEntry[] = [];
   for (let k = 0; k < count; k++) {
@@ -64,33 +70,34 @@ export function openZip(bytes: Uint8Array): ZipOpen {
 }
 
 /**
- * The members of a real release zip or .xlsx are a few tens of MB; anything that inflates past this
- * is refused, whatever its header claims (a zip bomb must not take the server down).
+ * The members of a real release zip or .xlsx are a few tens of MB; anything that inflates past
+ * ARCHIVE.memberBytes is refused, whatever its header claims (a zip bomb must not take the server down).
  */
-export const MAX_MEMBER_BYTES = 128 * 1024 * 1024;
+const MAX_MEMBER_BYTES = ARCHIVE.memberBytes;
 
 /** Extracts one member's bytes. */
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): ZipRead {
+  const name = safeName(entry.name);
   if (entry.size > MAX_MEMBER_BYTES) {
-    return { ok: false, error: `the zip member ${entry.name} would inflate to ${Math.round(entry.size / 1048576)} MB, more than any CMS file` };
+    return { ok: false, error: `the zip member ${name} would inflate to ${formatBytes(entry.size)}, more than the ${formatBytes(MAX_MEMBER_BYTES)} limit for one member` };
   }
   const dv = view(bytes);
   const h = entry.localOffset;
   if (h + 30 > bytes.length || dv.getUint32(h, true) !== LOCAL_SIG) {
-    return { ok: false, error: `the zip member ${entry.name} is damaged (bad local header)` };
+    return { ok: false, error: `the zip member ${name} is damaged (bad local header)` };
   }
   const start = h + 30 + dv.getUint16(h + 26, true) + dv.getUint16(h + 28, true);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) return { ok: false, error: `the zip member ${entry.name} is truncated` };
+  if (end > bytes.length) return { ok: false, error: `the zip member ${name} is truncated` };
   const raw = bytes.subarray(start, end);
   if (entry.method === 0) return { ok: true, data: raw };
-  if (entry.method !== 8) return { ok: false, error: `the zip member ${entry.name} uses unsupported compression method ${entry.method}` };
+  if (entry.method !== 8) return { ok: false, error: `the zip member ${name} uses unsupported compression method ${entry.method}` };
   try {
     return { ok: true, data: inflateRawSync(raw, { maxOutputLength: MAX_MEMBER_BYTES }) };
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      return { ok: false, error: `the zip member ${entry.name} inflates to more than ${MAX_MEMBER_BYTES / 1048576} MB, more than any CMS file` };
+      return { ok: false, error: `the zip member ${name} inflates to more than the ${formatBytes(MAX_MEMBER_BYTES)} limit for one member` };
     }
-    return { ok: false, error: `the zip member ${entry.name} cannot be inflated (${(e as Error).message})` };
+    return { ok: false, error: `the zip member ${name} cannot be inflated (${safeName((e as Error).message)})` };
   }
 }
