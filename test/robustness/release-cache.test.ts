@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CodeSetStore } from '../../server/src/node/codeset-store';
-import { contentKey } from '../../server/src/node/release-cache';
+import { CodeSetStore, sourcesKey } from '../../server/src/node/codeset-store';
 import { releaseDoubts } from '../../server/src/codeset/import/plausibility';
 import { importRelease } from '../../server/src/codeset/import/release';
 import { RELEASE } from '../../server/src/base/limits';
@@ -87,7 +86,8 @@ test('cache entries are named by content hash, one per release id, and the point
     mkdirSync(join(storagePath, `v${i}`));
     writeFileSync(path, text);
     assert.equal(store.loadReleaseFile(path, undefined, { confirmed: true }).ok, true);
-    keys.push(contentKey([Buffer.from(text), undefined, undefined]));
+    // the store's compiler is this bundle (the default): its key is the release's bytes and this file
+    keys.push(sourcesKey([Buffer.from(text)], [], __filename));
   });
   const entries = readdirSync(join(storagePath, 'releases')).filter((n) => n.endsWith('.json'));
   assert.deepEqual(entries, [`2024-01.${keys[2]}.json`], 'one entry for the release id, the newest content');

@@ -101,7 +101,7 @@ export class CodeSetStore {
     const read = readSources(path, aspPath);
     if (!read.ok) return read;
     // the cache is keyed by content (and the compiler): whatever the path or time stamp, the same bytes give the same index
-    const key = contentKey([...read.releases.map((r) => r.bytes), ...read.aspBytes, Buffer.from(compilerStamp(this.options.compilerFile ?? __filename))]);
+    const key = sourcesKey(read.releases.map((r) => r.bytes), read.aspBytes, this.options.compilerFile ?? __filename);
     const cached = this.cache.load(key);
     if (cached) {
       this.cache.remember(key);
@@ -125,6 +125,11 @@ export class CodeSetStore {
       ].join(' '),
     };
   }
+}
+
+/** the cache key of an index: the bytes it is compiled from, and the compiler that compiles them */
+export function sourcesKey(releases: Buffer[], asp: (Buffer | undefined)[], compilerFile: string): string {
+  return contentKey([...releases, ...asp, Buffer.from(compilerStamp(compilerFile))]);
 }
 
 /** the compiler's own time stamp: a rebuilt server does not reuse an index compiled by the old one */

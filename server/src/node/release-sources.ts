@@ -31,7 +31,8 @@ function walk(dir: string, depth = 0, out: string[] = []): string[] {
     try {
       const st = statSync(p);
       if (st.isDirectory()) walk(p, depth + 1, out);
-      else if (st.isFile()) out.push(p);
+      // a FIFO or device named like a CMS file is listed too: the guarded reader refuses it by name
+      else out.push(p);
     } catch {
       // an unreadable entry is skipped; the folder's other files still count
     }
