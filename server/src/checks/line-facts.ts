@@ -3,6 +3,7 @@ import type { ServiceLine, Span } from '../model';
 import type { CheckContext, Fix, LineContext, TextEdit } from './types';
 import { isCpt, isLevel2 } from '../documents/chars';
 import { entriesMatching } from './patterns';
+import { staleClause } from '../codeset/staleness';
 
 /** 'malformed': the field is meant for a HCPCS/CPT code but the text is not shaped like one */
 export type CodeKind = 'level2' | 'cpt' | 'malformed' | 'other';
@@ -57,6 +58,12 @@ export function dateOf(ctx: LineContext): string {
 export function describeDate(ctx: LineContext): string {
   const d = ctx.line.serviceDate?.value;
   return d && ISO_DATE.test(d) ? `date of service ${d}` : `today (${ctx.today}; the line has no date of service)`;
+}
+
+/** ' (facts from the October 2025 release; this date is 4 quarters later: load the current release)' when the line's date lies past the loaded data, else '' */
+export function staleNote(ctx: LineContext): string {
+  const stale = staleClause(ctx.codeset, dateOf(ctx));
+  return stale ? ` (${stale})` : '';
 }
 
 export function hasModifier(line: ServiceLine, code: string): boolean {

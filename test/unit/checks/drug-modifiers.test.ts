@@ -15,7 +15,12 @@ test('missing-jw-jz', (t) =>
     { name: 'with JZ', text: line('SV1*HC:J1745:JZ*300*UN*10***1') },
     { name: 'with JW (the discarded-amount line)', text: line('SV1*HC:J1745:JW*30*UN*1***1') },
     { name: 'before 2023-07-01', text: line('SV1*HC:J1745*300*UN*10***1', '20230630') },
-    { name: 'on 2023-07-01', text: line('SV1*HC:⟦J1745⟧*300*UN*10***1', '20230701') },
+    { name: 'on 2023-07-01', text: line('SV1*HC:⟦J1745⟧*300*UN*10***1', '20230701'), messages: [/with JW$/] },
+    {
+      name: 'on a date past the loaded ASP and release data: the finding says so',
+      text: line('SV1*HC:⟦J1745⟧*300*UN*10***1', '20261102'),
+      messages: [/with JW \(facts from the October 2025 release; this date is 4 quarters later: load the current release\)$/],
+    },
     { name: 'oral drug (J7507) never', text: line('SV1*HC:J7507:KX*125*UN*5***1') },
     { name: 'NOC drug (J3490) never', text: line('SV1*HC:J3490*80*UN*1***1') },
     { name: 'commercial profile: off', text: line('SV1*HC:J1745*300*UN*10***1'), settings: { profile: 'commercial' } },

@@ -28,6 +28,12 @@ test('modifier-not-effective', (t) =>
       fixes: ['Replace JG with TB'],
     },
     { name: 'JG in 2024 is fine', text: line('SV1*HC:J1745:JG:JZ*300*UN*10***1', '20241231') },
+    {
+      name: 'JG on a date past the loaded data: the finding says the facts are older than the date',
+      text: line('SV1*HC:J1745:⟦JG⟧:JZ*300*UN*10***1', '20261102'),
+      messages: ['JG was terminated on 2024-12-31; date of service 2026-11-02; use TB (facts from the October 2025 release; this date is 4 quarters later: load the current release)'],
+      fixes: ['Replace JG with TB'],
+    },
     { name: 'TB in 2025 is fine', text: line('SV1*HC:J1745:TB:JZ*300*UN*10***1', '20250203') },
     {
       name: 'JG next to TB: the fix removes JG',

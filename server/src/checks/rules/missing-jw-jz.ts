@@ -1,6 +1,6 @@
 // Medicare Part B: separately payable injectable drugs need JZ (nothing discarded) or JW (the discarded amount).
 import { docsPath, finding, medicareOnly, type LineRule } from '../rule';
-import { addModifierFix, codeKind, codeOf, dateOf, hasModifier } from '../line-facts';
+import { addModifierFix, codeKind, codeOf, dateOf, hasModifier, staleNote } from '../line-facts';
 import { JW_JZ_START, jwJzApplies } from '../drug-facts';
 
 const rule: LineRule = {
@@ -25,7 +25,7 @@ const rule: LineRule = {
     const why = reason === 'settings-add' ? 'is on the JW/JZ list in settings' : 'is a separately payable Part B injectable (it has an ASP payment limit)';
     const fix = addModifierFix(line, 'JZ', 'Add JZ (no drug discarded)');
     return [
-      finding(rule, line.code.range, `${code} ${why}: add JZ when no drug was discarded, or bill the discarded amount on its own line with JW`, {
+      finding(rule, line.code.range, `${code} ${why}: add JZ when no drug was discarded, or bill the discarded amount on its own line with JW${staleNote(ctx)}`, {
         fixes: fix ? [fix] : [],
       }),
     ];

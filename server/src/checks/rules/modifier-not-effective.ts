@@ -1,6 +1,6 @@
 // A modifier used outside its dates, e.g. JG (terminated 2024-12-31) where TB now applies.
 import { allProfiles, docsPath, finding, type LineRule } from '../rule';
-import { codeKind, dateOf, describeDate, hasModifier, removeModifierEdit } from '../line-facts';
+import { codeKind, dateOf, describeDate, hasModifier, removeModifierEdit, staleNote } from '../line-facts';
 import type { CodeSet, ModifierRecord } from '../../codeset/types';
 import type { Finding, Fix } from '../types';
 
@@ -54,7 +54,7 @@ const rule: LineRule = {
       const found = /^[A-Z0-9]{2}$/.test(m) ? codeset.modifier(m, date) : undefined;
       if (!found || found.status === 'active') return;
       if (found.status === 'not-yet-effective') {
-        out.push(finding(rule, mod.range, `${m} takes effect on ${found.record.addDate ?? 'a later date'}; ${describeDate(ctx)}`));
+        out.push(finding(rule, mod.range, `${m} takes effect on ${found.record.addDate ?? 'a later date'}; ${describeDate(ctx)}${staleNote(ctx)}`));
         return;
       }
       const successor = successorOf(found.record, date, codeset);
@@ -66,7 +66,7 @@ const rule: LineRule = {
         fixes.push({ title: `Replace ${m} with ${successor}`, edits: [{ range: { ...mod.range }, newText: successor }], preferred: true });
       }
       const tail = successor ? `; use ${successor}` : '';
-      out.push(finding(rule, mod.range, `${m} was terminated on ${found.record.termDate ?? 'an earlier date'}; ${describeDate(ctx)}${tail}`, { fixes }));
+      out.push(finding(rule, mod.range, `${m} was terminated on ${found.record.termDate ?? 'an earlier date'}; ${describeDate(ctx)}${tail}${staleNote(ctx)}`, { fixes }));
     });
     return out;
   },
