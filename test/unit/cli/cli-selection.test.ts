@@ -1,21 +1,16 @@
 // hcpcs-check end to end: which files a folder walk checks, and what paid history and docs get.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, releaseFile, repoRoot, samplesDir } from '../../support/paths';
+import { runCli } from './cli-process';
 
-const CLI = join(repoRoot, 'dist', 'cli.js');
+import { CLI } from './cli-process';
 
-function run(args: string[], cwd = repoRoot) {
-  const env = { ...process.env };
-  delete env.HCPCS_RELEASE;
-  delete env.HCPCS_ASP;
-  const r = spawnSync(process.execPath, [CLI, '--today', '2025-11-20', ...args], { cwd, env, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** runs the CLI (cli-process.ts: the release env is cleared so only flags choose the code set) */
+const run = (args: string[], cwd = repoRoot) => runCli(args, { cwd });
 
 interface Located {
   file: string;

@@ -1,24 +1,18 @@
 // hcpcs-check end to end: `node dist/cli.js` (built by scripts/build.mjs) over fixtures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aspDir, fixture, releaseFile, repoRoot } from '../../support/paths';
 import { sarifViolations } from './sarif-shape';
+import { runCli } from './cli-process';
 
-const CLI = join(repoRoot, 'dist', 'cli.js');
+import { CLI } from './cli-process';
 const claims = 'test/fixtures/claims';
 
-/** runs the CLI from the repository root; the release env is cleared so only flags choose the code set */
-function run(args: string[], cwd = repoRoot) {
-  const env = { ...process.env };
-  delete env.HCPCS_RELEASE;
-  delete env.HCPCS_ASP;
-  const r = spawnSync(process.execPath, [CLI, '--today', '2025-11-20', ...args], { cwd, env, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** runs the CLI (cli-process.ts: the release env is cleared so only flags choose the code set) */
+const run = (args: string[], cwd = repoRoot) => runCli(args, { cwd });
 
 const skipWithoutBuild = (t: { skip: (m: string) => void }) => {
   if (!existsSync(CLI)) {
