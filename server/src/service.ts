@@ -36,12 +36,13 @@ import { fullGuidance } from './features/guidance-card';
 import { DOCUMENT } from './base/limits';
 
 /** Above the size limit the server says why it is not validating instead of freezing. */
-function validationSkipped(length: number, limit: number): Finding {
+function validationSkipped(length: number, limit: number, isX12: boolean): Finding {
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  const why = isX12 ? 'setting hcpcs.maxValidationBytes' : 'CSV, FHIR and notes are read whole up to this size, or hcpcs.maxValidationBytes if lower';
   return {
     ruleId: 'file-too-large',
     severity: 'information',
-    message: `This file is ${mb(length)} MB; claim checks are skipped above ${mb(limit)} MB (setting hcpcs.maxValidationBytes). Hover and completion still work.`,
+    message: `This file is ${mb(length)} MB; claim checks are skipped above ${mb(limit)} MB (${why}). Hover and completion still work.`,
     range: { start: 0, end: 0 },
     related: [],
     fixes: [],
@@ -137,6 +138,8 @@ export function createService(options: ServiceOptions): HcpcsService {
 
   const isDrugName = (word: string) => codeset.isDrugName(word);
   const wholeModelBytes = options.wholeModelBytes ?? WHOLE_MODEL_BYTES;
+  /** the largest document checked: X12 streams up to the setting, the other formats are read whole */
+  const checkedBytes = (isX12: boolean): number => (isX12 ? settings.maxValidationBytes : Math.min(settings.maxValidationBytes, DOCUMENT.wholeReadBytes));
 
   // The cache is keyed by URI and version: an edit or a new code set/settings makes a new analysis.
   // After an edit inside one X12 claim only that claim is read and checked again. Nothing is read
@@ -156,7 +159,7 @@ export function createService(options: ServiceOptions): HcpcsService {
       : isX12
         ? { text, isX12, windowed, kind }
         : // above the size limit no whole model is built: X12 is read by window, other formats not at all
-          { text, isX12, model: text.length > settings.maxValidationBytes ? emptyModel(detectFormat(text, hint), text.length) : parseDocument(text, hint) };
+          { text, isX12, model: text.length > checkedBytes(false) ? emptyModel(detectFormat(text, hint), text.length) : parseDocument(text, hint) };
     const next: Analysis = { version: doc.version, ...fresh };
     cache.set(doc.uri, next);
     return next;
@@ -174,7 +177,7 @@ export function createService(options: ServiceOptions): HcpcsService {
     if (a.task) return a.task;
     const input = { text: a.text, codeset, settings, today: options.today() };
     if (a.findings) a.task = doneTask(a.findings);
-    else if (a.text.length > settings.maxValidationBytes) a.task = doneTask((a.findings = [validationSkipped(a.text.length, settings.maxValidationBytes)]));
+    else if (a.text.length > checkedBytes(a.isX12)) a.task = doneTask((a.findings = [validationSkipped(a.text.length, checkedBytes(a.isX12), a.isX12)]));
     else if (a.model) a.task = modelTask(input, a.model, (found) => (a.findings = found));
     else {
       a.task = x12Task(input, { isDrugName }, a.kind ?? 'claim', !a.windowed, (found, model) => {

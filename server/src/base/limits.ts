@@ -51,6 +51,11 @@ export const TABLE = {
 export const DOCUMENT = {
   /** findings kept per document; one summary finding says how many more there were */
   findings: 5000,
+  /**
+   * CSV, FHIR and notes are read into a whole model (X12 streams): above this many bytes, or the
+   * hcpcs.maxValidationBytes setting if lower, they are not read and not checked
+   */
+  wholeReadBytes: 50 * MB,
   /** above this many bytes a .hcpcsrc.json open in the editor is not validated (the file limit above) */
   configBytes: FILE_BYTES.config,
   /** problems reported for one .hcpcsrc.json open in the editor */
