@@ -115,6 +115,7 @@ function claimMover(delta: number) {
     one(l.ndcQuantity);
     one(l.ndcUnit);
     one(l.sequence);
+    l.diagnosisPointers?.forEach(one);
     one(l.description);
     l.notes.forEach(one);
     for (const d of l.doses) {
@@ -132,7 +133,10 @@ function claimMover(delta: number) {
       range(c.range);
       one(c.id);
       once(c.serviceDate);
-      c.diagnoses.forEach(once);
+      for (const d of c.diagnoses) {
+        once(d);
+        one(d.qualifier);
+      }
       c.lines.forEach(line);
     },
     /** a mention not moved with its claim already */

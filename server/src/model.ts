@@ -83,6 +83,25 @@ export interface ServiceLine {
   unitsSlot?: ModifierSlot;
   /** the line's number as the file gives it: X12 LX01, FHIR item.sequence, a CSV line-number column */
   sequence?: Span<number>;
+  /** positions of the claim's diagnoses this line points to (837P SV107, FHIR item.diagnosisSequence, a CSV pointer column) */
+  diagnosisPointers?: Span<number>[];
+}
+
+/** Which code set a diagnosis is written in: from the HI qualifier, the FHIR coding system, else unknown. */
+export type DiagnosisSystem = 'icd10' | 'icd9' | 'unknown';
+
+/**
+ * A diagnosis code of a claim (X12 HI composite, CSV diagnosis column, FHIR Claim.diagnosis), never
+ * a procedure. The span is the code as written (X12 without the dot).
+ */
+export interface Diagnosis extends Span<string> {
+  /** what a line's diagnosis pointer refers to: 1-based, in the order the claim lists its diagnoses (FHIR: diagnosis.sequence) */
+  position: number;
+  system: DiagnosisSystem;
+  /** X12 HI qualifier as written: ABK principal, ABF other, ABJ admitting, APR reason for visit, BK/BF ICD-9 */
+  qualifier?: Span<string>;
+  /** the principal (first-listed) diagnosis: HI qualifier ABK/BK, FHIR type "principal", else position 1 */
+  principal: boolean;
 }
 
 export interface Claim {
@@ -90,7 +109,7 @@ export interface Claim {
   id?: Span<string>;
   range: Range;
   serviceDate?: Span<string>; // claim-level date (ISO)
-  diagnoses: Span<string>[]; // HI codes: never procedures
+  diagnoses: Diagnosis[];
   lines: ServiceLine[];
   /** label for outlines: never patient names */
   label: string;

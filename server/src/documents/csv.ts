@@ -80,7 +80,11 @@ export function readCsv(text: string, options: CsvOptions = {}): ClaimDocument {
       if (claimId) claim.label = `Claim ${claimId.value} (${claim.lines.length} line${claim.lines.length === 1 ? '' : 's'})`;
     }
     if (claim) {
-      for (const d of diagnosisCells) if (!claim.diagnoses.some((x) => x.value === d.value)) claim.diagnoses.push(d);
+      for (const d of diagnosisCells) {
+        if (!claim.diagnoses.some((x) => x.value === d.value)) {
+          claim.diagnoses.push({ ...d, position: claim.diagnoses.length + 1, system: 'unknown', principal: claim.diagnoses.length === 0 });
+        }
+      }
     }
     // code-looking values in the other columns
     for (const m of lay.mentionColumns) {

@@ -78,10 +78,21 @@ function readClaim(text: string, node: JsonObject, type: string, doc: ClaimDocum
   if (claimDate) claim.serviceDate = claimDate;
 
   for (const diagnosis of items(member(node, 'diagnosis'))) {
+    const sequenceNode = member(diagnosis, 'sequence');
+    const sequence = sequenceNode?.kind === 'number' && Number.isInteger(sequenceNode.value) ? sequenceNode.value : undefined;
+    const principal = items(member(diagnosis, 'type')).some((type) =>
+      items(member(type, 'coding')).some((c) => stringSpan(member(c, 'code'))?.value === 'principal'),
+    );
     for (const coding of items(member(member(diagnosis, 'diagnosisCodeableConcept'), 'coding'))) {
       const code = stringSpan(member(coding, 'code'));
       if (!code) continue;
-      claim.diagnoses.push(code);
+      const system = stringSpan(member(coding, 'system'))?.value ?? '';
+      claim.diagnoses.push({
+        ...code,
+        position: sequence ?? claim.diagnoses.length + 1,
+        system: /icd-10/i.test(system) ? 'icd10' : /icd-9/i.test(system) ? 'icd9' : 'unknown',
+        principal: principal || (sequence ?? claim.diagnoses.length + 1) === 1,
+      });
       if (isLevel2(code.value)) doc.mentions.push({ code, context: 'diagnosis', modifiers: [] });
     }
   }

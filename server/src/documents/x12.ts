@@ -635,18 +635,27 @@ class X12Reader {
       this.detectComponent(s, e);
       const parts = this.components(s, e);
       let code: Span<string> | undefined;
+      let qualifier: Span<string> | undefined;
       if (parts.length >= 4) {
-        const qualifier = this.text.slice(parts[0], parts[1]).toUpperCase();
-        if (DIAGNOSIS_QUALIFIERS.has(qualifier) && parts[2] < parts[3]) code = span(this.text.slice(parts[2], parts[3]), parts[2], parts[3]);
+        qualifier = span(this.text.slice(parts[0], parts[1]), parts[0], parts[1]);
+        if (DIAGNOSIS_QUALIFIERS.has(qualifier.value.toUpperCase()) && parts[2] < parts[3]) code = span(this.text.slice(parts[2], parts[3]), parts[2], parts[3]);
       } else if (DIAGNOSIS_QUALIFIERS.has(this.val(k).toUpperCase()) && k + 1 < this.count) {
         const next = this.spanOf(k + 1);
         if (next && next.value.indexOf(this.comp) < 0) {
+          qualifier = this.spanOf(k);
           code = next;
           k++;
         }
       }
-      if (!code) continue;
-      claim.diagnoses.push(code);
+      if (!code || !qualifier) continue;
+      const q = qualifier.value.toUpperCase();
+      claim.diagnoses.push({
+        ...code,
+        position: claim.diagnoses.length + 1,
+        system: q.startsWith('A') ? 'icd10' : 'icd9',
+        qualifier,
+        principal: q === 'ABK' || q === 'BK',
+      });
       if (isLevel2(code.value.toUpperCase())) this.doc.mentions.push({ code, context: 'diagnosis', modifiers: [] });
     }
   }

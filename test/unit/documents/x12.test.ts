@@ -167,6 +167,21 @@ test('x12: HI codes shaped like HCPCS become diagnosis mentions', () => {
   assert.deepEqual(doc.mentions.map((m) => `${m.code.value}:${m.context}`), ['V7389:diagnosis']);
 });
 
+const diagnosisRows: { name: string; hi: string[]; expect: string[] }[] = [
+  { name: 'ICD-10 principal then others', hi: ['HI*ABK:E119*ABF:I10*ABF:Z7982~'], expect: ['1 E119 ABK icd10 principal', '2 I10 ABF icd10', '3 Z7982 ABF icd10'] },
+  { name: 'ICD-9 qualifiers', hi: ['HI*BK:0340*BF:V7389~'], expect: ['1 0340 BK icd9 principal', '2 V7389 BF icd9'] },
+  { name: 'positions run on across HI segments', hi: ['HI*ABK:E119~', 'HI*ABF:I10~'], expect: ['1 E119 ABK icd10 principal', '2 I10 ABF icd10'] },
+  { name: 'damaged element form keeps its qualifier', hi: ['HI*BK*8901*BF*87200~'], expect: ['1 8901 BK icd9 principal', '2 87200 BF icd9'] },
+  { name: 'a composite of another qualifier is not a diagnosis', hi: ['HI*BE:80:::100~'], expect: [] },
+];
+for (const row of diagnosisRows) {
+  test(`x12 diagnoses: ${row.name}`, () => {
+    const doc = readX12(interchange(['CLM*C1*10***11:B:1~', ...row.hi, 'LX*1~', 'SV1*HC:J7507*10*UN*1***1~']));
+    const seen = doc.claims[0].diagnoses.map((d) => [d.position, d.value, d.qualifier?.value, d.system, d.principal ? 'principal' : ''].join(' ').trim());
+    assert.deepEqual(seen, row.expect);
+  });
+}
+
 test('x12: the component mismatch is reported once and the document uses the body separator', () => {
   const text = interchange(['CLM*C1*28***11>B>1*Y*A*Y*Y~', 'HI*BK>496~', 'LX*1~', 'SV1*HC>E0570>RR*25*UN*1***1>2~', 'LX*2~', 'SV1*HC>A7003*3.75*UN*1***1~']);
   const doc = readX12(text);
