@@ -24,7 +24,7 @@ function repoRoot(): string {
 
 function main(): number {
   const root = repoRoot();
-  const shared = resolve(root, '..', 'shared');
+  const shared = process.env.HCPCS_SHARED ?? resolve(root, '..', 'shared'); // as test/support/paths.ts
   const releasePath = process.env.HCPCS_RELEASE ?? join(shared, 'cms/hcpcs/2025-10/HCPC2025_OCT_ANWEB.csv');
   const aspDir = process.env.HCPCS_ASP ?? join(shared, 'cms/asp/2025-10');
   const list: CoreList = JSON.parse(readFileSync(join(root, 'data/core/core-codes.json'), 'utf8'));

@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
 done
 T0=$SECONDS
 CS_BIN="$ROOT/.e2e/cs/node_modules/.bin/code-server"
-SHARED="$(cd "$ROOT/.." && pwd)/shared"
+SHARED="${HCPCS_SHARED:-$(cd "$ROOT/.." && pwd)/shared}" # as test/support/paths.ts
 if [ -z "${HCPCS_RELEASE:-}" ] && [ -f "$SHARED/cms/hcpcs/2025-10/HCPC2025_OCT_ANWEB.csv" ]; then
   export HCPCS_RELEASE="$SHARED/cms/hcpcs/2025-10/HCPC2025_OCT_ANWEB.csv"
 fi
