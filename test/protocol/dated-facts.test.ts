@@ -1,6 +1,7 @@
-// Facts that hold on the date of service, over the protocol with the real CMS releases in
-// ../shared/cms/hcpcs (every release and ASP quarter, as the build loads them), and with only the
-// October 2025 release loaded for the stale-data clause.
+// Facts that hold on the date of service, over the protocol with every CMS release and ASP quarter
+// (the index the build compiled from HCPCS_RELEASE / HCPCS_ASP; without them, the real files of
+// ../shared or their committed excerpts, loaded at start), and with only the October 2025 release
+// loaded for the stale-data clause.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -8,11 +9,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { startSession, type LspSession } from '../support/lsp-session';
-import { aspDir, aspPath, releaseFile, releasePath, sharedRelease } from '../support/paths';
+import { aspOrExcerpts, excerptReleases, octoberAsp, octoberRelease, releaseFile, releasesOrExcerpts } from '../support/paths';
+import { LOAD_RELEASE_REQUEST, type LoadReleaseResult } from '../../server/src/protocol';
 
-const all = releasePath();
-const asps = aspPath();
-const skip = all && asps && sharedRelease('2026-07') ? false : 'the CMS releases of ../shared/cms/hcpcs are not available';
+type Notice = { label: string; releases?: string[]; aspQuarters?: string[]; stale?: string };
+interface Load {
+  releasePath: string;
+  aspPath?: string;
+  /** a committed excerpt does not look like a whole release: it is loaded as the user loads one, confirmed */
+  excerpt: boolean;
+}
+
+/** every release: the build's index when it compiled one (HCPCS_RELEASE), else ../shared's folders or the excerpts */
+const everyRelease: Load | undefined = process.env.HCPCS_RELEASE
+  ? undefined
+  : { releasePath: releasesOrExcerpts(), aspPath: aspOrExcerpts(), excerpt: releasesOrExcerpts() === excerptReleases };
+const octoberOnly: Load = { releasePath: octoberRelease(), aspPath: octoberAsp(), excerpt: !releaseFile() };
+
+/** a server with the given files loaded at start (or, for an excerpt, by the confirmed load request), and its release notice */
+async function startWith(prefix: string, load: Load | undefined): Promise<{ session: LspSession; notice: Notice }> {
+  const storagePath = mkdtempSync(join(tmpdir(), prefix));
+  const atStart = load && !load.excerpt ? { releasePath: load.releasePath, aspPath: load.aspPath } : {};
+  const session = await startSession({ initializationOptions: { storagePath, ...atStart } });
+  const first = (await session.waitForRelease()) as Notice;
+  if (!load?.excerpt) return { session, notice: first };
+  const loaded = await session.request<LoadReleaseResult>(LOAD_RELEASE_REQUEST, { path: load.releasePath, aspPath: load.aspPath, confirm: true });
+  assert.equal(loaded.ok, true, JSON.stringify(loaded));
+  return { session, notice: (await session.waitForRelease((r) => r !== first)) as Notice };
+}
 
 /** one 837P service line: code (with modifiers), units, date, optional NDC and quantity */
 function claim(sv1: string, date: string, ndc?: string, note?: string): string {
@@ -50,11 +74,10 @@ async function open(session: LspSession, name: string, text: string): Promise<{ 
   return { uri, diagnostics: await session.diagnostics(uri) };
 }
 
-test('every release and ASP quarter: each line judged by the release in force on its date', { skip }, async () => {
+test('every release and ASP quarter: each line judged by the release in force on its date', async () => {
   // the index the build compiled from HCPCS_RELEASE / HCPCS_ASP (.ci/run: every release and quarter)
-  const session = await startSession({ initializationOptions: { storagePath: mkdtempSync(join(tmpdir(), 'hcpcs-dated-')) } });
+  const { session, notice } = await startWith('hcpcs-dated-', everyRelease);
   try {
-    const notice = (await session.waitForRelease()) as { label: string; releases?: string[]; aspQuarters?: string[] };
     assert.match(notice.label, /July 2026/);
     assert.equal(notice.releases?.length, 3, 'the status tooltip lists every release');
     assert.deepEqual(notice.aspQuarters, ['ASP October 2025', 'ASP January 2026']);
@@ -103,10 +126,9 @@ test('every release and ASP quarter: each line judged by the release in force on
   }
 });
 
-test('units from the ASP dosage: J2543 3.375 g is 3 units, Q9992 300 mg is 1 unit (no overbilling fix)', { skip }, async () => {
-  const session = await startSession({ initializationOptions: { storagePath: mkdtempSync(join(tmpdir(), 'hcpcs-units-')) } });
+test('units from the ASP dosage: J2543 3.375 g is 3 units, Q9992 300 mg is 1 unit (no overbilling fix)', async () => {
+  const { session } = await startWith('hcpcs-units-', everyRelease);
   try {
-    await session.waitForRelease();
     const rows: { name: string; text: string; expect: RegExp | undefined }[] = [
       { name: 'J2543 3.375 g billed 4', text: claim('HC:J2543*100*UN*4***1', '2025-11-10', undefined, 'piperacillin 3.375 g'), expect: /3\.375 g ÷ 1\.125 g per unit = 3 units, but the line bills 4/ },
       { name: 'J2543 3.375 g billed 3', text: claim('HC:J2543*100*UN*3***1', '2025-11-10', undefined, 'piperacillin 3.375 g'), expect: undefined },
@@ -127,11 +149,9 @@ test('units from the ASP dosage: J2543 3.375 g is 3 units, Q9992 300 mg is 1 uni
   }
 });
 
-test('only October 2025 loaded: a 2026 date gets the stale-data clause and information severity', { skip: releaseFile() && aspDir() ? false : 'no October 2025 release' }, async () => {
-  const storagePath = mkdtempSync(join(tmpdir(), 'hcpcs-stale-'));
-  const session = await startSession({ initializationOptions: { storagePath, releasePath: releaseFile(), aspPath: aspDir() } });
+test('only October 2025 loaded: a 2026 date gets the stale-data clause and information severity', async () => {
+  const { session, notice } = await startWith('hcpcs-stale-', octoberOnly);
   try {
-    const notice = (await session.waitForRelease()) as { label: string; stale?: string };
     assert.match(notice.label, /October 2025/);
     assert.match(notice.stale ?? '', /^facts from the October 2025 release; this date is \d+ quarters? later: load the current release$/);
     const text = claim('HC:J7777*100*UN*1***1', '2026-11-10');

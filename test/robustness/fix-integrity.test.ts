@@ -34,15 +34,14 @@ function files(dir: string | undefined): string[] {
     });
 }
 
-const codesets: [string, () => CodeSet | undefined][] = [
+const codesets: [string, () => CodeSet][] = [
   ['core', coreSet],
   ['full', fullSet],
 ];
 
 for (const [name, load] of codesets) {
-  test(`every quick fix on the samples and test/fixtures/claims changes only what it says (${name} code set)`, (t) => {
+  test(`every quick fix on the samples and test/fixtures/claims changes only what it says (${name} code set)`, () => {
     const codeset = load();
-    if (!codeset) return t.skip('no CMS release in ../shared');
     const inputs = [...files(fixture('claims')), ...files(fixture('robustness', 'fixes')), ...files(samplesDir())];
     assert.ok(inputs.length > 0, 'claim files to fix');
     const service = createService({ codeset, guidance: shippedGuidance(), today: () => TODAY });

@@ -2,6 +2,7 @@
 // a 10 MB single line, 100k-deep JSON, invalid UTF-8 and NULs. Nothing may throw, every range must
 // lie inside the text, and the same input must give the same model.
 import { test } from 'node:test';
+import { needs } from '../support/needs';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
@@ -81,7 +82,8 @@ function samples(): Sample[] {
 
 test('real samples parse cleanly, then survive deletions, duplications, swaps, separator changes and truncation', (t) => {
   const all = samples();
-  if (!all.length) return t.skip('no ../shared/samples');
+  if (needs.samples) return t.skip(needs.samples);
+  assert.ok(all.length, 'the samples are there');
   for (const sample of all) {
     const model = checkReader(sample.text, sample.languageId, `file:///w/${sample.name}`);
     assert.ok(model.claims.length + model.mentions.length > 0, `${sample.name}: something was read`);
@@ -98,7 +100,8 @@ test('real samples parse cleanly, then survive deletions, duplications, swaps, s
 
 test('the same mutated samples under every other languageId (a wrong hint must not crash)', (t) => {
   const all = samples().map((s) => ({ ...s, text: s.text.slice(0, 8_000) }));
-  if (!all.length) return t.skip('no ../shared/samples');
+  if (needs.samples) return t.skip(needs.samples);
+  assert.ok(all.length, 'the samples are there');
   fc.assert(
     fc.property(fc.constantFrom(...all), fc.constantFrom(...LANGUAGE_IDS), fc.array(mutationArb, { maxLength: 3 }), (sample, languageId, mutations) => {
       checkReader(mutateAll(sample.text, mutations), languageId);
@@ -111,7 +114,8 @@ test('an ISA cut short at every length from 0 to 106 characters', (t) => {
   const x12 = samples()
     .filter((s) => s.languageId === 'x12')
     .map((s) => ({ ...s, text: s.text.slice(0, 4_000) }));
-  if (!x12.length) return t.skip('no ../shared/samples');
+  if (needs.samples) return t.skip(needs.samples);
+  assert.ok(x12.length, 'the samples are there');
   for (const sample of x12) {
     for (let keep = 0; keep <= 106; keep++) {
       checkReader(truncatedIsa(sample.text, keep), 'x12', `file:///w/${sample.name}`);
@@ -188,7 +192,8 @@ test('JSON nested 100,000 levels deep (arrays, objects, and inside a FHIR item)'
 
 test('invalid UTF-8 and NUL bytes spliced into real samples', (t) => {
   const all = samples().map((s) => ({ ...s, bytes: Buffer.from(s.text.slice(0, 8_000), 'utf8') }));
-  if (!all.length) return t.skip('no ../shared/samples');
+  if (needs.samples) return t.skip(needs.samples);
+  assert.ok(all.length, 'the samples are there');
   const badBytes = fc.constantFrom(0x00, 0x80, 0xbf, 0xc0, 0xc1, 0xe2, 0xed, 0xf4, 0xf5, 0xfe, 0xff);
   fc.assert(
     fc.property(

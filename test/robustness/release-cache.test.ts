@@ -14,6 +14,7 @@ import { importRelease } from '../../server/src/codeset/import/release';
 import { RELEASE } from '../../server/src/base/limits';
 import { startSession } from '../support/lsp-session';
 import { fixture, releaseFile } from '../support/paths';
+import { needs } from '../support/needs';
 import { LOAD_RELEASE_REQUEST } from '../../server/src/protocol';
 
 let dir: string;
@@ -46,10 +47,8 @@ for (const row of doubtRows) {
   });
 }
 
-test('the real release cut in half is refused unless confirmed; the whole one loads', (t) => {
-  const real = releaseFile();
-  if (!real) return t.skip('needs the CMS release (HCPCS_RELEASE or ../shared)');
-  const whole = readFileSync(real);
+test('the real release cut in half is refused unless confirmed; the whole one loads', { skip: needs.october }, () => {
+  const whole = readFileSync(releaseFile()!);
   const lines = whole.toString('latin1').split('\n');
   const cases: { name: string; bytes: Buffer; refused: boolean }[] = [
     { name: 'first half by lines', bytes: Buffer.from(lines.slice(0, lines.length / 2).join('\n'), 'latin1'), refused: true },
@@ -130,9 +129,8 @@ test('two windows loading different releases at once never serve one under the o
   }
 });
 
-test('an imported release that is whole has no doubts (the real file, when present)', (t) => {
-  const real = releaseFile();
-  if (!real) return t.skip('needs the CMS release');
+test('an imported release that is whole has no doubts (the real file, when present)', { skip: needs.october }, () => {
+  const real = releaseFile()!;
   const imported = importRelease(readFileSync(real), real);
   assert.equal(imported.ok, true);
   if (imported.ok) assert.deepEqual(releaseDoubts(imported.release), []);

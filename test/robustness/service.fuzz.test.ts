@@ -2,6 +2,7 @@
 // hover, completion (+ resolve) and code actions at random positions. Nothing may throw, every
 // position must lie inside the document, and a second, fresh service must answer the same.
 import { test } from 'node:test';
+import { needs } from '../support/needs';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -31,7 +32,7 @@ import {
 } from '../support/fuzz';
 
 const TODAY = '2025-11-05';
-const codesets: { name: string; codeset: () => CodeSet | undefined }[] = [
+const codesets: { name: string; codeset: () => CodeSet }[] = [
   { name: 'core', codeset: coreSet },
   { name: 'full', codeset: fullSet },
 ];
@@ -99,9 +100,8 @@ const uriFor = (languageId: string, pick: number) => {
 };
 
 for (const { name, codeset: load } of codesets) {
-  test(`service (${name} code set): random claim-ish text and bytes at random positions`, (t) => {
+  test(`service (${name} code set): random claim-ish text and bytes at random positions`, () => {
     const codeset = load();
-    if (!codeset) return t.skip('no CMS release in ../shared');
     fc.assert(
       fc.property(fc.oneof(claimishText(), bytesAsText()), fc.constantFrom(...LANGUAGE_IDS), fc.nat(), fractions, (text, languageId, pick, at) => {
         checkService(codeset, text, languageId, uriFor(languageId, pick), at);
@@ -149,7 +149,8 @@ test('incremental re-validation after random edits equals a fresh read (generate
 
 test('incremental re-validation after random edits equals a fresh read (X12 samples)', (t) => {
   const x12 = samples().filter((s) => s.languageId === 'x12');
-  if (!x12.length) return t.skip('no ../shared/samples');
+  if (needs.samples) return t.skip(needs.samples);
+  assert.ok(x12.length, 'the samples are there');
   const codeset = fullSet() ?? coreSet();
   fc.assert(
     fc.property(fc.constantFrom(...x12), editsArb, (sample, edits) => {
@@ -177,7 +178,8 @@ function samples(): { name: string; languageId: string; text: string }[] {
 
 test('service on mutated real samples (full code set when there, else core)', (t) => {
   const all = samples();
-  if (!all.length) return t.skip('no ../shared/samples');
+  if (needs.samples) return t.skip(needs.samples);
+  assert.ok(all.length, 'the samples are there');
   const codeset = fullSet() ?? coreSet();
   fc.assert(
     fc.property(fc.constantFrom(...all), fc.array(mutationArb, { maxLength: 6 }), fractions, (sample, mutations, at) => {

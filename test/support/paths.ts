@@ -45,12 +45,36 @@ export function sharedRelease(id: string): string | undefined {
 }
 
 /**
- * A small real excerpt of the October 2025 release and ASP files (test/fixtures/cms, made by
- * scripts/make-test-excerpt.mjs): every code the tests name, with its four-character neighbours, and
- * all Level II modifiers. Tests that need facts of one code use it when the full release is absent.
+ * Small real excerpts of the three releases and two ASP quarters (test/fixtures/cms, made by
+ * scripts/make-test-excerpt.ts): every code the tests, docs and core set name, with its
+ * four-character neighbours, and all Level II modifiers. Tests that need facts of named codes use
+ * them when the full files are absent; tests that go through every code need the full files
+ * (needs.ts says which and why).
  */
-export const excerptRelease = join(repoRoot, 'test', 'fixtures', 'cms', 'HCPC2025_OCT_ANWEB.excerpt.csv');
-export const excerptAspDir = join(repoRoot, 'test', 'fixtures', 'cms', 'asp');
+export const excerptReleases = fixture('cms', 'hcpcs');
+export const excerptAsp = fixture('cms', 'asp');
+export const excerptRelease = join(excerptReleases, '2025-10', 'HCPC2025_OCT_ANWEB.excerpt.csv');
+export const excerptAspDir = join(excerptAsp, '2025-10');
+
+/** the October 2025 release: ../shared's .csv, else its committed excerpt */
+export function octoberRelease(): string {
+  return releaseFile() ?? excerptRelease;
+}
+
+/** the October 2025 ASP quarter folder: ../shared's, else its committed excerpt */
+export function octoberAsp(): string {
+  return aspDir() ?? excerptAspDir;
+}
+
+/** every release (HCPCS_RELEASE or ../shared's folder), else the folder of committed excerpts */
+export function releasesOrExcerpts(): string {
+  return releasePath() ?? excerptReleases;
+}
+
+/** the ASP quarters that go with releasesOrExcerpts(): the real ones beside real releases, else the excerpts */
+export function aspOrExcerpts(): string | undefined {
+  return releasePath() ? aspPath() : excerptAsp;
+}
 
 /** the real sample claims (../shared/samples), or undefined */
 export function samplesDir(): string | undefined {

@@ -1,5 +1,6 @@
 // hcpcs-check end to end: which files a folder walk checks, and what paid history and docs get.
 import { test } from 'node:test';
+import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,10 +79,9 @@ test('a folder walk checks claim formats only; --include, --exclude and .hcpcsrc
 
 test('hcpcs-check ../shared/samples: nothing from PROVENANCE.md, no submission advice on paid history', (t) => {
   if (skipWithoutBuild(t)) return;
-  const dir = samplesDir();
-  const release = releaseFile();
-  if (!dir || !release) return t.skip('../shared/samples or the CMS release is not available');
-  const r = json(['--release', release, dir]);
+  const missing = needs.samples || needs.october;
+  if (missing) return t.skip(missing);
+  const r = json(['--release', releaseFile()!, samplesDir()!]);
   assert.equal(r.checked, 18, r.stderr);
   assert.deepEqual(r.found.filter((f) => f.file.endsWith('PROVENANCE.md')), []);
   const paid = r.found.filter((f) => /\/(835|fhir|csv)\//.test(f.file) && SUBMISSION_RULES.has(f.ruleId));

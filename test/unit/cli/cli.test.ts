@@ -1,5 +1,6 @@
 // hcpcs-check end to end: `node dist/cli.js` (built by scripts/build.mjs) over fixtures.
 import { test } from 'node:test';
+import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,12 +148,9 @@ test('--config: a commercial profile drops the Medicare-only rules; a broken fil
   assert.equal(broken.stdout, '');
 });
 
-test('--release/--asp load the full CMS release and say so', (t) => {
+test('--release/--asp load the full CMS release and say so', { skip: needs.october }, (t) => {
   if (skipWithoutBuild(t)) return;
-  const release = releaseFile();
-  const asp = aspDir();
-  if (!release || !asp) return t.skip('the CMS release is not available');
-  const r = run(['--release', release, '--asp', asp, '--format', 'json', 'test/fixtures/checks/clean.837']);
+  const r = run(['--release', releaseFile()!, '--asp', aspDir()!, '--format', 'json', 'test/fixtures/checks/clean.837']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /code set: HCPCS Level II, October 2025 \(CMS\) \(full CMS release: 8463 codes, 383 modifiers, ASP October 2025\)/);
   assert.deepEqual(JSON.parse(r.stdout), []);

@@ -2,6 +2,7 @@
 // (NDJSON and SARIF checked against their published schemas), standard input, the compiled code set
 // and the worker pool's ordering. The Spark pipe contract is in pipe-contract.test.ts.
 import { test } from 'node:test';
+import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -120,11 +121,10 @@ test('exit status 2: unreadable --codeset, --release, --asp, an unreadable input
   });
 });
 
-test('compile: -o writes a code set that --codeset loads, with the findings --release gives', (t) => {
+test('compile: -o writes a code set that --codeset loads, with the findings --release gives', { skip: needs.october }, (t) => {
   if (!built()) return t.skip('dist/cli.js is not built');
-  const release = releaseFile();
-  const asp = aspDir();
-  if (!release || !asp) return t.skip('the CMS release is not available');
+  const release = releaseFile()!;
+  const asp = aspDir()!;
   withTemp((dir) => {
     const out = join(dir, 'codeset.json');
     const c = runCli(['compile', '--release', release, '--asp', asp, '-o', out]);

@@ -1,10 +1,11 @@
 // The drug model: table rows of descriptors -> unit, names, route, NOC; then every J code of the
 // real release, checked against the ASP file's dosage column.
 import { test } from 'node:test';
+import { needs, reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aspDir, fixture, releaseFile, sharedDir, sharedRelease } from '../../support/paths';
+import { fixture, releaseFile, sharedDir, sharedRelease } from '../../support/paths';
 import { drugInfoOf } from '../../../server/src/codeset/drugs';
 import { parseAspDosage, sameBillingUnit } from '../../../server/src/codeset/units';
 import { importRelease } from '../../../server/src/codeset/import/release';
@@ -85,7 +86,7 @@ test('not drug codes: no drug info', () => {
   }
 });
 
-const skip = releaseFile() && aspDir() ? false : 'no CMS release / ASP files (set HCPCS_RELEASE / HCPCS_ASP or provide ../shared)';
+const skip = needs.october;
 
 test('every J code of the real release, and every ASP-priced code against its ASP dosage', { skip }, () => {
   const r = importRelease(readFileSync(releaseFile()!), releaseFile()!);
@@ -111,8 +112,7 @@ const quarters: [string, string][] = [
 for (const [quarter, file] of quarters) {
   const release = sharedRelease(quarter);
   const pricingFile = join(sharedDir, 'cms/asp', quarter, file);
-  const skipQuarter = release && existsSync(pricingFile) ? false : `no ${quarter} release / ASP file in ../shared`;
-  test(`every ASP dosage of ${quarter} against the drug model`, { skip: skipQuarter }, () => {
+  test(`every ASP dosage of ${quarter} against the drug model`, { skip: release && existsSync(pricingFile) ? false : reasons.allReleases }, () => {
     const r = importRelease(readFileSync(release!), release!);
     assert.ok(r.ok);
     const asp = importAspPricing(readFileSync(pricingFile));

@@ -1,10 +1,11 @@
 // The loaded code set: lookups by date, searches, drugs, related codes, ASP and NDC answers, on
-// the shipped core set (always) and on the full Oct 2025 release + ASP (when ../shared is there).
+// the shipped core set (always) and on the Oct 2025 release + ASP (../shared's files, else their committed excerpts).
 import { test } from 'node:test';
+import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aspDir, releaseFile } from '../../support/paths';
+import { octoberAsp, octoberRelease } from '../../support/paths';
 import { compileIndex, loadIndex, type CompiledIndex } from '../../../server/src/codeset/index';
 import { importRelease } from '../../../server/src/codeset/import/release';
 import { importAsp } from '../../../server/src/codeset/import/asp';
@@ -12,12 +13,13 @@ import type { CodeSet } from '../../../server/src/codeset/types';
 import coreJson from '../../../data/core/codeset.json';
 
 const core = loadIndex(coreJson as unknown as CompiledIndex);
-const skip = releaseFile() && aspDir() ? false : 'no CMS release / ASP files (set HCPCS_RELEASE / HCPCS_ASP or provide ../shared)';
+const skip = needs.october;
 let fullJson: string | undefined;
+/** the October 2025 release + ASP: ../shared's files, else their committed excerpts (every code named below) */
 function full(): CodeSet {
   if (!fullJson) {
-    const r = importRelease(readFileSync(releaseFile()!), releaseFile()!);
-    const a = importAsp(readFileSync(join(aspDir()!, 'asp_pricing.csv')), readFileSync(join(aspDir()!, 'asp_crosswalk.csv')));
+    const r = importRelease(readFileSync(octoberRelease()), octoberRelease());
+    const a = importAsp(readFileSync(join(octoberAsp(), 'asp_pricing.csv')), readFileSync(join(octoberAsp(), 'asp_crosswalk.csv')));
     assert.ok(r.ok && a.ok);
     fullJson = JSON.stringify(compileIndex(r.release, a.asp));
   }
@@ -87,7 +89,7 @@ test('core set: search, drugs, related, ASP', () => {
   assert.equal(core.ndc('00378-2045-01')?.code, 'J7507');
 });
 
-test('full release + ASP: load time, lookups, search, related', { skip }, () => {
+test('full release + ASP: load time and counts', { skip }, () => {
   const cs = full();
   const times: number[] = [];
   let again = cs;
@@ -101,6 +103,12 @@ test('full release + ASP: load time, lookups, search, related', { skip }, () => 
   assert.equal(cs.isFull, true);
   assert.equal(cs.release.asp, 'ASP October 2025');
   assert.equal(cs.allModifiers().length, 383);
+});
+
+test('October release + ASP: lookups, search, related, ASP and NDC answers', () => {
+  const cs = full();
+  assert.equal(cs.isFull, true);
+  assert.equal(cs.release.asp, 'ASP October 2025');
   checkLookups(cs, [
     ['J7505', '2025-11-01', 'active'], // Oct 2025 does not yet carry the 2025-12-31 termination
     ['J7513', '2025-11-01', 'active'],

@@ -2,6 +2,7 @@
 // ranges inside the text, spans equal to the text, modifier/units slots that really work,
 // and no exception on damaged input (truncated, mutated).
 import { test } from 'node:test';
+import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +56,7 @@ for (const f of files()) {
 }
 
 test('invariants: samples are present or the sample rows are skipped', (t) => {
-  if (!samplesDir()) return t.skip('../shared/samples is not available');
+  if (!samplesDir()) return t.skip(reasons.samples);
   assert.ok(files().filter((f) => f.name.startsWith('samples/')).length >= 18);
 });
 

@@ -1,6 +1,7 @@
 // Document kinds: what a document is for, by content first, file name second, forced by settings.
 // Each row that yields a kind has a negative row of the same shape that must not.
 import { test } from 'node:test';
+import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -186,7 +187,7 @@ const SAMPLE_KINDS: Record<string, DocumentKind> = {
 
 test('every real sample gets the kind its PROVENANCE describes; PROVENANCE.md itself is reference', (t) => {
   const dir = samplesDir();
-  if (!dir) return t.skip('../shared/samples is not available');
+  if (!dir) return t.skip(reasons.samples);
   for (const folder of readdirSync(dir).sort()) {
     const p = join(dir, folder);
     if (!statSync(p).isDirectory()) {

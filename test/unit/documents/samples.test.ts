@@ -1,6 +1,7 @@
 // Every real claim file in ../shared/samples, read in place: what each reader must find there.
 // Expected values were written down by reading the files (not copied from the reader's output).
 import { test } from 'node:test';
+import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -315,13 +316,13 @@ function checkSample(dir: string, row: SampleRow): void {
 const dir = samplesDir();
 for (const row of rows) {
   test(`sample ${row.file}`, (t) => {
-    if (!dir) return t.skip('../shared/samples is not available');
+    if (!dir) return t.skip(reasons.samples);
     checkSample(dir, row);
   });
 }
 
 test('samples: every sample file has a row here', (t) => {
-  if (!dir) return t.skip('../shared/samples is not available');
+  if (!dir) return t.skip(reasons.samples);
   const { readdirSync, statSync } = require('node:fs') as typeof import('node:fs');
   const files = readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()).flatMap((d) => readdirSync(join(dir, d)).map((f) => `${d}/${f}`));
   assert.deepEqual(files.sort(), rows.map((r) => r.file).sort());

@@ -1,6 +1,7 @@
 // Files above the size limit are read a window at a time: the claims a window reads must be the
 // very claims a full read gives, whatever position or range is asked for.
 import { test } from 'node:test';
+import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ test('a window over a range reads every claim it touches', () => {
 
 test('windows in the real 837 and 835 samples match the full read', (t) => {
   const dir = samplesDir();
-  if (!dir) return t.skip('no ../shared/samples');
+  if (!dir) return t.skip(reasons.samples);
   let checked = 0;
   for (const kind of ['837p', '837i', '835']) {
     for (const name of readdirSync(join(dir, kind))) checked += checkWindows(readFileSync(join(dir, kind, name), 'utf8'), name);

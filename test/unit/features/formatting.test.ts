@@ -2,6 +2,7 @@
 // Proven on hand-written rows (delimiters, several interchanges, CR/LF/CRLF, BOM, damaged envelopes),
 // on every X12 file in ../shared/samples and the generated bench files, and by a fuzz test.
 import { test } from 'node:test';
+import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -211,7 +212,7 @@ function x12Files(dir: string): string[] {
 
 test('formatting: every X12 sample keeps every byte but the gaps, as lines, joined and back', (t) => {
   const dir = samplesDir();
-  if (!dir) return t.skip('no ../shared/samples');
+  if (!dir) return t.skip(reasons.samples);
   const files = x12Files(dir);
   assert.ok(files.length >= 10, `X12 samples found: ${files.length}`);
   for (const file of files) {

@@ -71,9 +71,8 @@ const rows: { name: string; full?: boolean; check: (codeset: CodeSet) => void }[
 ];
 
 for (const row of rows) {
-  test(`cards: ${row.name}`, (t) => {
+  test(`cards: ${row.name}`, () => {
     const codeset = row.full ? fullSet() : coreSet();
-    if (!codeset) return t.skip('no CMS release in ../shared');
     row.check(codeset);
   });
 }

@@ -29,9 +29,8 @@ const rows: { name: string; query: unknown; date?: unknown; full?: boolean; expe
 ];
 
 for (const row of rows) {
-  test(`look-up: ${row.name}`, (t) => {
+  test(`look-up: ${row.name}`, () => {
     const codeset = row.full ? fullSet() : coreSet();
-    if (!codeset) return t.skip('no CMS release in ../shared');
     row.expect(lookupCodes(codeset, row.query, row.date, TODAY));
   });
 }

@@ -2,6 +2,7 @@
 // a hover on every code, modifier, NDC and mention answers without "undefined"/"null"/"NaN";
 // the outline never shows a patient's name (NM1*IL / NM1*QC names); completion and hints hold up.
 import { test } from 'node:test';
+import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ function names(symbols: DocumentSymbol[]): string {
 
 const files = sampleFiles();
 if (files.length === 0) {
-  test('features over ../shared/samples', (t) => t.skip('../shared/samples is not there (samplesDir() is undefined)'));
+  test('features over ../shared/samples', (t) => t.skip(reasons.samples));
 }
 for (const file of files) {
   test(`features over sample ${file.split('/').slice(-2).join('/')}`, () => {

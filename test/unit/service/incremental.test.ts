@@ -1,6 +1,7 @@
 // After an edit, the service re-reads only the claim it touched. Whatever path it takes, the model
 // and the findings must be exactly what reading the new text from scratch gives.
 import { test } from 'node:test';
+import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -119,7 +120,7 @@ test('two interchanges with other separators: an edit in the second is read with
 
 test('random edits in the real 837 samples: incremental equals from scratch', (t) => {
   const dir = samplesDir();
-  if (!dir) return t.skip('no ../shared/samples');
+  if (!dir) return t.skip(reasons.samples);
   const files = ['837p', '837i', '835'].flatMap((k) => readdirSync(join(dir, k)).map((f) => readFileSync(join(dir, k, f), 'utf8')));
   fc.assert(
     fc.property(
