@@ -14,8 +14,8 @@ import { readWorkspaceConfig } from '../../server/src/node/workspace-config';
 import { FILE_BYTES, type FileKind } from '../../server/src/base/limits';
 import { startSession } from '../support/lsp-session';
 import { fixture, releaseFile } from '../support/paths';
-import { needs } from '../support/needs';
 import { PROBE_837_NO_KX } from './protocol-helpers';
+import { needs } from '../support/needs';
 
 const GB = 1024 * 1024 * 1024;
 let dir: string;

@@ -2,7 +2,6 @@
 // a 10 MB single line, 100k-deep JSON, invalid UTF-8 and NULs. Nothing may throw, every range must
 // lie inside the text, and the same input must give the same model.
 import { test } from 'node:test';
-import { needs } from '../support/needs';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
@@ -21,6 +20,7 @@ import {
   mutationArb,
   truncatedIsa,
 } from '../support/fuzz';
+import { needs } from '../support/needs';
 
 const DRUG_WORDS = new Set(['tacrolimus', 'cyclosporine', 'sirolimus', 'omalizumab', 'mycophenolate']);
 const isDrugName = (word: string) => DRUG_WORDS.has(word);

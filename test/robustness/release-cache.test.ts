@@ -14,8 +14,8 @@ import { importRelease } from '../../server/src/codeset/import/release';
 import { RELEASE } from '../../server/src/base/limits';
 import { startSession } from '../support/lsp-session';
 import { fixture, releaseFile } from '../support/paths';
-import { needs } from '../support/needs';
 import { LOAD_RELEASE_REQUEST } from '../../server/src/protocol';
+import { needs } from '../support/needs';
 
 let dir: string;
 before(() => {

@@ -2,7 +2,6 @@
 // hover, completion (+ resolve) and code actions at random positions. Nothing may throw, every
 // position must lie inside the document, and a second, fresh service must answer the same.
 import { test } from 'node:test';
-import { needs } from '../support/needs';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -30,6 +29,7 @@ import {
   walk,
   type Mutation,
 } from '../support/fuzz';
+import { needs } from '../support/needs';
 
 const TODAY = '2025-11-05';
 const codesets: { name: string; codeset: () => CodeSet }[] = [

@@ -1,6 +1,5 @@
 // hcpcs-check end to end: which files a folder walk checks, and what paid history and docs get.
 import { test } from 'node:test';
-import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { fixture, releaseFile, repoRoot, samplesDir } from '../../support/paths'
 import { runCli } from './cli-process';
 
 import { CLI } from './cli-process';
+import { needs } from '../../support/needs';
 
 /** runs the CLI (cli-process.ts: the release env is cleared so only flags choose the code set) */
 const run = (args: string[], cwd = repoRoot) => runCli(args, { cwd });

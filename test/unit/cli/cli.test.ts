@@ -1,6 +1,5 @@
 // hcpcs-check end to end: `node dist/cli.js` (built by scripts/build.mjs) over fixtures.
 import { test } from 'node:test';
-import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { sarifViolations } from './sarif-shape';
 import { runCli } from './cli-process';
 
 import { CLI } from './cli-process';
+import { needs } from '../../support/needs';
 const claims = 'test/fixtures/claims';
 
 /** runs the CLI (cli-process.ts: the release env is cleared so only flags choose the code set) */

@@ -2,7 +2,6 @@
 // (NDJSON and SARIF checked against their published schemas), standard input, the compiled code set
 // and the worker pool's ordering. The Spark pipe contract is in pipe-contract.test.ts.
 import { test } from 'node:test';
-import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +10,7 @@ import { join, relative } from 'node:path';
 import { aspDir, fixture, releaseFile, repoRoot } from '../../support/paths';
 import { built, records, runCli } from './cli-process';
 import { ndjsonViolations, sarifSchemaViolations } from './schemas';
+import { needs } from '../../support/needs';
 
 // the hand-written core set, as a compiled file: the same findings whatever the build compiled
 const CORE = 'data/core/codeset.json';

@@ -1,12 +1,12 @@
 // The ASP pricing file and NDC-HCPCS crosswalk: real Oct 2025 files and hand-made edge cases.
 import { test } from 'node:test';
-import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aspDir, octoberAsp } from '../../support/paths';
 import { importAspCrosswalk, importAspPricing } from '../../../server/src/codeset/import/asp';
 import { normalizeNdc } from '../../../server/src/codeset/ndc';
+import { needs } from '../../support/needs';
 
 const dir = aspDir();
 const skip = needs.october;

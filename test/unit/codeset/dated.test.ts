@@ -1,7 +1,6 @@
 // Several releases on their own dates: quarters, the release in force, the successor chain, the
 // stale-data clause, ASP quarters, NDCs with several codes, and finding the files of a folder.
 import { test } from 'node:test';
-import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { importAspCrosswalk } from '../../../server/src/codeset/import/asp';
@@ -13,6 +12,7 @@ import { aspFileRole } from '../../../server/src/codeset/import/asp-files';
 import { aspFolders, releaseFiles } from '../../../server/src/node/release-sources';
 import { coreCodeSet, fullCodeSet } from '../../support/codesets';
 import { sharedDir } from '../../support/paths';
+import { needs } from '../../support/needs';
 
 test('quarters', () => {
   const rows: [string, string][] = [
@@ -92,7 +92,7 @@ test('a folder of files: one release per quarter (the quickest edition), ASP qua
 });
 
 const full = fullCodeSet();
-const skip = (full.release.releases ?? []).length >= 3 ? false : 'the loaded releases are not the three of ../shared or the excerpts';
+const skip = (full.release.releases ?? []).length >= 3 ? false : 'HCPCS_RELEASE names fewer than the three releases';
 
 test('the release in force answers; a code missing from it is found in the others', { skip }, () => {
   const cs = full!;

@@ -1,12 +1,12 @@
 // The drug vocabulary: names read from descriptors that are ordinary English never count as drugs;
 // real drug names (even ones that are also words, like insulin or iron) do.
 import { test } from 'node:test';
-import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { isDrugVocabulary } from '../../../server/src/codeset/drug-vocabulary';
 import { drugInfoOf } from '../../../server/src/codeset/drugs';
 import type { CodeRecord } from '../../../server/src/codeset/types';
 import { fullCodeSet } from '../../support/codesets';
+import { needs } from '../../support/needs';
 
 const rec = (code: string, long: string): CodeRecord => ({ code, short: '', long, pricing: ['51'], xrefs: [], tos: [] });
 

@@ -1,7 +1,6 @@
 // The drug model: table rows of descriptors -> unit, names, route, NOC; then every J code of the
 // real release, checked against the ASP file's dosage column.
 import { test } from 'node:test';
-import { needs, reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { parseAspDosage, sameBillingUnit } from '../../../server/src/codeset/uni
 import { importRelease } from '../../../server/src/codeset/import/release';
 import { importAspPricing } from '../../../server/src/codeset/import/asp';
 import type { CodeRecord, DrugInfo } from '../../../server/src/codeset/types';
+import { needs, reasons } from '../../support/needs';
 
 const rec = (code: string, long: string, pricing: string[] = []): CodeRecord => ({ code, short: '', long, pricing, xrefs: [], tos: [] });
 

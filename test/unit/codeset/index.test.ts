@@ -1,7 +1,6 @@
 // The loaded code set: lookups by date, searches, drugs, related codes, ASP and NDC answers, on
 // the shipped core set (always) and on the Oct 2025 release + ASP (../shared's files, else their committed excerpts).
 import { test } from 'node:test';
-import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { importRelease } from '../../../server/src/codeset/import/release';
 import { importAsp } from '../../../server/src/codeset/import/asp';
 import type { CodeSet } from '../../../server/src/codeset/types';
 import coreJson from '../../../data/core/codeset.json';
+import { needs } from '../../support/needs';
 
 const core = loadIndex(coreJson as unknown as CompiledIndex);
 const skip = needs.october;

@@ -1,7 +1,6 @@
 // The CMS release importers on the real Oct 2025 files (csv and xlsx), on .txt and .zip
 // editions built here from real rows, and on bad inputs.
 import { test } from 'node:test';
-import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { octoberRelease } from '../../support/paths';
 import { importRelease, type ImportedRelease } from '../../../server/src/codeset/import/release';
 import { writeZip } from './zip-writer';
 import { codeLines, modifierLines, type SplitStyle } from './release-txt-writer';
+import { needs } from '../../support/needs';
 
 /** ../shared's October 2025 .csv, else its committed excerpt: the tests that count the whole file skip without it */
 const csvPath = octoberRelease();

@@ -2,7 +2,6 @@
 // ranges inside the text, spans equal to the text, modifier/units slots that really work,
 // and no exception on damaged input (truncated, mutated).
 import { test } from 'node:test';
-import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { parseDocument } from '../../../server/src/documents/index';
 import type { ClaimDocument } from '../../../server/src/model';
 import { fixture, samplesDir } from '../../support/paths';
 import { allLines, checkInvariants, insertAt } from './support';
+import { reasons } from '../../support/needs';
 
 function files(): { name: string; path: string }[] {
   const out: { name: string; path: string }[] = [];

@@ -1,7 +1,6 @@
 // Document kinds: what a document is for, by content first, file name second, forced by settings.
 // Each row that yields a kind has a negative row of the same shape that must not.
 import { test } from 'node:test';
-import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,6 +15,7 @@ import { loadGuidance } from '../../../server/src/features/guidance';
 import { samplesDir } from '../../support/paths';
 import { defaultSettings } from '../../../server/src/settings';
 import { x12 as claim837, csv as claimCsv, fhir as fhirClaim } from '../checks/harness';
+import { reasons } from '../../support/needs';
 
 interface KindRow {
   name: string;

@@ -1,7 +1,6 @@
 // Every real claim file in ../shared/samples, read in place: what each reader must find there.
 // Expected values were written down by reading the files (not copied from the reader's output).
 import { test } from 'node:test';
-import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { parseDocument } from '../../../server/src/documents/index';
 import type { ClaimDocument } from '../../../server/src/model';
 import { samplesDir } from '../../support/paths';
 import { allLines, checkInvariants, summarise } from './support';
+import { reasons } from '../../support/needs';
 
 interface SampleRow {
   file: string;

@@ -1,7 +1,6 @@
 // Files above the size limit are read a window at a time: the claims a window reads must be the
 // very claims a full read gives, whatever position or range is asked for.
 import { test } from 'node:test';
-import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { defaultSettings } from '../../../server/src/settings';
 import { coreCodeSet } from '../../support/codesets';
 import { generate837p } from '../../../bench/generate/index';
 import { samplesDir } from '../../support/paths';
+import { reasons } from '../../support/needs';
 
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
 

@@ -1,7 +1,6 @@
 // Every coded value of the record layout has its text, and every value found in the real
 // releases is known (or, if CMS adds one, shown raw on the card, never dropped).
 import { test } from 'node:test';
-import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -10,6 +9,7 @@ import { actionText, betosText, coverageText, pricingText, typeOfServiceText } f
 import { codedValueLines } from '../../../server/src/features/card-facts';
 import type { CodeLookup, CodeRecord } from '../../../server/src/codeset/types';
 import { sharedRelease } from '../../support/paths';
+import { needs } from '../../support/needs';
 
 const ids = ['2025-10', '2026-01', '2026-07'];
 const skip = needs.allReleases;

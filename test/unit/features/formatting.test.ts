@@ -2,7 +2,6 @@
 // Proven on hand-written rows (delimiters, several interchanges, CR/LF/CRLF, BOM, damaged envelopes),
 // on every X12 file in ../shared/samples and the generated bench files, and by a fuzz test.
 import { test } from 'node:test';
-import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { generate837p } from '../../../bench/generate/index';
 import { isa, x12_837p } from '../../support/x12';
 import { samplesDir } from '../../support/paths';
 import { fuzzParams } from '../../support/fuzz';
+import { reasons } from '../../support/needs';
 
 const LINES: FormatOptions = { layout: 'lines' };
 const JOIN: FormatOptions = { layout: 'join' };

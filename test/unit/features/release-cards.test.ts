@@ -2,7 +2,6 @@
 // say what the release row says (descriptor, dates, status, coverage, pricing, XREF) and name the
 // release. The rows are read again here with the importer, one release file at a time.
 import { test } from 'node:test';
-import { needs } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -13,6 +12,7 @@ import { md } from '../../../server/src/features/format';
 import type { CodeRecord } from '../../../server/src/codeset/types';
 import { fullSet, shippedGuidance } from './support';
 import { sharedRelease } from '../../support/paths';
+import { needs } from '../../support/needs';
 
 const ids = ['2025-10', '2026-01', '2026-07'];
 const skip = needs.allReleases;

@@ -2,7 +2,6 @@
 // a hover on every code, modifier, NDC and mention answers without "undefined"/"null"/"NaN";
 // the outline never shows a patient's name (NM1*IL / NM1*QC names); completion and hints hold up.
 import { test } from 'node:test';
-import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { inlayHints } from '../../../server/src/features/inlay-hints';
 import { codeActions } from '../../../server/src/features/code-actions';
 import { samplesDir } from '../../support/paths';
 import { build, coreSet, fullSet, LEAKS } from './support';
+import { reasons } from '../../support/needs';
 
 function sampleFiles(): string[] {
   const dir = samplesDir();

@@ -1,7 +1,6 @@
 // After an edit, the service re-reads only the claim it touched. Whatever path it takes, the model
 // and the findings must be exactly what reading the new text from scratch gives.
 import { test } from 'node:test';
-import { reasons } from '../../support/needs';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { parseDocument } from '../../../server/src/documents/index';
 import { coreCodeSet } from '../../support/codesets';
 import { x12_837p, isa } from '../../support/x12';
 import { samplesDir } from '../../support/paths';
+import { reasons } from '../../support/needs';
 
 const codeset = coreCodeSet();
 const guidance = loadGuidance({});
