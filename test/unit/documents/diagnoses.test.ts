@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readX12 } from '../../../server/src/documents/x12';
 import { readFhir } from '../../../server/src/documents/fhir';
+import { readCsv } from '../../../server/src/documents/csv';
+import { classifyHeader } from '../../../server/src/documents/csv-columns';
 import type { ClaimDocument } from '../../../server/src/model';
 
 const ISA = 'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *251105*1200*^*00501*000000001*0*T*:~';
@@ -134,3 +136,30 @@ for (const row of fhirRows) {
     assert.deepEqual(diagnosesOf(doc), ['1 E11.9  icd10 principal']); // no HI qualifier in FHIR
   });
 }
+
+const pointerHeaders: [string, string][] = [
+  ['Diagnosis Pointer', 'diagnosisPointer'],
+  ['DX_PTR', 'diagnosisPointer'],
+  ['dx pointer 1', 'diagnosisPointer'],
+  ['LINE_DGNS_PNTR', 'diagnosisPointer'],
+  ['Diagnosis Code Pointer', 'diagnosisPointer'],
+  ['Pointers', 'diagnosisPointer'],
+  // negative rows: diagnosis columns stay diagnoses
+  ['ICD_DGNS_CD1', 'diagnosis'],
+  ['LINE_ICD_DGNS_CD', 'diagnosis'],
+  ['Diagnosis', 'diagnosis'],
+  ['DX1', 'diagnosis'],
+  ['PRNCPAL_DGNS_CD', 'diagnosis'],
+];
+
+for (const [header, role] of pointerHeaders) {
+  test(`csv header ${JSON.stringify(header)} is a ${role} column`, () => assert.equal(classifyHeader(header, 0).role, role));
+}
+
+test('csv: a pointer column is never read as diagnosis codes (CMS-1500 letters, numbers)', () => {
+  const text = 'claim_id,hcpcs,units,diagnosis pointer,dx1,dx2\nC1,J7507,5,ABCD,E119,I10\nC1,J7502,1,1234,E119,I10\n';
+  const doc = readCsv(text);
+  assert.deepEqual(diagnosesOf(doc), ['1 E119  unknown principal', '2 I10  unknown']);
+  assert.deepEqual(doc.mentions.map((m) => m.code.value).filter((v) => v === 'ABCD' || v === '1234'), []);
+  assert.ok(doc.claims[0]!.lines.every((l) => l.diagnosisPointers === undefined));
+});
