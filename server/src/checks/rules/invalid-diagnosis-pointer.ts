@@ -9,7 +9,7 @@ import type { Finding } from '../types';
 const rule: LineRule = {
   id: 'invalid-diagnosis-pointer',
   source: { basis: 'X12 TR3', ref: '837P SV107 composite diagnosis code pointer (1 to 12, positions of the 2300 HI diagnoses); FHIR Claim.item.diagnosisSequence' },
-  since: '0.3.0',
+  since: '0.2.0',
   bulkSafeFix: false,
   scope: 'line',
   description: 'Diagnosis pointer that names no diagnosis of the claim',

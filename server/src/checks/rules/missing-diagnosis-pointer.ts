@@ -6,7 +6,7 @@ import { allProfiles, docsPath, finding, type LineRule } from '../rule';
 const rule: LineRule = {
   id: 'missing-diagnosis-pointer',
   source: { basis: 'X12 TR3', ref: '837P SV107 composite diagnosis code pointer: required on every service line' },
-  since: '0.3.0',
+  since: '0.2.0',
   bulkSafeFix: false,
   scope: 'line',
   description: '837P service line without a diagnosis pointer (SV107)',

@@ -7,7 +7,7 @@ import { allProfiles, docsPath, finding, type LineRule } from '../rule';
 const rule: LineRule = {
   id: 'missing-principal-diagnosis',
   source: { basis: 'X12 TR3', ref: '837P/837I loop 2300 HI01-1 qualifier ABK or BK (principal diagnosis); FHIR Claim.diagnosis sequence 1 or type principal' },
-  since: '0.3.0',
+  since: '0.2.0',
   bulkSafeFix: false,
   scope: 'line',
   description: 'Claim without a principal diagnosis',
