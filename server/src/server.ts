@@ -106,6 +106,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      definitionProvider: true,
       completionProvider: { triggerCharacters: [':', '>', '^', '-', '"', ' '], resolveProvider: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Empty, FIX_ALL_KIND] },
       documentFormattingProvider: true,
@@ -285,6 +286,7 @@ const withDocument =
   };
 
 connection.onHover(withDocument('hover', null, (doc, p) => service.hover(doc, p.position)));
+connection.onDefinition(withDocument('definition', null, (doc, p) => service.definition(doc, p.position)));
 connection.onCompletion(
   withDocument('completion', { isIncomplete: false, items: [] }, (doc, p) => service.completion(doc, p.position)),
 );

@@ -10,6 +10,7 @@ import type {
   DocumentSymbol,
   Hover,
   InlayHint,
+  Location,
   Position,
   Range as LspRange,
 } from 'vscode-languageserver-types';
@@ -26,6 +27,7 @@ import { doneTask, modelTask, x12Task, type ValidationTask } from './validation'
 import type { FeatureContext } from './features/context';
 import type { GuidanceLibrary } from './features/guidance';
 import { hover as hoverAt } from './features/hover';
+import { definition as definitionAt } from './features/definition';
 import { complete, resolveCompletion as resolveItem } from './features/completion';
 import { codeActions as actionsFor } from './features/code-actions';
 import { documentSymbols as symbolsOf } from './features/symbols';
@@ -118,6 +120,8 @@ export interface HcpcsService {
    */
   validation(doc: TextDocument): ValidationTask;
   hover(doc: TextDocument, position: Position): Hover | null;
+  /** from a diagnosis pointer to the diagnosis it names */
+  definition(doc: TextDocument, position: Position): Location | null;
   completion(doc: TextDocument, position: Position): CompletionList;
   resolveCompletion(item: CompletionItem): CompletionItem;
   codeActions(doc: TextDocument, range: LspRange, only?: readonly string[]): CodeAction[];
@@ -253,6 +257,10 @@ export function createService(options: ServiceOptions): HcpcsService {
     hover: (doc, position) => {
       const at = doc.offsetAt(position);
       return hoverAt(context(doc, at), at);
+    },
+    definition: (doc, position) => {
+      const at = doc.offsetAt(position);
+      return definitionAt(context(doc, at), at);
     },
     completion: (doc, position) => {
       const at = doc.offsetAt(position);

@@ -20,6 +20,8 @@ export const problemCatalogue = {
   'x12-line-outside-claim': { title: 'Service line outside a claim', defaultSeverity: 'warning', source: x12('837 loop 2400 follows CLM (loop 2300); 835 SVC follows CLP'), ...v010 },
   'x12-missing-code': { title: 'Service line without a procedure code', defaultSeverity: 'warning', source: x12('837 SV101-2 / SV201-2, 835 SVC01-2: procedure code required'), ...v010 },
   'x12-bad-date': { title: 'Date that is not a valid D8/RD8 date', defaultSeverity: 'warning', source: x12('DTP03 date formats D8 (CCYYMMDD) and RD8'), ...v010 },
+  'x12-hi-qualifier': { title: 'HI composite without a qualifier, or with one the 837 guides do not use', defaultSeverity: 'warning', source: x12('837 loop 2300 HI01-1 to HI12-1 code list qualifier (ABK, ABF, BK, BF, ...)'), ...v020 },
+  'x12-bad-pointer': { title: 'Diagnosis pointer that is not a number', defaultSeverity: 'warning', source: x12('837P SV107 composite diagnosis code pointer (1 to 12)'), ...v020 },
   'csv-unterminated-quote': { title: 'Quoted CSV cell never closed', defaultSeverity: 'error', source: format('RFC 4180 quoted fields'), ...v010 },
   'csv-too-many-columns': { title: 'CSV row with more cells than the column budget', defaultSeverity: 'error', source: tool('cells per row (server/src/limits.ts TABLE)'), ...v020 },
   'csv-no-code-column': { title: 'No CSV column header names a procedure code', defaultSeverity: 'information', source: tool('CSV header names (HCPCS, Procedure Code, ...)'), ...v010 },

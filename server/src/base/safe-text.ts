@@ -42,6 +42,10 @@ const FIELD_SHAPES = {
   ndc: /^[0-9\- ]{1,16}$/,
   /** D8 / RD8 / ISO dates and near misses: digits and separators only */
   date: /^[0-9\-/]{1,17}$/,
+  /** an X12 qualifier (HI01-1 ABK, SV101-1 HC) or a typo of one */
+  qualifier: /^[A-Za-z0-9]{1,3}$/,
+  /** a diagnosis pointer or a typo of one: a few letters, digits, signs or points */
+  pointer: /^[A-Za-z0-9.+\-]{1,4}$/,
 } as const;
 
 export type ClaimField = keyof typeof FIELD_SHAPES;

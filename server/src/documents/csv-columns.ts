@@ -15,6 +15,7 @@ export type ColumnRole =
   | 'charge'
   | 'lineNumber'
   | 'diagnosis'
+  | 'diagnosisPointer' // which diagnoses a line is for (1-12, or CMS-1500 letters A-L): not a diagnosis
   | 'identifier'
   | 'other';
 
@@ -72,6 +73,10 @@ export function classifyHeader(name: string, index: number): Column {
   m = /^(?:hcpcs|cpt)?(1st|2nd|3rd|4th|first|second|third|fourth)(?:modifier|mod|mdfr)(?:code|cd)?$/.exec(key);
   if (m) return { index, name, role: 'modifier', position: ORDINALS[m[1]] };
   if (/vrsn|version/.test(key)) return { index, name, role: 'other' };
+  // Diagnosis Pointer, DX_PTR, LINE_DGNS_PNTR: recognised so its "1,2" or "ABCD" is never read as a
+  // diagnosis code. Not read into the model: CSV diagnoses are gathered by value across a claim's
+  // rows, so a positional pointer could not be resolved to the column it means.
+  if (/(dgns|diag|icd|dx).*(pointer|ptr|pntr)|^pointers?$/.test(key)) return { index, name, role: 'diagnosisPointer' };
   if (/dgns|diag|icd|^dx/.test(key)) return { index, name, role: 'diagnosis' };
   if (/(^|[a-z])(id|num|npi|upin|pin|plan|contract|zip|tin|cntl|ctrl|lcd)$|npi|upin/.test(key)) return { index, name, role: 'identifier' };
   return { index, name, role: 'other' };

@@ -125,6 +125,11 @@ function readItem(text: string, item: JsonObject, claim: Claim, options: FhirOpt
 
   const sequence = member(item, 'sequence');
   if (sequence && sequence.kind === 'number' && !Number.isNaN(sequence.value)) line.sequence = span(sequence.value, sequence.start, sequence.end);
+  const pointers = memberEntry(item, 'diagnosisSequence')?.value;
+  if (pointers) {
+    // whole numbers as written (a rule says when one names no diagnosis.sequence); others are not pointers
+    line.diagnosisPointers = items(pointers).flatMap((p) => (p.kind === 'number' && Number.isInteger(p.value) ? [span(p.value, p.start, p.end)] : []));
+  }
   const quantity = member(member(item, 'quantity'), 'value');
   if (quantity && quantity.kind === 'number') {
     line.unitsText = span(quantity.raw, quantity.start, quantity.end);

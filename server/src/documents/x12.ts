@@ -11,13 +11,14 @@ import { findDoses, type DrugNamePredicate } from './doses';
 import { addProblem, emptyDocument, problem } from './problems';
 import { isIsaAt, readIsa, type X12Delimiters } from './x12-delimiters';
 import { appendAll } from '../base/arrays';
+import { diagnosisQualifier, isKnownHiQualifier } from './hi-qualifiers';
 
 export interface X12Options {
   isDrugName?: DrugNamePredicate;
 }
 
-/** HI qualifiers that carry diagnosis codes (ICD-10 ABK/ABF/ABJ/ABN/APR..., ICD-9 BK/BF/BJ/BN/PR) */
-const DIAGNOSIS_QUALIFIERS = new Set(['ABK', 'ABF', 'ABJ', 'ABN', 'APR', 'AAU', 'AAV', 'AAW', 'BK', 'BF', 'BJ', 'BN', 'PR']);
+/** an SV107 component longer than this is not read as a pointer number (the 5010 pointers are 1 to 12) */
+const MAX_POINTER_CHARS = 4;
 
 /** 'SV1' -> its characters packed base 256, the form dispatch switches on */
 function segmentId(id: string): number {
@@ -574,6 +575,7 @@ class X12Reader {
       line.modifierSlot = this.modifierSlot(parts, partCount);
     }
     if (sequence) line.sequence = sequence;
+    if (source === 'SV1') this.diagnosisPointers(line, 7);
     if (at.charge !== undefined) line.charge = this.numberOf(at.charge);
     if (at.basis !== undefined) line.unitBasis = this.spanOf(at.basis);
     let unitsAt = at.units;
@@ -624,7 +626,13 @@ class X12Reader {
     else if ((qualifier === '434' || qualifier === '232') && !this.claimDateOther) this.claimDateOther = dateSpan;
   }
 
-  /** HI*ABK:F1020*ABF:E119 — also the damaged form HI*BK*8901*BF*87200 (qualifier and code as elements) */
+  /**
+   * HI*ABK:F1020*ABF:E119 — also the damaged form HI*BK*8901*BF*87200 (qualifier and code as
+   * elements). Diagnoses are numbered in order across the claim's HI composites: in an 837P the
+   * one diagnosis HI segment's composite N is what SV107 pointer N names (RFI 433; 5010: 1 to 12).
+   * Composites of other qualifiers (procedures, occurrences, values, condition codes) are not
+   * diagnoses and take no position.
+   */
   private diagnoses(): void {
     const claim = this.claim;
     if (!claim) return;
@@ -638,26 +646,65 @@ class X12Reader {
       let qualifier: Span<string> | undefined;
       if (parts.length >= 4) {
         qualifier = span(this.text.slice(parts[0], parts[1]), parts[0], parts[1]);
-        if (DIAGNOSIS_QUALIFIERS.has(qualifier.value.toUpperCase()) && parts[2] < parts[3]) code = span(this.text.slice(parts[2], parts[3]), parts[2], parts[3]);
-      } else if (DIAGNOSIS_QUALIFIERS.has(this.val(k).toUpperCase()) && k + 1 < this.count) {
+        if (parts[2] < parts[3]) code = span(this.text.slice(parts[2], parts[3]), parts[2], parts[3]);
+      } else if (isKnownHiQualifier(this.val(k))) {
         const next = this.spanOf(k + 1);
-        if (next && next.value.indexOf(this.comp) < 0) {
-          qualifier = this.spanOf(k);
-          code = next;
-          k++;
-        }
+        if (!next || next.value.indexOf(this.comp) >= 0) continue;
+        qualifier = this.spanOf(k);
+        code = next;
+        k++;
       }
-      if (!code || !qualifier) continue;
-      const q = qualifier.value.toUpperCase();
-      claim.diagnoses.push({
-        ...code,
-        position: claim.diagnoses.length + 1,
-        system: q.startsWith('A') ? 'icd10' : 'icd9',
-        qualifier,
-        principal: q === 'ABK' || q === 'BK',
-      });
+      if (!qualifier?.value) {
+        const what = parts.length >= 4 ? 'has an empty qualifier' : 'has no qualifier';
+        this.hiProblem(`This HI composite ${what}: it is not read as a diagnosis and takes no diagnosis position. Write it as ABK:<code> for the principal diagnosis, ABF:<code> for the others.`, s, e);
+        continue;
+      }
+      const known = diagnosisQualifier(qualifier.value);
+      if (!known) {
+        if (!isKnownHiQualifier(qualifier.value)) {
+          this.hiProblem(
+            `HI qualifier ${quoteField(qualifier.value, 'qualifier')} is not one the 837 guides use: the composite is not read as a diagnosis and takes no diagnosis position (ABK principal, ABF other diagnosis; BK/BF for ICD-9).`,
+            qualifier.range.start,
+            qualifier.range.end,
+          );
+        }
+        continue;
+      }
+      if (!code) continue;
+      claim.diagnoses.push({ ...code, position: claim.diagnoses.length + 1, system: known.system, qualifier, principal: known.principal });
       if (isLevel2(code.value.toUpperCase())) this.doc.mentions.push({ code, context: 'diagnosis', modifiers: [] });
     }
+  }
+
+  private hiProblem(message: string, start: number, end: number): void {
+    addProblem(this.doc.problems, problem('x12-hi-qualifier', message, start, end, 'warning'));
+  }
+
+  /**
+   * SV107: up to four pointers, component separated (1:2:3:4); numbers kept as written (a rule
+   * judges their range), anything else reported. Left undefined when SV107 holds nothing.
+   */
+  private diagnosisPointers(line: ServiceLine, k: number): void {
+    if (!this.has(k) || this.starts[k] === this.ends[k]) return;
+    const parts = this.components(this.starts[k], this.ends[k]);
+    const pointers: Span<number>[] = [];
+    let written = false;
+    for (let i = 0; i < parts.length; i += 2) {
+      const s = parts[i];
+      const e = parts[i + 1];
+      if (s === e) continue;
+      written = true;
+      const raw = this.text.slice(s, e);
+      if (raw.length <= MAX_POINTER_CHARS && /^[0-9]+$/.test(raw)) pointers.push(span(Number(raw), s, e));
+      else {
+        addProblem(
+          this.doc.problems,
+          problem('x12-bad-pointer', `Diagnosis pointer ${quoteField(raw, 'pointer')} is not a number: SV107 holds up to four pointers 1 to 12, separated by '${this.comp}'.`, s, e, 'warning'),
+        );
+      }
+    }
+    // only separators (SV107 ':') is no pointer at all; an unreadable one is reported above
+    if (written) line.diagnosisPointers = pointers;
   }
 
   private note(): void {

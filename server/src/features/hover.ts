@@ -5,6 +5,7 @@ import type { FeatureContext } from './context';
 import { locate, type Located } from './locate';
 import { codeCard, dateFor, footer, modifierSummary, type CardSources } from './code-card';
 import { ndcCard } from './ndc-card';
+import { pointerHover } from './pointer-card';
 import { md } from './format';
 
 export function hover(ctx: FeatureContext, offset: number): Hover | null {
@@ -40,6 +41,8 @@ function cardFor(ctx: FeatureContext, at: Located): string | undefined {
       return at.span ? notAProcedure(at.span, 'a diagnosis code (ICD-10-CM), not a procedure') : undefined;
     case 'ndc':
       return at.line ? ndcCard(ctx.codeset, at.line) : undefined;
+    case 'pointer':
+      return at.line && at.pointer ? pointerHover(at.claim, at.line, at.pointer).join('\n\n') : undefined;
     default:
       return undefined;
   }

@@ -4,7 +4,7 @@
 import type { Claim, ClaimDocument, CodeMention, ServiceLine, Span } from '../model';
 import { contains } from '../model';
 
-export type LocatedKind = 'code' | 'modifier' | 'ndc' | 'mention' | 'diagnosis' | 'none';
+export type LocatedKind = 'code' | 'modifier' | 'ndc' | 'pointer' | 'mention' | 'diagnosis' | 'none';
 
 export interface Located {
   kind: LocatedKind;
@@ -13,8 +13,10 @@ export interface Located {
   claim?: Claim;
   /** the bare mention the token belongs to (kind 'mention', or a modifier written after a mention) */
   mention?: CodeMention;
-  /** the token under the offset; absent for 'none' */
+  /** the token under the offset; absent for 'none' (a pointer's is its text) */
   span?: Span<string>;
+  /** kind 'pointer': the diagnosis pointer under the offset (837P SV107, FHIR item.diagnosisSequence) */
+  pointer?: Span<number>;
 }
 
 interface LineEntry {
@@ -103,6 +105,9 @@ export function locate(model: ClaimDocument, offset: number): Located {
     if (contains(line.code.range, offset)) return { kind: 'code', line, claim, span: line.code };
     for (const m of line.modifiers) if (contains(m.range, offset)) return { kind: 'modifier', line, claim, span: m };
     if (line.ndc && contains(line.ndc.range, offset)) return { kind: 'ndc', line, claim, span: line.ndc };
+    for (const p of line.diagnosisPointers ?? []) {
+      if (contains(p.range, offset)) return { kind: 'pointer', line, claim, pointer: p, span: { value: String(p.value), range: p.range } };
+    }
   }
   // mentions may also sit inside a line's extent (an NTE naming another code), so look them up too
   const k = lastAtOrBefore(mentions, offset, (m) => m.code.range.start);
