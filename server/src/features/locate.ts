@@ -1,7 +1,7 @@
 // "What is at this offset?" for hover, completion and code actions.
 // Documents can hold 100k service lines: the lines and mentions are indexed once per model
 // (sorted by start, cached by model identity) and found by binary search.
-import type { Claim, ClaimDocument, CodeMention, ServiceLine, Span } from '../model';
+import type { Claim, ClaimDocument, CodeMention, Diagnosis, ServiceLine, Span } from '../model';
 import { contains } from '../model';
 
 export type LocatedKind = 'code' | 'modifier' | 'ndc' | 'mention' | 'diagnosis' | 'none';
@@ -15,6 +15,8 @@ export interface Located {
   mention?: CodeMention;
   /** the token under the offset; absent for 'none' */
   span?: Span<string>;
+  /** kind 'diagnosis': the claim's diagnosis under the offset */
+  diagnosis?: Diagnosis;
 }
 
 interface LineEntry {
@@ -104,6 +106,13 @@ export function locate(model: ClaimDocument, offset: number): Located {
     for (const m of line.modifiers) if (contains(m.range, offset)) return { kind: 'modifier', line, claim, span: m };
     if (line.ndc && contains(line.ndc.range, offset)) return { kind: 'ndc', line, claim, span: line.ndc };
   }
+  // claim-level diagnoses (HI, a diagnosis column, FHIR diagnosis): may look like codes (and be
+  // mentions too), are not procedures; found before mentions so the card knows the claim's dates
+  const c = lastAtOrBefore(claims, offset, (x) => x.range.start);
+  const claim = claims[c];
+  if (claim && contains(claim.range, offset)) {
+    for (const d of claim.diagnoses) if (contains(d.range, offset)) return { kind: 'diagnosis', claim, span: d, diagnosis: d };
+  }
   // mentions may also sit inside a line's extent (an NTE naming another code), so look them up too
   const k = lastAtOrBefore(mentions, offset, (m) => m.code.range.start);
   for (let j = k; j >= 0 && j > k - 2; j--) {
@@ -115,11 +124,5 @@ export function locate(model: ClaimDocument, offset: number): Located {
   const modifierMentions = model.modifierMentions ?? [];
   const q = lastAtOrBefore(modifierMentions, offset, (m) => m.modifier.range.start);
   if (q >= 0 && contains(modifierMentions[q]!.modifier.range, offset)) return { kind: 'modifier', span: modifierMentions[q]!.modifier };
-  // claim-level diagnoses (HI): look like codes, are not procedures
-  const c = lastAtOrBefore(claims, offset, (x) => x.range.start);
-  const claim = claims[c];
-  if (claim && contains(claim.range, offset)) {
-    for (const d of claim.diagnoses) if (contains(d.range, offset)) return { kind: 'diagnosis', claim, span: d };
-  }
   return { kind: 'none' };
 }
