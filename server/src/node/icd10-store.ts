@@ -7,6 +7,7 @@ import { icd10ReleaseFromName, importIcd10, isIcd10FileName } from '../codeset/i
 import { icd10Files } from './release-sources';
 import { readGuarded } from './guarded-read';
 import { safeName } from '../base/safe-text';
+import { appendAll } from '../base/arrays';
 
 export const ICD10_BUILT_FILE = 'icd10cm.json';
 
@@ -27,7 +28,7 @@ export function loadIcd10Path(path: string): Icd10Load {
       continue;
     }
     releases.push(imported.index);
-    notes.push(...imported.notes);
+    appendAll(notes, imported.notes);
   }
   if (releases.length === 0) return { ok: false, error: `ICD-10-CM: no release in ${safeName(path)} could be read: ${notes.join(' ')}` };
   // two files for one release (a zip and its unpacked order file in different folders): the first kept

@@ -1,7 +1,9 @@
 // unknown-diagnosis, diagnosis-not-billable: a claim's diagnoses against the ICD-10-CM release in
 // force on its dates (the committed FY2026 excerpt unless a row says otherwise).
 import { test } from 'node:test';
-import { checkRule, x12 } from './harness';
+import assert from 'node:assert/strict';
+import { check, checkRule, coreCodeSet, x12 } from './harness';
+import { fixtureDiagnosisCodes } from '../../support/icd10';
 
 /** an 837P claim (dated 2025-11-05 unless `date` says otherwise) with an HI segment and one line */
 const claim = (hi: string, date = '20251105') => x12(hi, 'LX*1', 'SV1*HC:J7507*125*UN*5***1', `DTP*472*D8*${date}`);
@@ -67,3 +69,25 @@ test('diagnosis-not-billable', (t) =>
     { name: 'claim lines on both sides of October 1 that disagree: silent', text: x12('HI*ABK:E11', 'LX*1', 'SV1*HC:J7507*125*UN*5***1', 'DTP*472*D8*20250915', 'LX*2', 'SV1*HC:J7507*125*UN*5***1', 'DTP*472*D8*20251105') },
     { name: 'full release: J44 is a category', icd10: 'full', text: claim('HI*ABK:⟦J44⟧'), messages: ['billable codes lie under it (J44.0'] },
   ]));
+
+test('past the newest release the diagnosis findings are information, never errors; within it they are errors', () => {
+  const rows: [string, string, string][] = [
+    ['20261105', 'HI*ABK:E1199', 'information'],
+    ['20261105', 'HI*ABK:E11', 'information'],
+    ['20251105', 'HI*ABK:E1199', 'error'],
+    ['20251105', 'HI*ABK:E11', 'error'],
+    // a shape error is certain whatever the date
+    ['20261105', 'HI*ABK:12345', 'error'],
+  ];
+  for (const [date, hi, severity] of rows) {
+    const found = check(claim(hi, date), { codeset: coreCodeSet(), diagnosisCodes: fixtureDiagnosisCodes() }).filter((f) => f.ruleId.includes('diagnosis'));
+    assert.equal(found.length, 1, `${hi} on ${date}`);
+    assert.equal(found[0]!.severity, severity, `${hi} on ${date}`);
+  }
+});
+
+test('one claim with many diagnoses is judged once (on its first line), not once per line', () => {
+  const text = x12('HI*ABK:E11*ABF:E1199', 'LX*1', 'SV1*HC:J7507*125*UN*5***1', 'DTP*472*D8*20251105', 'LX*2', 'SV1*HC:J7507*125*UN*5***1', 'DTP*472*D8*20251106');
+  const found = check(text, { codeset: coreCodeSet(), diagnosisCodes: fixtureDiagnosisCodes() }).filter((f) => f.ruleId.includes('diagnosis'));
+  assert.deepEqual(found.map((f) => f.ruleId).sort(), ['diagnosis-not-billable', 'unknown-diagnosis']);
+});

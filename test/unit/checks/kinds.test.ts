@@ -33,6 +33,8 @@ const SUBMISSION_RULES = [
 const VALIDITY_RULES = ['unknown-code', 'code-not-effective', 'invalid-modifier', 'modifier-not-effective', 'cpt-code'];
 const FACT_RULES = ['drug-mismatch'];
 const STATEMENT_RULES = ['fact-billing-unit', 'fact-route', 'fact-modifier', 'fact-code-range', 'fact-code-kind'];
+/** diagnoses on claim documents only: a note or a remittance is not a claim's diagnosis list (837, claim CSV, FHIR Claim) */
+const CLAIM_ONLY_RULES = ['unknown-diagnosis', 'diagnosis-not-billable'];
 
 test('every rule declares the kinds it applies to', () => {
   const byId = new Map(rules.map((r) => [r.id, [...r.kinds].sort()]));
@@ -40,7 +42,8 @@ test('every rule declares the kinds it applies to', () => {
   for (const id of VALIDITY_RULES) assert.deepEqual(byId.get(id), ['claim', 'note', 'remittance'], id);
   for (const id of FACT_RULES) assert.deepEqual(byId.get(id), ['claim', 'note', 'reference'], id);
   for (const id of STATEMENT_RULES) assert.deepEqual(byId.get(id), ['note', 'reference'], id);
-  assert.deepEqual([...byId.keys()].sort(), [...SUBMISSION_RULES, ...VALIDITY_RULES, ...FACT_RULES, ...STATEMENT_RULES].sort(), 'a new rule needs a row here');
+  for (const id of CLAIM_ONLY_RULES) assert.deepEqual(byId.get(id), ['claim'], id);
+  assert.deepEqual([...byId.keys()].sort(), [...SUBMISSION_RULES, ...VALIDITY_RULES, ...FACT_RULES, ...STATEMENT_RULES, ...CLAIM_ONLY_RULES].sort(), 'a new rule needs a row here');
 });
 
 interface GateRow {
