@@ -96,4 +96,11 @@ if (process.env.HCPCS_RELEASE) {
   execFileSync(process.execPath, [script, join(root, 'dist/codeset.json')], { stdio: 'inherit' });
 }
 
+// ICD-10-CM (public domain) is compiled in the same way when HCPCS_ICD10 points to the CDC files
+if (process.env.HCPCS_ICD10) {
+  const script = join(root, 'out/scripts/compile-icd10.js');
+  await build({ ...common, entryPoints: [join(root, 'scripts/compile-icd10.ts')], outfile: script });
+  execFileSync(process.execPath, [script, join(root, 'dist/icd10cm.json')], { stdio: 'inherit' });
+}
+
 if (failed.length) process.exit(1);

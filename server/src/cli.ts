@@ -14,7 +14,7 @@ import { toSarif } from './checks/report/sarif';
 import { docsBaseFromRepository, helpUri, ruleMetadata } from './checks/report/rule-info';
 import { Tally, exitStatus } from './checks/report/tally';
 import { readWorkspaceConfig } from './node/workspace-config';
-import { codeSetSource, compileFromFiles, loadSource, writeCompiled, InputError, type CodeSetSource } from './cli/codeset';
+import { codeSetSource, compileFromFiles, loadIcd10Source, loadSource, writeCompiled, InputError, type CodeSetSource } from './cli/codeset';
 import { makeService, runTask, type Task } from './cli/task';
 import { inlineExecutor, runInOrder, workerPool, type LocalWorker } from './cli/pool';
 import { isWorkerThread, runWorker, WORKER_ROLE } from './cli/worker';
@@ -206,10 +206,11 @@ async function stdinTasks(options: CliOptions): Promise<AsyncIterable<Task> | Ta
   return [{ kind: 'doc', doc: { id: STDIN_ID, languageId: options.language ?? '', text } }];
 }
 
-function localWorker(source: CodeSetSource, settings: Settings, today: string): LocalWorker {
+function localWorker(source: CodeSetSource, settings: Settings, today: string, icd10Path: string | undefined): LocalWorker {
   const { codeset, notes } = loadSource(source, __dirname);
-  const service = makeService(codeset, settings, today);
-  return { loaded: { release: codeset.release, notes }, run: (task) => runTask(service, task) };
+  const icd10 = loadIcd10Source(icd10Path, __dirname);
+  const service = makeService(codeset, settings, today, icd10.codes);
+  return { loaded: { release: codeset.release, notes: [...notes, ...icd10.notes] }, run: (task) => runTask(service, task) };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -244,9 +245,10 @@ async function run(argv: string[]): Promise<number> {
   // a pool pays off for a stream or several files per thread; one document is checked right here.
   // This thread is one of the pool's: --jobs N starts N-1 more, each loading the code set once.
   const pooled = jobs > 1 && (options.input === 'ndjson' || files.length >= 2 * jobs);
-  const local = localWorker(source, settings, today);
+  const icd10 = options.icd10 ?? process.env.HCPCS_ICD10;
+  const local = localWorker(source, settings, today, icd10);
   const executor = pooled
-    ? workerPool(__filename, jobs - 1, { role: WORKER_ROLE, codeset: source, settings, today, distDir: __dirname }, local)
+    ? workerPool(__filename, jobs - 1, { role: WORKER_ROLE, codeset: source, settings, today, distDir: __dirname, icd10 }, local)
     : inlineExecutor(local.loaded, local.run);
   try {
     const loaded = await executor.ready();

@@ -21,6 +21,7 @@ import { mergeSettings } from './checks/config';
 import { configFileProblems } from './checks/config-file';
 import { loadGuidance } from './features/guidance';
 import guidanceFiles from 'virtual:guidance';
+import { loadIcd10AtStartup, loadIcd10Path, type Icd10Load } from './node/icd10-store';
 import { CodeSetStore } from './node/codeset-store';
 import { readWorkspaceConfig, isConfigFile } from './node/workspace-config';
 import { todayIso } from './node/clock';
@@ -56,6 +57,8 @@ let pullConfiguration = false;
 let restrictedWorkspace = false;
 /** the release file and ASP folder in effect (from initialization, then from settings) */
 let releasePaths: { releasePath?: string; aspPath?: string } = {};
+/** the ICD-10-CM path in effect (from initialization, then from settings) */
+let icd10Path: string | undefined;
 
 // made in onInitialize, once the client has said where the rule docs are
 let service: HcpcsService;
@@ -79,6 +82,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings?: unknown;
     releasePath?: string;
     aspPath?: string;
+    icd10Path?: string;
     trusted?: boolean;
   };
   pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
@@ -102,6 +106,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     releasePath: restrictedWorkspace ? undefined : (init.releasePath ?? sectionString(init.settings, 'releasePath')),
     aspPath: restrictedWorkspace ? undefined : (init.aspPath ?? sectionString(init.settings, 'aspPath')),
   };
+  icd10Path = restrictedWorkspace ? undefined : (init.icd10Path ?? sectionString(init.settings, 'icd10Path'));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -133,6 +138,7 @@ connection.onInitialized(async () => {
   const loaded = store.loadAtStartup(releasePaths);
   service.setCodeSet(loaded.codeset);
   if (loaded.warning) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `HCPCS: ${loaded.warning}` });
+  applyIcd10(loadIcd10AtStartup(icd10Path, __dirname));
   await applySettings();
   announceRelease(loaded.message);
   revalidateAll();
@@ -169,8 +175,30 @@ connection.onDidChangeConfiguration(async (change) => {
   if (!pullConfiguration) editorSection = (change.settings as { hcpcs?: unknown } | undefined)?.hcpcs;
   await applySettings();
   reloadReleaseIfChanged();
+  reloadIcd10IfChanged();
   revalidateAll();
 });
+
+/** an ICD-10-CM load: used when it worked, else logged and shown (the previous list, if any, stays) */
+function applyIcd10(loaded: Icd10Load | undefined): void {
+  if (!loaded) return;
+  if (loaded.ok) {
+    service.setDiagnosisCodes(loaded.codes);
+    log(loaded.message);
+    return;
+  }
+  log(loaded.error);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `HCPCS: ${sentence(loaded.error)}${service.diagnosisCodes ? ' The previous ICD-10-CM list stays in use.' : ''}` });
+}
+
+/** a new hcpcs.icd10Path is loaded at once (never from an untrusted workspace) */
+function reloadIcd10IfChanged(): void {
+  if (restrictedWorkspace) return;
+  const path = sectionString(editorSection, 'icd10Path');
+  if (path === icd10Path || !path) return;
+  icd10Path = path;
+  applyIcd10(loadIcd10Path(path));
+}
 
 /** a new hcpcs.releasePath / hcpcs.aspPath is loaded at once (never from an untrusted workspace) */
 function reloadReleaseIfChanged(): void {

@@ -16,6 +16,7 @@ import type {
 } from 'vscode-languageserver-types';
 import type { ClaimDocument, DocumentKind } from './model';
 import type { CodeSet } from './codeset/types';
+import type { DiagnosisCodes } from './codeset/icd10';
 import type { Finding } from './checks/types';
 import { defaultSettings, type Settings } from './settings';
 import { classifyDocument, detectFormat, parseDocument } from './documents/index';
@@ -72,6 +73,8 @@ export function capFindings(all: Finding[], cap: number = DOCUMENT.findings): Fi
 
 export interface ServiceOptions {
   codeset: CodeSet;
+  /** the loaded ICD-10-CM releases (hcpcs.icd10Path, the build-time index); absent: no diagnosis checks */
+  diagnosisCodes?: DiagnosisCodes;
   guidance: GuidanceLibrary;
   settings?: Settings;
   /** ISO date (yyyy-mm-dd) used where a line has no date of service */
@@ -110,6 +113,8 @@ export interface HcpcsService {
   readonly codeset: CodeSet;
   readonly settings: Settings;
   setCodeSet(codeset: CodeSet): void;
+  readonly diagnosisCodes: DiagnosisCodes | undefined;
+  setDiagnosisCodes(codes: DiagnosisCodes | undefined): void;
   setSettings(settings: Settings): void;
   model(doc: TextDocument): ClaimDocument;
   findings(doc: TextDocument): Finding[];
@@ -137,6 +142,7 @@ export interface HcpcsService {
 
 export function createService(options: ServiceOptions): HcpcsService {
   let codeset = options.codeset;
+  let diagnosisCodes = options.diagnosisCodes;
   let settings = options.settings ?? defaultSettings;
   const cache = new Map<string, Analysis>();
 
@@ -173,13 +179,13 @@ export function createService(options: ServiceOptions): HcpcsService {
     if (!previous.findings || !previous.model) return undefined;
     const edited = reparseAfterEdit(previous.text, previous.model, previous.findings, text, { isDrugName });
     if (!edited) return undefined;
-    const fresh = runChecks({ document: edited.changedClaims, text, codeset, settings, today: options.today() });
+    const fresh = runChecks({ document: edited.changedClaims, text, codeset, diagnosisCodes, settings, today: options.today() });
     return { text, model: edited.model, findings: edited.keptFindings(fresh) };
   };
 
   const taskOf = (a: Analysis): ValidationTask => {
     if (a.task) return a.task;
-    const input = { text: a.text, codeset, settings, today: options.today() };
+    const input = { text: a.text, codeset, diagnosisCodes, settings, today: options.today() };
     if (a.findings) a.task = doneTask(a.findings);
     else if (a.text.length > checkedBytes(a.isX12)) a.task = doneTask((a.findings = [validationSkipped(a.text.length, checkedBytes(a.isX12), a.isX12)]));
     else if (a.model) a.task = modelTask(input, a.model, (found) => (a.findings = found));
@@ -227,6 +233,7 @@ export function createService(options: ServiceOptions): HcpcsService {
       textDocument: doc,
       model: whole && !a.windowed ? wholeModel(a) : modelFor(a, start, end),
       codeset,
+      diagnosisCodes,
       settings,
       today: options.today(),
       findings: requestFindings(doc, a),
@@ -244,6 +251,13 @@ export function createService(options: ServiceOptions): HcpcsService {
     },
     setCodeSet(next) {
       codeset = next;
+      cache.clear();
+    },
+    get diagnosisCodes() {
+      return diagnosisCodes;
+    },
+    setDiagnosisCodes(next) {
+      diagnosisCodes = next;
       cache.clear();
     },
     setSettings(next) {

@@ -3,6 +3,7 @@
 // (characters read, lines checked), never a clock reading; the caller decides how many fit its budget.
 import type { ClaimDocument, DocumentKind } from './model';
 import type { Finding } from './checks/types';
+import type { DiagnosisCodes } from './codeset/icd10';
 import type { CodeSet } from './codeset/types';
 import type { Settings } from './settings';
 import { checkPass } from './checks/index';
@@ -19,6 +20,7 @@ export interface ValidationTask {
 export interface TaskInput {
   text: string;
   codeset: CodeSet;
+  diagnosisCodes?: DiagnosisCodes;
   settings: Settings;
   today: string;
 }
@@ -43,7 +45,7 @@ export function x12Task(input: TaskInput, options: X12Options, kind: DocumentKin
   const stream = streamX12(input.text, options, (claim) => pass!.claim(claim), keepModel);
   // the rules that run depend on the kind: it is set before the pass chooses them
   stream.document.kind = kind;
-  pass = checkPass({ document: stream.document, text: input.text, codeset: input.codeset, settings: input.settings, today: input.today });
+  pass = checkPass({ document: stream.document, text: input.text, codeset: input.codeset, settings: input.settings, today: input.today, diagnosisCodes: input.diagnosisCodes });
   let findings: Finding[] | undefined;
   let readTo = 0;
   return {
@@ -68,7 +70,7 @@ export function x12Task(input: TaskInput, options: X12Options, kind: DocumentKin
 
 /** checks a document already read, LINES_PER_SLICE lines at a time */
 export function modelTask(input: TaskInput, model: ClaimDocument, done: (findings: Finding[]) => void): ValidationTask {
-  const pass = checkPass({ document: model, text: input.text, codeset: input.codeset, settings: input.settings, today: input.today });
+  const pass = checkPass({ document: model, text: input.text, codeset: input.codeset, settings: input.settings, today: input.today, diagnosisCodes: input.diagnosisCodes });
   let next = 0;
   let findings: Finding[] | undefined;
   return {

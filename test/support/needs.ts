@@ -8,6 +8,7 @@ import { aspDir, aspPath, releaseFile, releasePath, samplesDir, sharedRelease } 
 export const reasons = {
   october: 'needs the whole October 2025 CMS release (../shared/cms): it checks the whole file, the committed excerpt holds only the named codes',
   allReleases: 'needs every whole CMS release (../shared/cms): it goes through every code, the committed excerpts hold only the named codes',
+  icd10: 'needs the whole ICD-10-CM FY2026 release (HCPCS_ICD10 or ../shared/cms/icd10cm): the committed excerpt holds a few code families',
   samples: 'needs ../shared/samples (real claim files written by others, not copied into the project)',
 } as const;
 

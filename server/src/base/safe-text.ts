@@ -36,6 +36,8 @@ export function safeMessage(message: string, max: number = MESSAGE.messageChars)
 const FIELD_SHAPES = {
   /** a code or a typo of one: letters and digits, 3 to 7 */
   code: /^[A-Za-z0-9]{3,7}$/,
+  /** a diagnosis code or a typo of one: letters, digits and one dot, 3 to 8 */
+  diagnosis: /^[A-Za-z0-9][A-Za-z0-9.]{2,7}$/,
   /** a modifier or a typo of one (1 to 3 letters or digits), or a code put in a modifier's place */
   modifier: /^[A-Za-z0-9]{1,3}$|^[A-Za-z0-9][0-9]{3}[A-Za-z0-9]$/,
   units: /^[0-9.,+\-eE ]{1,16}$/,

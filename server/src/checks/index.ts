@@ -133,7 +133,7 @@ export function checkPass(ctx: CheckContext): CheckPass {
   return {
     claim(claim) {
       for (const line of claim.lines) {
-        const lineCtx: LineContext = { document: ctx.document, text: ctx.text, codeset: ctx.codeset, settings: ctx.settings, today: ctx.today, claim, line };
+        const lineCtx: LineContext = { document: ctx.document, text: ctx.text, codeset: ctx.codeset, settings: ctx.settings, today: ctx.today, diagnosisCodes: ctx.diagnosisCodes, claim, line };
         lineOut.length = 0;
         // one rule's failure must not hide the others' findings: a thrown error is swallowed, never rethrown
         for (let r = 0; r < lineRules.length; r++) {

@@ -1,6 +1,7 @@
 // What a check produces. Ranges are offsets into the document text (see model.ts).
 import type { ClaimDocument, Claim, ServiceLine, Range } from '../model';
 import type { CodeSet } from '../codeset/types';
+import type { DiagnosisCodes } from '../codeset/icd10';
 import type { Settings } from '../settings';
 
 import type { Severity } from '../base/severity';
@@ -39,6 +40,8 @@ export interface CheckContext {
   settings: Settings;
   /** ISO date used when a line has no service date (prose): supplied, never read from a clock here */
   today: string;
+  /** the loaded ICD-10-CM releases; absent when none is loaded (diagnosis rules stay silent) */
+  diagnosisCodes?: DiagnosisCodes;
 }
 
 export interface LineContext extends CheckContext {

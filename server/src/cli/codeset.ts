@@ -6,6 +6,8 @@ import { loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset
 import { CodeSetStore, compileFrom } from '../node/codeset-store';
 import { aspFolders } from '../node/release-sources';
 import type { CodeSet } from '../codeset/types';
+import type { DiagnosisCodes } from '../codeset/icd10';
+import { loadIcd10AtStartup } from '../node/icd10-store';
 
 /** a compiled code set is about 3 MB today; anything far bigger is not one */
 export const MAX_CODESET_BYTES = 256 * 1024 * 1024;
@@ -117,4 +119,15 @@ export function loadSource(source: CodeSetSource, distDir: string): LoadedCodeSe
       return { codeset, notes: message ? [message] : [] };
     }
   }
+}
+
+/** --icd10 (or $HCPCS_ICD10), else the list built beside the bundle; an explicit path that cannot be loaded stops the run */
+export function loadIcd10Source(path: string | undefined, distDir: string): { codes?: DiagnosisCodes; notes: string[] } {
+  const loaded = loadIcd10AtStartup(path, distDir);
+  if (!loaded) return { notes: [] };
+  if (!loaded.ok) {
+    if (path) throw new InputError(`--icd10 ${path}: ${loaded.error}`);
+    return { notes: [loaded.error] };
+  }
+  return { codes: loaded.codes, notes: [loaded.message] };
 }

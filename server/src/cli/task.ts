@@ -7,6 +7,7 @@ import guidanceFiles from 'virtual:guidance';
 import { createService, type HcpcsService } from '../service';
 import type { Settings } from '../settings';
 import type { CodeSet } from '../codeset/types';
+import type { DiagnosisCodes } from '../codeset/icd10';
 import { loadGuidance } from '../features/guidance';
 import { checkDocument, type DocumentInput } from './check-document';
 import { parseInputLine } from '../checks/report/ndjson-input';
@@ -27,8 +28,8 @@ export interface TaskResult extends DocumentResult {
   inputLine?: number;
 }
 
-export function makeService(codeset: CodeSet, settings: Settings, today: string): HcpcsService {
-  return createService({ codeset, guidance: loadGuidance(guidanceFiles), settings, today: () => today });
+export function makeService(codeset: CodeSet, settings: Settings, today: string, diagnosisCodes?: DiagnosisCodes): HcpcsService {
+  return createService({ codeset, diagnosisCodes, guidance: loadGuidance(guidanceFiles), settings, today: () => today });
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Settings } from '../settings';
 import type { ReleaseInfo } from '../codeset/types';
-import { loadSource, type CodeSetSource } from './codeset';
+import { loadIcd10Source, loadSource, type CodeSetSource } from './codeset';
 import { makeService, runTask, type Task } from './task';
 
 export const WORKER_ROLE = 'hcpcs-check-worker';
@@ -13,6 +13,8 @@ export interface WorkerInit {
   settings: Settings;
   today: string;
   distDir: string;
+  /** the ICD-10-CM path (--icd10, $HCPCS_ICD10); absent: the built-in list, if any */
+  icd10?: string;
 }
 
 export type ToWorker = { seq: number; task: Task };
@@ -29,8 +31,9 @@ export function runWorker(): void {
   let notes: string[];
   try {
     const loaded = loadSource(init.codeset, init.distDir);
-    notes = loaded.notes;
-    service = makeService(loaded.codeset, init.settings, init.today);
+    const icd10 = loadIcd10Source(init.icd10, init.distDir);
+    notes = [...loaded.notes, ...icd10.notes];
+    service = makeService(loaded.codeset, init.settings, init.today, icd10.codes);
   } catch (e) {
     port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies FromWorker);
     return;

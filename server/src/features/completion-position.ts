@@ -4,11 +4,13 @@
 import type { Claim, Range, ServiceLine } from '../model';
 import { contains } from '../model';
 import type { FeatureContext } from './context';
-import { lineAt } from './locate';
+import { documentIndex, lastAtOrBefore, lineAt } from './locate';
 
 export type CompletionPosition =
   | { kind: 'code'; partial: string; replace: Range; line?: ServiceLine; claim?: Claim; allowWords: boolean; drug?: string }
   | { kind: 'modifier'; partial: string; replace: Range; line?: ServiceLine; claim?: Claim; code?: string }
+  /** a diagnosis code: X12 HI after an ICD-10 qualifier (ABK, ABF, …), a CSV diagnosis cell, a FHIR diagnosis code; `dotted`: the file writes the dot */
+  | { kind: 'diagnosis'; partial: string; replace: Range; claim?: Claim; dotted: boolean }
   | { kind: 'none' };
 
 const NONE: CompletionPosition = { kind: 'none' };
@@ -55,6 +57,7 @@ function x12Position(ctx: FeatureContext, text: string, offset: number): Complet
   const firstSep = text.indexOf(sep.element, segmentStart);
   if (firstSep < 0 || firstSep >= offset) return NONE;
   const segmentId = text.slice(segmentStart, firstSep).trim().toUpperCase();
+  if (segmentId === 'HI') return hiPosition(ctx, text, offset, sep, componentStart, componentIndex);
   const want = PROCEDURE_ELEMENT[segmentId];
   if (want === undefined || elementIndex !== want) return NONE;
   // end of the current component
@@ -78,8 +81,32 @@ function x12Position(ctx: FeatureContext, text: string, offset: number): Complet
   return NONE;
 }
 
+/** HI*ABF:E11|: the code after an ICD-10 qualifier (ICD-9 BK/BF and others are not completed) */
+function hiPosition(ctx: FeatureContext, text: string, offset: number, sep: { element: string; component: string; segment: string }, componentStart: number, componentIndex: number): CompletionPosition {
+  if (componentIndex !== 1) return NONE;
+  const elementStart = text.lastIndexOf(sep.element, componentStart - 1) + 1;
+  const qualifier = text.slice(elementStart, componentStart - 1).trim().toUpperCase();
+  if (!/^A[A-Z]{1,2}$/.test(qualifier)) return NONE;
+  let end = offset;
+  const endStop = Math.min(text.length, offset + SEGMENT_SCAN_LIMIT);
+  while (end < endStop && ![sep.component, sep.element, sep.segment, '\n', '\r'].includes(text[end] as string)) end++;
+  return { kind: 'diagnosis', partial: text.slice(componentStart, offset).trim(), replace: { start: componentStart, end }, claim: claimAt(ctx, offset), dotted: false };
+}
+
+function claimAt(ctx: FeatureContext, offset: number): Claim | undefined {
+  const { claims } = documentIndex(ctx.model);
+  const claim = claims[lastAtOrBefore(claims, offset, (c) => c.range.start)];
+  return claim && contains(claim.range, offset) ? claim : undefined;
+}
+
 /** CSV and FHIR: the model's spans say which field the cursor is in */
 function modelPosition(ctx: FeatureContext, offset: number): CompletionPosition | undefined {
+  const around = claimAt(ctx, offset);
+  const diagnosis = around?.diagnoses.find((d) => contains(d.range, offset));
+  if (diagnosis) {
+    const written = ctx.textDocument.getText();
+    return { kind: 'diagnosis', partial: written.slice(diagnosis.range.start, offset).trim(), replace: diagnosis.range, claim: around, dotted: diagnosis.value.includes('.') };
+  }
   const owner = lineAt(ctx.model, offset);
   if (!owner) return undefined;
   const { line, claim } = owner;

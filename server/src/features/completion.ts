@@ -17,11 +17,14 @@ import { codeCard, dateFor, modifierSummary } from './code-card';
 import { amountText } from './format';
 import { entriesMatching } from '../checks/patterns';
 import { appendAll } from '../base/arrays';
+import { claimDates } from '../checks/diagnosis-facts';
+import { dottedDiagnosis, normalizeDiagnosis } from '../codeset/icd10';
 
 export const COMPLETION_CAP = 100;
 
 type CodePosition = Extract<CompletionPosition, { kind: 'code' }>;
 type ModifierPosition = Extract<CompletionPosition, { kind: 'modifier' }>;
+type DiagnosisPosition = Extract<CompletionPosition, { kind: 'diagnosis' }>;
 
 /** what resolve needs: no document, just the data */
 export type ResolveContext = Pick<FeatureContext, 'codeset' | 'guidance' | 'today'>;
@@ -36,6 +39,7 @@ export function complete(ctx: FeatureContext, offset: number): CompletionList {
   const pos = completionPosition(ctx, offset);
   if (pos.kind === 'code') return codeItems(ctx, pos);
   if (pos.kind === 'modifier') return modifierItems(ctx, pos);
+  if (pos.kind === 'diagnosis') return diagnosisItems(ctx, pos);
   return { isIncomplete: false, items: [] };
 }
 
@@ -168,4 +172,27 @@ function modifierItems(ctx: FeatureContext, pos: ModifierPosition): CompletionLi
     return item;
   });
   return { isIncomplete: candidates.length > COMPLETION_CAP, items };
+}
+
+/** the billable ICD-10-CM codes under what is typed (at least its first letter), in the release in force on the claim's date */
+function diagnosisItems(ctx: FeatureContext, pos: DiagnosisPosition): CompletionList {
+  const partial = normalizeDiagnosis(pos.partial);
+  if (!ctx.diagnosisCodes || !/^[A-Z][0-9A-Z]{0,6}$/.test(partial)) return { isIncomplete: false, items: [] };
+  const { date } = dateFor({ date: pos.claim ? claimDates(pos.claim)[0] : undefined }, ctx.today);
+  const found = ctx.diagnosisCodes.billableUnder(partial, date, COMPLETION_CAP + 1);
+  const replace = lspRange(ctx, pos.replace);
+  const items = found.slice(0, COMPLETION_CAP).map(({ code, title }, index): CompletionItem => {
+    const written = pos.dotted ? dottedDiagnosis(code) : code;
+    return {
+      label: dottedDiagnosis(code),
+      kind: CompletionItemKind.Value,
+      sortText: String(index).padStart(5, '0'),
+      // typed with or without the dot, the client still matches
+      filterText: `${code} ${dottedDiagnosis(code)}`,
+      detail: title,
+      labelDetails: { description: title },
+      textEdit: { range: replace, newText: written },
+    };
+  });
+  return { isIncomplete: found.length > COMPLETION_CAP, items };
 }

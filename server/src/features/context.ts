@@ -2,6 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClaimDocument } from '../model';
 import type { CodeSet } from '../codeset/types';
+import type { DiagnosisCodes } from '../codeset/icd10';
 import type { Settings } from '../settings';
 import type { Finding } from '../checks/types';
 import type { GuidanceLibrary } from './guidance';
@@ -11,6 +12,8 @@ export interface FeatureContext {
   textDocument: TextDocument;
   model: ClaimDocument;
   codeset: CodeSet;
+  /** the loaded ICD-10-CM releases; absent when none is loaded */
+  diagnosisCodes?: DiagnosisCodes;
   settings: Settings;
   /** ISO date for prose without a service date (injected, never read from a clock in features) */
   today: string;

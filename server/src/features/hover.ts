@@ -7,9 +7,13 @@ import { codeCard, dateFor, footer, modifierSummary, type CardSources } from './
 import { ndcCard } from './ndc-card';
 import { pointerHover } from './pointer-card';
 import { md } from './format';
+import { diagnosisCard } from './diagnosis-card';
+import { proseDiagnosisAt } from './diagnosis-words';
+import { claimDates } from '../checks/diagnosis-facts';
 
 export function hover(ctx: FeatureContext, offset: number): Hover | null {
   const at = locate(ctx.model, offset);
+  if (at.kind === 'none' && ctx.model.format === 'prose') return proseDiagnosisHover(ctx, offset);
   if (at.kind === 'none' || !at.span) return null;
   const value = cardFor(ctx, at);
   if (!value) return null;
@@ -31,14 +35,17 @@ function cardFor(ctx: FeatureContext, at: Located): string | undefined {
     case 'mention': {
       const mention = at.mention;
       if (!mention) return undefined;
-      if (mention.context === 'diagnosis') return notAProcedure(mention.code, 'a diagnosis code (ICD-10-CM), not a procedure');
+      if (mention.context === 'diagnosis') {
+        const { date, label } = dateFor({ mention }, ctx.today);
+        return diagnosisCard(ctx.diagnosisCodes, { written: mention.code.value, system: 'unknown', date, dateLabel: label });
+      }
       if (mention.context === 'other') return notAProcedure(mention.code, 'an identifier in this position (plan, contract or reference), not a procedure');
       return codeCard(src, mention.code.value, { mention });
     }
     case 'modifier':
       return at.span ? modifierCard(ctx, at, at.span) : undefined;
     case 'diagnosis':
-      return at.span ? notAProcedure(at.span, 'a diagnosis code (ICD-10-CM), not a procedure') : undefined;
+      return at.diagnosis ? claimDiagnosisCard(ctx, at) : undefined;
     case 'ndc':
       return at.line ? ndcCard(ctx.codeset, at.line) : undefined;
     case 'pointer':
@@ -46,6 +53,25 @@ function cardFor(ctx: FeatureContext, at: Located): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** judged on the claim's earliest date of service (the rules judge every date; hover names one) */
+function claimDiagnosisCard(ctx: FeatureContext, at: Located): string {
+  const d = at.diagnosis!;
+  const first = at.claim ? claimDates(at.claim)[0] : undefined;
+  const { date, label } = dateFor({ date: first }, ctx.today);
+  return diagnosisCard(ctx.diagnosisCodes, { written: d.value, system: d.system, date, dateLabel: label, qualifier: d.qualifier?.value });
+}
+
+function proseDiagnosisHover(ctx: FeatureContext, offset: number): Hover | null {
+  const found = proseDiagnosisAt(ctx.textDocument.getText(), offset, ctx.diagnosisCodes, ctx.today);
+  if (!found) return null;
+  const { date, label } = dateFor({ inNote: true }, ctx.today);
+  const value = diagnosisCard(ctx.diagnosisCodes, { written: found.value, system: 'unknown', date, dateLabel: label });
+  return {
+    contents: { kind: MarkupKind.Markdown, value },
+    range: { start: ctx.textDocument.positionAt(found.range.start), end: ctx.textDocument.positionAt(found.range.end) },
+  };
 }
 
 function notAProcedure(code: Span<string>, what: string): string {

@@ -1,7 +1,7 @@
 // "What is at this offset?" for hover, completion and code actions.
 // Documents can hold 100k service lines: the lines and mentions are indexed once per model
 // (sorted by start, cached by model identity) and found by binary search.
-import type { Claim, ClaimDocument, CodeMention, ServiceLine, Span } from '../model';
+import type { Claim, ClaimDocument, CodeMention, Diagnosis, ServiceLine, Span } from '../model';
 import { contains } from '../model';
 
 export type LocatedKind = 'code' | 'modifier' | 'ndc' | 'pointer' | 'mention' | 'diagnosis' | 'none';
@@ -17,6 +17,8 @@ export interface Located {
   span?: Span<string>;
   /** kind 'pointer': the diagnosis pointer under the offset (837P SV107, FHIR item.diagnosisSequence) */
   pointer?: Span<number>;
+  /** kind 'diagnosis': the claim's diagnosis under the offset */
+  diagnosis?: Diagnosis;
 }
 
 interface LineEntry {
@@ -109,6 +111,13 @@ export function locate(model: ClaimDocument, offset: number): Located {
       if (contains(p.range, offset)) return { kind: 'pointer', line, claim, pointer: p, span: { value: String(p.value), range: p.range } };
     }
   }
+  // claim-level diagnoses (HI, a diagnosis column, FHIR diagnosis): may look like codes (and be
+  // mentions too), are not procedures; found before mentions so the card knows the claim's dates
+  const c = lastAtOrBefore(claims, offset, (x) => x.range.start);
+  const claim = claims[c];
+  if (claim && contains(claim.range, offset)) {
+    for (const d of claim.diagnoses) if (contains(d.range, offset)) return { kind: 'diagnosis', claim, span: d, diagnosis: d };
+  }
   // mentions may also sit inside a line's extent (an NTE naming another code), so look them up too
   const k = lastAtOrBefore(mentions, offset, (m) => m.code.range.start);
   for (let j = k; j >= 0 && j > k - 2; j--) {
@@ -120,11 +129,5 @@ export function locate(model: ClaimDocument, offset: number): Located {
   const modifierMentions = model.modifierMentions ?? [];
   const q = lastAtOrBefore(modifierMentions, offset, (m) => m.modifier.range.start);
   if (q >= 0 && contains(modifierMentions[q]!.modifier.range, offset)) return { kind: 'modifier', span: modifierMentions[q]!.modifier };
-  // claim-level diagnoses (HI): look like codes, are not procedures
-  const c = lastAtOrBefore(claims, offset, (x) => x.range.start);
-  const claim = claims[c];
-  if (claim && contains(claim.range, offset)) {
-    for (const d of claim.diagnoses) if (contains(d.range, offset)) return { kind: 'diagnosis', claim, span: d };
-  }
   return { kind: 'none' };
 }

@@ -80,3 +80,27 @@ export function aspFolders(path: string): Found<AspFolder[]> {
   if (byDir.size === 0) return { ok: false, error: `${path} holds no ASP pricing or NDC-HCPCS crosswalk file.` };
   return { ok: true, value: [...byDir.keys()].sort().map((d) => byDir.get(d)!) };
 }
+
+/** the ICD-10-CM files at a path: the file itself, or one per release in the folder (the order file first, then the zip, then the codes file) */
+export function icd10Files(path: string, isIcd10FileName: (name: string) => boolean, releaseId: (name: string) => string | undefined): Found<string[]> {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return { ok: false, error: `${path} cannot be read (${code === 'ENOENT' ? 'it does not exist' : error instanceof Error ? error.message : String(error)}).` };
+  }
+  if (!st.isDirectory()) return { ok: true, value: [resolve(path)] };
+  const rank = (f: string): number => (/order/i.test(f) && /\.txt$/i.test(f) ? 0 : /\.zip$/i.test(f) ? 1 : 2);
+  const byRelease = new Map<string, string>();
+  for (const file of walk(path)) {
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    if (!isIcd10FileName(name) || /addenda/i.test(name)) continue;
+    const id = releaseId(name);
+    if (!id) continue;
+    const before = byRelease.get(id);
+    if (!before || rank(file) < rank(before)) byRelease.set(id, file);
+  }
+  if (byRelease.size === 0) return { ok: false, error: `${path} holds no ICD-10-CM code file (icd10cm-order-YYYY.txt, icd10cm-codes-YYYY.txt or the CDC zip).` };
+  return { ok: true, value: [...byRelease.keys()].sort().map((id) => byRelease.get(id)!) };
+}

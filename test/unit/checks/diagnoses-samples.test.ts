@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { samplesDir } from '../../support/paths';
 import { parseDocument } from '../../../server/src/documents/index';
 import { diagnosisAt } from '../../../server/src/checks/diagnoses';
-import { check, coreCodeSet, NO_RELEASE } from './harness';
+import { check, coreCodeSet } from './harness';
+import { needs } from '../../support/needs';
 
 const IDS = ['invalid-diagnosis-pointer', 'missing-diagnosis-pointer', 'missing-principal-diagnosis', 'x12-hi-qualifier', 'x12-bad-pointer'];
 
@@ -41,11 +42,9 @@ const rows: Row[] = [
 ];
 
 for (const row of rows) {
-  test(`samples, diagnosis pointers: ${row.file}`, (t) => {
-    const dir = samplesDir();
-    if (!dir) return t.skip('../shared/samples is not available');
+  test(`samples, diagnosis pointers: ${row.file}`, { skip: needs.samples }, () => {
+    const dir = samplesDir()!;
     const codeset = coreCodeSet();
-    if (!codeset) return t.skip(NO_RELEASE);
     const path = join(dir, row.file);
     const text = readFileSync(path, 'utf8');
     const doc = parseDocument(text, { uri: path });

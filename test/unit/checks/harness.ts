@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { coreCodeSet, fullCodeSet, octoberCodeSet } from '../../support/codesets';
 import type { CodeSet } from '../../../server/src/codeset/types';
+import type { DiagnosisCodes } from '../../../server/src/codeset/icd10';
+import { fixtureDiagnosisCodes, fullDiagnosisCodes } from '../../support/icd10';
+import { reasons } from '../../support/needs';
 import { parseDocument } from '../../../server/src/documents/index';
 import { runChecks } from '../../../server/src/checks/index';
 import { mergeSettings } from '../../../server/src/checks/config';
@@ -77,6 +80,8 @@ export interface CheckOptions {
   today?: string;
   languageId?: string;
   uri?: string;
+  /** the ICD-10-CM list (absent: none loaded) */
+  diagnosisCodes?: DiagnosisCodes;
 }
 
 export function check(text: string, o: CheckOptions): Finding[] {
@@ -84,7 +89,7 @@ export function check(text: string, o: CheckOptions): Finding[] {
   // as the service does: forced kinds and the notes mode reach the reader
   const notes = settings.notes === 'all' ? 'all' : 'billing-lines';
   const document = parseDocument(text, { languageId: o.languageId, uri: o.uri, isDrugName: (w) => o.codeset.isDrugName(w), documentKinds: settings.documentKinds, notes });
-  return runChecks({ document, text, codeset: o.codeset, settings, today: o.today ?? TODAY });
+  return runChecks({ document, text, codeset: o.codeset, settings, today: o.today ?? TODAY, diagnosisCodes: o.diagnosisCodes });
 }
 
 export function applyFix(text: string, fix: Fix): string {
@@ -115,6 +120,8 @@ export interface Row {
   fixMayChange?: string[];
   /** 'full': every CMS release (their committed excerpts without ../shared); 'october': the October 2025 release only; default: the core set */
   codeset?: 'core' | 'full' | 'october';
+  /** ICD-10-CM: 'fixture' (default) the committed FY2026 excerpt, 'full' the whole release (skipped without it), 'none' no list loaded */
+  icd10?: 'fixture' | 'full' | 'none';
 }
 
 /**
@@ -123,10 +130,12 @@ export interface Row {
  */
 export async function checkRule(t: TestContext, ruleId: string, rows: Row[]): Promise<void> {
   for (const row of rows) {
-    await t.test(row.name, () => {
+    await t.test(row.name, (st) => {
       const codeset = row.codeset === 'full' ? fullCodeSet() : row.codeset === 'october' ? octoberCodeSet() : coreCodeSet();
+      const diagnosisCodes = row.icd10 === 'none' ? undefined : row.icd10 === 'full' ? fullDiagnosisCodes() : fixtureDiagnosisCodes();
+      if (row.icd10 === 'full' && !diagnosisCodes) return st.skip(reasons.icd10);
       const { text, ranges } = unmark(row.text);
-      const o: CheckOptions = { codeset, settings: row.settings, today: row.today, languageId: row.languageId, uri: row.uri };
+      const o: CheckOptions = { codeset, settings: row.settings, today: row.today, languageId: row.languageId, uri: row.uri, diagnosisCodes };
       const all = check(text, o);
       const mine = all.filter((f) => f.ruleId === ruleId);
       const shown = (rs: { start: number; end: number }[]) => rs.map((r) => `${r.start}-${r.end} ${JSON.stringify(text.slice(r.start, r.end))}`);

@@ -33,9 +33,9 @@ const SUBMISSION_RULES = [
 ];
 const VALIDITY_RULES = ['unknown-code', 'code-not-effective', 'invalid-modifier', 'modifier-not-effective', 'cpt-code'];
 const FACT_RULES = ['drug-mismatch'];
-/** claim structure (diagnoses and pointers): a note has no HI and no pointer, history is not fixed */
-const CLAIM_ONLY_RULES = ['invalid-diagnosis-pointer', 'missing-diagnosis-pointer', 'missing-principal-diagnosis'];
 const STATEMENT_RULES = ['fact-billing-unit', 'fact-route', 'fact-modifier', 'fact-code-range', 'fact-code-kind'];
+/** a claim's diagnoses and pointers: a note has no diagnosis list or pointer, a remittance is history (837, claim CSV, FHIR Claim) */
+const CLAIM_ONLY_RULES = ['invalid-diagnosis-pointer', 'missing-diagnosis-pointer', 'missing-principal-diagnosis', 'unknown-diagnosis', 'diagnosis-not-billable'];
 
 test('every rule declares the kinds it applies to', () => {
   const byId = new Map(rules.map((r) => [r.id, [...r.kinds].sort()]));

@@ -7,11 +7,12 @@ import { repoRoot } from '../../support/paths';
 
 export const CLI = join(repoRoot, 'dist', 'cli.js');
 
-/** the environment without HCPCS_RELEASE/HCPCS_ASP, so only flags choose the code set */
+/** the environment without HCPCS_RELEASE/HCPCS_ASP/HCPCS_ICD10, so only flags choose the code sets */
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.HCPCS_RELEASE;
   delete env.HCPCS_ASP;
+  delete env.HCPCS_ICD10;
   return env;
 }
 

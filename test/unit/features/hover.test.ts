@@ -182,7 +182,8 @@ const rows: Row[] = [
     name: '837P diagnosis in HI: not a procedure',
     lang: 'x12',
     text: x12p('LX*1~\nSV1*HC:J7507:KX*125*UN*5***1~').replace('HI*ABK:N186~', 'HI*ABK:J4‸50~'),
-    expect: { parts: ['**J450** here is a diagnosis code (ICD-10-CM), not a procedure'], absent: ['Billing unit'] },
+    // no ICD-10-CM list in this context: the card says so (test/unit/features/diagnoses.test.ts has the loaded cards)
+    expect: { parts: ['**J450** here is a diagnosis code, not a procedure', 'No ICD-10-CM code list is loaded'], absent: ['Billing unit'] },
   },
   {
     name: '837P unknown Level II code, full release: says it is not in the release',

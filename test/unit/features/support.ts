@@ -3,6 +3,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import files from 'virtual:guidance';
 import type { CodeSet } from '../../../server/src/codeset/types';
+import type { DiagnosisCodes } from '../../../server/src/codeset/icd10';
 import { parseDocument } from '../../../server/src/documents/index';
 import { runChecks } from '../../../server/src/checks/index';
 import { defaultSettings, type Settings } from '../../../server/src/settings';
@@ -37,6 +38,8 @@ export interface BuildOptions {
   settings?: Settings;
   /** run the checks so that hover/actions see findings (default true) */
   checks?: boolean;
+  /** the ICD-10-CM list (default: none loaded) */
+  diagnosisCodes?: DiagnosisCodes;
 }
 
 export function build(marked: string, options: BuildOptions = {}): Built {
@@ -53,8 +56,9 @@ export function build(marked: string, options: BuildOptions = {}): Built {
   const uri = options.uri ?? `file:///test/doc.${options.languageId ?? 'txt'}`;
   const textDocument = TextDocument.create(uri, options.languageId ?? 'plaintext', 1, text);
   const model = parseDocument(text, { languageId: options.languageId, uri, isDrugName: (w) => codeset.isDrugName(w) });
-  const findings = options.checks === false ? [] : runChecks({ document: model, text, codeset, settings, today });
-  const ctx: FeatureContext = { textDocument, model, codeset, settings, today, findings, guidance: shippedGuidance() };
+  const { diagnosisCodes } = options;
+  const findings = options.checks === false ? [] : runChecks({ document: model, text, codeset, settings, today, diagnosisCodes });
+  const ctx: FeatureContext = { textDocument, model, codeset, diagnosisCodes, settings, today, findings, guidance: shippedGuidance() };
   return { ctx, carets, text };
 }
 

@@ -10,6 +10,7 @@ import { createService } from '../../../server/src/service';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { coreCodeSet, fullCodeSet, TODAY, x12 } from '../checks/harness';
 import { shippedGuidance } from '../features/support';
+import { fixtureDiagnosisCodes } from '../../support/icd10';
 import { readPage, type DocExample } from './docs-pages';
 
 /** the ids the service reports for the example's document (a .hcpcsrc.json example: invalid-config, as server.ts does) */
@@ -24,7 +25,7 @@ function idsFor(example: DocExample): { ids: string[]; severities: Map<string, s
   const config = example.settings ? parseConfig(JSON.stringify(example.settings)) : undefined;
   assert.deepEqual(config?.problems ?? [], [], "the example's settings are a valid .hcpcsrc.json");
   const settings = mergeSettings(defaultSettings, config?.settings);
-  const service = createService({ codeset, guidance: shippedGuidance(), settings, today: () => TODAY });
+  const service = createService({ codeset, diagnosisCodes: fixtureDiagnosisCodes(), guidance: shippedGuidance(), settings, today: () => TODAY });
   const found = service.findings(TextDocument.create(`file:///docs/example.${languageId}`, languageId, 1, text));
   return { ids: found.map((f) => f.ruleId), severities: new Map(found.map((f) => [f.ruleId, f.severity])) };
 }

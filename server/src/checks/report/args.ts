@@ -12,6 +12,8 @@ export interface CliOptions {
   config?: string;
   release?: string;
   asp?: string;
+  /** ICD-10-CM order or codes file, CDC zip, or a folder of releases */
+  icd10?: string;
   /** a compiled code set written by `hcpcs-check compile` */
   codeset?: string;
   /** compile: where the compiled code set is written */
@@ -59,6 +61,8 @@ Options:
   --codeset FILE            a code set compiled by \`hcpcs-check compile\` (fast start)
   --release PATH            CMS HCPCS release (.zip, fixed-width .txt, .xlsx or its .csv) or a folder of releases
   --asp DIR                 folder with the CMS ASP pricing file and NDC crosswalk, or a folder of quarter folders
+  --icd10 PATH              ICD-10-CM code list (CDC order or codes file, its .zip, or a folder of releases;
+                            default: $HCPCS_ICD10, else the list built into the package, if any)
   --stdin                   check one document read from standard input
   --language ID             its language: x12, csv, psv, tsv, json, plaintext, markdown (default: detected)
   --input ndjson            check a stream of documents from standard input
@@ -82,6 +86,7 @@ const VALUE_OPTIONS = new Set([
   '--config',
   '--release',
   '--asp',
+  '--icd10',
   '--today',
   '--codeset',
   '--output',
@@ -145,6 +150,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
           break;
         case '--asp':
           options.asp = value;
+          break;
+        case '--icd10':
+          options.icd10 = value;
           break;
         case '--codeset':
           options.codeset = value;

@@ -1,0 +1,211 @@
+// ICD-10-CM diagnosis codes (CDC/NCHS), one fiscal-year release or several, each in force from its
+// own date (FY2026 = 2025-10-01 to 2026-09-30; an April update from April 1). Kept compact: the
+// codes as one string of fixed-width cells, the billable flags as one string, the titles as one
+// string with their start offsets, instead of ~98,000 objects.
+
+export const ICD10_INDEX_FORMAT = 'icd10cm-index';
+export const ICD10_INDEX_SET_FORMAT = 'icd10cm-index-set';
+export const ICD10_INDEX_VERSION = 1;
+/** the longest ICD-10-CM code, without the dot */
+export const CODE_WIDTH = 7;
+
+/** One release as compiled (JSON): codes sorted, each padded to CODE_WIDTH. */
+export interface Icd10Index {
+  format: typeof ICD10_INDEX_FORMAT;
+  version: number;
+  /** 'FY2026', or 'FY2026-04' for the April 1 update */
+  id: string;
+  /** 'ICD-10-CM FY2026' */
+  label: string;
+  /** first and last day it is in force (ISO) */
+  startDate: string;
+  endDate: string;
+  /** the file it was read from (base name) */
+  source?: string;
+  /** every code, sorted, each padded with spaces to CODE_WIDTH */
+  codes: string;
+  /** '1' billable (valid for submission), '0' header, per code */
+  billable: string;
+  /** the long titles, in code order, joined by '\n' */
+  titles: string;
+  /** false when read from the codes file (billable codes only): headers are inferred from their children */
+  hasHeaders: boolean;
+}
+
+export interface Icd10IndexSet {
+  format: typeof ICD10_INDEX_SET_FORMAT;
+  version: number;
+  releases: Icd10Index[];
+}
+
+export interface Icd10ReleaseInfo {
+  id: string;
+  label: string;
+  startDate: string;
+  endDate: string;
+  source?: string;
+  codeCount: number;
+  billableCount: number;
+}
+
+/** What a release says of a code: billable, a header (needs more characters), or absent. */
+export type Icd10Entry =
+  | { code: string; kind: 'billable' | 'header'; /** absent for a header inferred from the codes file */ title?: string }
+  | { code: string; kind: 'absent' };
+
+/** E11.9, e119 -> E119: the form the CDC files use */
+export function normalizeDiagnosis(code: string): string {
+  return code.trim().replace('.', '').toUpperCase();
+}
+
+/** E119 -> E11.9 (a dot after the category, the way it is printed) */
+export function dottedDiagnosis(code: string): string {
+  const c = normalizeDiagnosis(code);
+  return c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
+}
+
+/** shaped like an ICD-10-CM code: a letter, a digit, a digit or letter, then up to 4 more (dot optional) */
+export const ICD10_SHAPE = /^[A-Z][0-9][0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/;
+
+export function isIcd10Shaped(code: string): boolean {
+  return ICD10_SHAPE.test(code.trim().toUpperCase());
+}
+
+/** One release with its lookup by binary search over the fixed-width code cells. */
+export class Icd10Release {
+  readonly info: Icd10ReleaseInfo;
+  private readonly count: number;
+  private readonly titleStarts: Uint32Array;
+
+  constructor(private readonly index: Icd10Index) {
+    this.count = index.codes.length / CODE_WIDTH;
+    this.titleStarts = new Uint32Array(this.count + 1);
+    let at = 0;
+    for (let i = 0; i < this.count; i++) {
+      this.titleStarts[i] = at;
+      const nl = index.titles.indexOf('\n', at);
+      at = nl < 0 ? index.titles.length + 1 : nl + 1;
+    }
+    this.titleStarts[this.count] = at;
+    let billable = 0;
+    for (let i = 0; i < this.count; i++) if (index.billable.charCodeAt(i) === 49) billable++;
+    const info: Icd10ReleaseInfo = { id: index.id, label: index.label, startDate: index.startDate, endDate: index.endDate, codeCount: this.count, billableCount: billable };
+    if (index.source) info.source = index.source;
+    this.info = info;
+  }
+
+  private codeAt(i: number): string {
+    return this.index.codes.slice(i * CODE_WIDTH, (i + 1) * CODE_WIDTH).trimEnd();
+  }
+
+  private titleAt(i: number): string {
+    return this.index.titles.slice(this.titleStarts[i], this.titleStarts[i + 1] - 1);
+  }
+
+  private isBillableAt(i: number): boolean {
+    return this.index.billable.charCodeAt(i) === 49;
+  }
+
+  /** the index of the first code >= key */
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.codeAt(mid) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  entry(code: string): Icd10Entry {
+    const key = normalizeDiagnosis(code);
+    const i = this.lowerBound(key);
+    if (i < this.count && this.codeAt(i) === key) return { code: key, kind: this.isBillableAt(i) ? 'billable' : 'header', title: this.titleAt(i) };
+    // the codes file lists billable codes only: a code some of them extend is a header
+    if (!this.index.hasHeaders && key.length >= 3 && i < this.count && this.codeAt(i).startsWith(key)) return { code: key, kind: 'header' };
+    return { code: key, kind: 'absent' };
+  }
+
+  /** the billable codes under a prefix (itself included), in code order, with titles */
+  billableUnder(prefix: string, limit: number): { code: string; title: string }[] {
+    const key = normalizeDiagnosis(prefix);
+    const out: { code: string; title: string }[] = [];
+    for (let i = this.lowerBound(key); i < this.count && out.length < limit; i++) {
+      const code = this.codeAt(i);
+      if (!code.startsWith(key)) break;
+      if (this.isBillableAt(i)) out.push({ code, title: this.titleAt(i) });
+    }
+    return out;
+  }
+
+  /** how many billable codes lie under a prefix */
+  billableCountUnder(prefix: string): number {
+    return this.billableUnder(prefix, Number.MAX_SAFE_INTEGER).length;
+  }
+}
+
+/** What the loaded releases say of a code on a date. */
+export type DiagnosisLookup =
+  | {
+      /** the release in force on the date (the newest when the date lies past the loaded data) */
+      release: Icd10ReleaseInfo;
+      entry: Icd10Entry;
+      /** the date lies after the newest release's last day: a newer release may say otherwise */
+      pastData: boolean;
+    }
+  | { release: undefined; /** the date lies before the oldest loaded release */ before: Icd10ReleaseInfo };
+
+/** Several releases, each answering for its own dates. */
+export class DiagnosisCodes {
+  /** oldest first */
+  readonly releases: Icd10Release[];
+
+  constructor(releases: Icd10Release[]) {
+    this.releases = [...releases].sort((a, b) => (a.info.startDate < b.info.startDate ? -1 : a.info.startDate > b.info.startDate ? 1 : 0));
+  }
+
+  get newest(): Icd10Release {
+    return this.releases[this.releases.length - 1]!;
+  }
+
+  get oldest(): Icd10Release {
+    return this.releases[0]!;
+  }
+
+  /** the release in force on a date; the newest past the loaded data; undefined before the oldest */
+  inForce(date: string): Icd10Release | undefined {
+    let found: Icd10Release | undefined;
+    for (const r of this.releases) if (r.info.startDate <= date) found = r;
+    return found;
+  }
+
+  lookup(code: string, date: string): DiagnosisLookup {
+    const release = this.inForce(date);
+    if (!release) return { release: undefined, before: this.oldest.info };
+    return { release: release.info, entry: release.entry(code), pastData: date > this.newest.info.endDate };
+  }
+
+  /** the billable codes under a prefix in the release in force on the date (else the newest) */
+  billableUnder(prefix: string, date: string, limit: number): { code: string; title: string }[] {
+    return (this.inForce(date) ?? this.newest).billableUnder(prefix, limit);
+  }
+
+  /** 'ICD-10-CM FY2026' or 'ICD-10-CM FY2025, FY2026' */
+  get label(): string {
+    return this.releases.length === 1 ? this.newest.info.label : `ICD-10-CM ${this.releases.map((r) => r.info.id).join(', ')}`;
+  }
+}
+
+export class Icd10LoadError extends Error {}
+
+/** a compiled release or set (parsed JSON) -> the lookup; throws Icd10LoadError on anything else */
+export function loadDiagnosisCodes(data: Icd10Index | Icd10IndexSet): DiagnosisCodes {
+  const list = data && data.format === ICD10_INDEX_SET_FORMAT ? (data as Icd10IndexSet).releases : [data as Icd10Index];
+  if (!Array.isArray(list) || list.length === 0) throw new Icd10LoadError('the compiled ICD-10-CM index holds no release');
+  for (const r of list) {
+    if (!r || r.format !== ICD10_INDEX_FORMAT || typeof r.codes !== 'string' || typeof r.titles !== 'string') throw new Icd10LoadError('not a compiled ICD-10-CM index');
+    if (r.version !== ICD10_INDEX_VERSION) throw new Icd10LoadError(`compiled ICD-10-CM index version ${r.version}, expected ${ICD10_INDEX_VERSION}: compile it again`);
+  }
+  return new DiagnosisCodes(list.map((r) => new Icd10Release(r)));
+}

@@ -1,0 +1,66 @@
+// Loads ICD-10-CM releases (entry-side I/O shared by server.ts and the CLI): an explicit file, CDC
+// zip or folder of releases, else the index compiled at build time (dist/icd10cm.json), else none.
+// Every file goes through the guarded reader; nothing here throws.
+import { basename, join } from 'node:path';
+import { DiagnosisCodes, Icd10Release, loadDiagnosisCodes, type Icd10Index, type Icd10IndexSet } from '../codeset/icd10';
+import { icd10ReleaseFromName, importIcd10, isIcd10FileName } from '../codeset/import/icd10cm';
+import { icd10Files } from './release-sources';
+import { readGuarded } from './guarded-read';
+import { safeName } from '../base/safe-text';
+import { appendAll } from '../base/arrays';
+
+export const ICD10_BUILT_FILE = 'icd10cm.json';
+
+export type Icd10Load = { ok: true; codes: DiagnosisCodes; index: Icd10Index | Icd10IndexSet; message: string } | { ok: false; error: string };
+
+/** every release at a path (a file, a CDC zip, a folder of releases), compiled */
+export function loadIcd10Path(path: string): Icd10Load {
+  const files = icd10Files(path, isIcd10FileName, (name) => icd10ReleaseFromName(name)?.id);
+  if (!files.ok) return { ok: false, error: `ICD-10-CM: ${files.error}` };
+  const releases: Icd10Index[] = [];
+  const notes: string[] = [];
+  for (const file of files.value) {
+    const read = readGuarded(file, 'icd10cm');
+    const imported = read.ok ? importIcd10(read.bytes, basename(file)) : read;
+    if (!imported.ok) {
+      if (files.value.length === 1) return { ok: false, error: `ICD-10-CM: ${imported.error}` };
+      notes.push(`${imported.error} (skipped)`);
+      continue;
+    }
+    releases.push(imported.index);
+    appendAll(notes, imported.notes);
+  }
+  if (releases.length === 0) return { ok: false, error: `ICD-10-CM: no release in ${safeName(path)} could be read: ${notes.join(' ')}` };
+  // two files for one release (a zip and its unpacked order file in different folders): the first kept
+  const unique = [...new Map(releases.map((r) => [r.id, r])).values()];
+  const index: Icd10Index | Icd10IndexSet = unique.length === 1 ? unique[0]! : { format: 'icd10cm-index-set', version: unique[0]!.version, releases: unique };
+  const codes = new DiagnosisCodes(unique.map((r) => new Icd10Release(r)));
+  return { ok: true, codes, index, message: [`Loaded ${describe(codes)}.`, ...notes].join(' ') };
+}
+
+/** 'ICD-10-CM FY2026 (74,719 billable of 98,186 codes, 2025-10-01 to 2026-09-30)' */
+export function describe(codes: DiagnosisCodes): string {
+  return codes.releases
+    .map(({ info }) => `${info.label} (${info.billableCount.toLocaleString('en-US')} billable of ${info.codeCount.toLocaleString('en-US')} codes, ${info.startDate} to ${info.endDate}${info.source ? `, from ${info.source}` : ''})`)
+    .join(', ');
+}
+
+/** the index compiled at build time beside the bundles, if any */
+export function loadBuiltIcd10(distDir: string): Icd10Load | undefined {
+  const file = join(distDir, ICD10_BUILT_FILE);
+  const read = readGuarded(file, 'icd10cm');
+  if (!read.ok) return read.missing ? undefined : { ok: false, error: `ICD-10-CM: ${read.error}` };
+  try {
+    const index = JSON.parse(read.bytes.toString('utf8')) as Icd10Index | Icd10IndexSet;
+    const codes = loadDiagnosisCodes(index);
+    return { ok: true, codes, index, message: `Loaded ${describe(codes)} (compiled at build time).` };
+  } catch (error) {
+    return { ok: false, error: `ICD-10-CM: ${file} could not be loaded (${error instanceof Error ? error.message : String(error)}).` };
+  }
+}
+
+/** at start: the path if given (a bad one is an error, and nothing is loaded), else the build-time index */
+export function loadIcd10AtStartup(path: string | undefined, distDir: string): Icd10Load | undefined {
+  if (path && path.trim()) return loadIcd10Path(path.trim());
+  return loadBuiltIcd10(distDir);
+}
