@@ -1,6 +1,7 @@
 // npm run bench: generates the big claim files, measures load, parse, validation, requests (in
 // process and over --stdio), re-validation after an edit and peak memory, prints a table with each
 // target's PASS/MISS and writes bench/results.json. BENCH_QUICK=1: small files, few repetitions.
+// BENCH_ONLY=name,...: only those sections (see `sections` below).
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
@@ -93,17 +94,26 @@ async function main(): Promise<void> {
     outDir: probesDir,
   };
 
-  if (full) measureIndexLoad(ctx, 'full release', full, indexPath);
-  measureIndexLoad(ctx, 'core set', core, writeIndex(core, 'core-codeset.json'));
-  await measureServerStart(ctx);
-  measureParse(ctx);
-  await measureReaders(ctx);
-  measureValidation(ctx);
-  measureRequests(ctx);
-  measureEdit(ctx);
-  await measureServerRequests(ctx);
-  measureMemory(ctx);
-  await measureCli(ctx);
+  // BENCH_ONLY=cli,memory runs only those sections (names as below), e.g. to re-measure one target
+  const only = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
+  const sections: [string, () => unknown][] = [
+    ['codeset', () => {
+      if (full) measureIndexLoad(ctx, 'full release', full, indexPath);
+      measureIndexLoad(ctx, 'core set', core, writeIndex(core, 'core-codeset.json'));
+    }],
+    ['server-start', () => measureServerStart(ctx)],
+    ['parse', () => measureParse(ctx)],
+    ['readers', () => measureReaders(ctx)],
+    ['validation', () => measureValidation(ctx)],
+    ['requests', () => measureRequests(ctx)],
+    ['edit', () => measureEdit(ctx)],
+    ['server-requests', () => measureServerRequests(ctx)],
+    ['memory', () => measureMemory(ctx)],
+    ['cli', () => measureCli(ctx)],
+  ];
+  const unknown = only?.filter((name) => !sections.some(([n]) => n === name)) ?? [];
+  if (unknown.length) throw new Error(`BENCH_ONLY: no section ${unknown.join(', ')} (sections: ${sections.map(([n]) => n).join(', ')})`);
+  for (const [name, measure] of sections) if (!only || only.includes(name)) await measure();
 
   const seconds = (now() - started) / 1000;
   const loadAtEnd = Math.round(loadavg()[0] * 100) / 100;

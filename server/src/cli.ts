@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { availableParallelism, homedir } from 'node:os';
 import { defaultSettings, type Settings } from './settings';
 import { mergeSettings } from './checks/config';
-import { parseArgs, USAGE, type CliOptions } from './checks/report/args';
+import { parseArgs, USAGE, type CliOptions, type OutputFormat } from './checks/report/args';
 import { HEAD_BYTES, isExcludedFolder, isSelected, type FileSelection } from './checks/report/file-selection';
 import type { LocatedFinding } from './checks/report/located';
 import { toSarif } from './checks/report/sarif';
@@ -20,6 +20,7 @@ import { inlineExecutor, runInOrder, workerPool, type LocalWorker } from './cli/
 import { isWorkerThread, runWorker, WORKER_ROLE } from './cli/worker';
 import { MAX_STDIN_BYTES, STDIN_ID, ndjsonTasks, readWhole } from './cli/inputs';
 import { makeSink } from './cli/output';
+import { renderResult } from './cli/rendered';
 import { todayIso } from './node/clock';
 import type { ReleaseInfo } from './codeset/types';
 import { loadIndex } from './codeset/index';
@@ -206,11 +207,11 @@ async function stdinTasks(options: CliOptions): Promise<AsyncIterable<Task> | Ta
   return [{ kind: 'doc', doc: { id: STDIN_ID, languageId: options.language ?? '', text } }];
 }
 
-function localWorker(source: CodeSetSource, settings: Settings, today: string, icd10Path: string | undefined): LocalWorker {
+function localWorker(source: CodeSetSource, settings: Settings, today: string, icd10Path: string | undefined, format: OutputFormat): LocalWorker {
   const { codeset, notes } = loadSource(source, __dirname);
   const icd10 = loadIcd10Source(icd10Path, __dirname);
   const service = makeService(codeset, settings, today, icd10.codes);
-  return { loaded: { release: codeset.release, notes: [...notes, ...icd10.notes] }, run: (task) => runTask(service, task) };
+  return { loaded: { release: codeset.release, notes: [...notes, ...icd10.notes] }, run: (task) => renderResult(runTask(service, task), format) };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -246,9 +247,9 @@ async function run(argv: string[]): Promise<number> {
   // This thread is one of the pool's: --jobs N starts N-1 more, each loading the code set once.
   const pooled = jobs > 1 && (options.input === 'ndjson' || files.length >= 2 * jobs);
   const icd10 = options.icd10 ?? process.env.HCPCS_ICD10;
-  const local = localWorker(source, settings, today, icd10);
+  const local = localWorker(source, settings, today, icd10, options.format);
   const executor = pooled
-    ? workerPool(__filename, jobs - 1, { role: WORKER_ROLE, codeset: source, settings, today, distDir: __dirname, icd10 }, local)
+    ? workerPool(__filename, jobs - 1, { role: WORKER_ROLE, codeset: source, settings, today, distDir: __dirname, icd10, format: options.format }, local)
     : inlineExecutor(local.loaded, local.run);
   try {
     const loaded = await executor.ready();
@@ -265,7 +266,7 @@ async function run(argv: string[]): Promise<number> {
   let done = 0;
   try {
     await runInOrder(fromStdin ? await stdinTasks(options) : fileTasks(files), executor, async (result) => {
-      tally.add(result);
+      tally.addCounted(result);
       await sink.document(result);
       if (!fromStdin) progress(++done);
     });

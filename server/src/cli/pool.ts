@@ -1,9 +1,10 @@
-// Runs tasks on N worker threads (or in this thread for --jobs 1) and hands the results back in
-// input order. At most `window` tasks are in flight, so memory holds a few documents, not the stream.
-import { Worker } from 'node:worker_threads';
+// Runs tasks on N worker threads (or in this thread for --jobs 1) and hands the rendered results back
+// in input order. At most `window` tasks are in flight, so memory holds a few documents, not the stream.
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ReleaseInfo } from '../codeset/types';
 import { InputError } from './codeset';
-import type { Task, TaskResult } from './task';
+import type { RenderedResult } from './rendered';
+import type { Task } from './task';
 import type { FromWorker, ToWorker, WorkerInit } from './worker';
 
 export interface CodeSetReady {
@@ -14,44 +15,54 @@ export interface CodeSetReady {
 export interface Executor {
   /** the code set is loaded (by the first worker, for a pool); rejects with an InputError when it cannot be */
   ready(): Promise<CodeSetReady>;
-  run(task: Task): Promise<TaskResult>;
+  run(task: Task): Promise<RenderedResult>;
   /** tasks that may be in flight at once */
   readonly window: number;
   close(): Promise<void>;
 }
 
 /** this thread: one task at a time */
-export function inlineExecutor(loaded: CodeSetReady, run: (task: Task) => TaskResult): Executor {
+export function inlineExecutor(loaded: CodeSetReady, run: (task: Task) => RenderedResult): Executor {
   return { ready: async () => loaded, run: async (task) => run(task), window: 1, close: async () => {} };
 }
+
+/**
+ * Tasks a worker thread holds at once: when it finishes one the next is already in its port, so it
+ * never waits for this thread (which may be checking a document of its own) to hand it work.
+ */
+export const WORKER_DEPTH = 2;
 
 interface Pending {
   seq: number;
   task: Task;
-  resolve: (r: TaskResult) => void;
+  resolve: (r: RenderedResult) => void;
   reject: (e: Error) => void;
 }
 
 class PoolWorker {
   readonly worker: Worker;
-  current: Pending | undefined;
-  constructor(file: string, init: WorkerInit) {
-    this.worker = new Worker(file, { workerData: init });
+  /** has loaded its code set: tasks go to it from then on (until then this thread answers) */
+  ready = false;
+  /** sent and not yet answered, in the order sent (a worker answers in that order) */
+  readonly inFlight: Pending[] = [];
+  constructor(file: string, init: WorkerInit, options: WorkerOptions) {
+    this.worker = new Worker(file, { ...options, workerData: init });
   }
 }
 
 /** this thread's share of a pool's work: its own service, the code set already loaded */
 export interface LocalWorker {
   loaded: CodeSetReady;
-  run: (task: Task) => TaskResult;
+  run: (task: Task) => RenderedResult;
 }
 
 /**
- * Worker threads running `file` (the CLI bundle itself), each with the code set loaded once. With
- * `local`, this thread is one of the workers too: it takes a task whenever every thread is busy,
- * so --jobs N starts N-1 threads (one code set and one warm-up fewer than N).
+ * Worker threads running `file` (the CLI bundle itself), each with the code set loaded once, each
+ * holding up to WORKER_DEPTH tasks. With `local`, this thread is one of the workers too: it takes a
+ * task only when every thread's queue is full (or none is ready yet, so the first answers do not wait
+ * for a thread to start), so --jobs N starts N-1 threads (one code set and one start-up fewer than N).
  */
-export function workerPool(file: string, size: number, init: WorkerInit, local?: LocalWorker): Executor {
+export function workerPool(file: string, size: number, init: WorkerInit, local?: LocalWorker, options: WorkerOptions = {}): Executor {
   const workers: PoolWorker[] = [];
   const queue: Pending[] = [];
   let seq = 0;
@@ -70,22 +81,26 @@ export function workerPool(file: string, size: number, init: WorkerInit, local?:
     broken ??= error;
     onFailed(broken);
     for (const p of queue.splice(0, queue.length)) p.reject(broken);
-    for (const w of workers) {
-      w.current?.reject(broken);
-      w.current = undefined;
-    }
+    for (const w of workers) for (const p of w.inFlight.splice(0, w.inFlight.length)) p.reject(broken);
   };
-  const dispatch = (w: PoolWorker) => {
-    if (w.current || broken) return;
-    const next = queue.shift();
-    if (!next) return;
-    w.current = next;
-    w.worker.postMessage({ seq: next.seq, task: next.task } satisfies ToWorker);
+  /** fills the ready threads' queues, the least loaded first */
+  const dispatch = () => {
+    if (broken) return;
+    for (let depth = 0; depth < WORKER_DEPTH && queue.length; depth++) {
+      for (const w of workers) {
+        if (!queue.length) break;
+        if (!w.ready || w.inFlight.length > depth) continue;
+        const next = queue.shift()!;
+        w.inFlight.push(next);
+        w.worker.postMessage({ seq: next.seq, task: next.task } satisfies ToWorker);
+      }
+    }
   };
   // one task per turn of the event loop, so the threads' results and the input are served in between
   const runLocal = () => {
     localBusy = false;
     if (!local || broken) return;
+    dispatch();
     const next = queue.shift();
     if (!next) return;
     try {
@@ -102,33 +117,32 @@ export function workerPool(file: string, size: number, init: WorkerInit, local?:
   };
 
   for (let i = 0; i < size; i++) {
-    const w = new PoolWorker(file, init);
+    const w = new PoolWorker(file, init, options);
     w.worker.on('message', (m: FromWorker) => {
       if (m.type === 'failed') return fail(new InputError(m.message));
-      if (m.type === 'ready') onReady({ release: m.release, notes: m.notes });
-      if (m.type === 'result' && w.current?.seq === m.seq) {
-        const done = w.current;
-        w.current = undefined;
-        done.resolve(m.result);
+      if (m.type === 'ready') {
+        w.ready = true;
+        onReady({ release: m.release, notes: m.notes });
       }
-      dispatch(w);
+      if (m.type === 'result' && w.inFlight[0]?.seq === m.seq) w.inFlight.shift()!.resolve(m.result);
+      dispatch();
     });
     w.worker.on('error', (e) => fail(e));
     w.worker.on('exit', (code) => {
-      if (w.current || queue.length) fail(new Error(`a worker thread stopped (exit code ${code})`));
+      if (w.inFlight.length || queue.length) fail(new Error(`a worker thread stopped (exit code ${code})`));
     });
     workers.push(w);
   }
 
   return {
     ready: () => ready,
-    window: (size + (local ? 1 : 0)) * 4,
+    // enough for every queue to stay full while the oldest result waits its turn to be written
+    window: 2 * (size * WORKER_DEPTH + (local ? 1 : 0)),
     run(task) {
-      return new Promise<TaskResult>((resolve, reject) => {
+      return new Promise<RenderedResult>((resolve, reject) => {
         if (broken) return reject(broken);
         queue.push({ seq: ++seq, task, resolve, reject });
-        const idle = workers.find((w) => !w.current);
-        if (idle) dispatch(idle);
+        dispatch();
         scheduleLocal();
       });
     },
@@ -143,8 +157,8 @@ export function workerPool(file: string, size: number, init: WorkerInit, local?:
  * soon as it and all before it are done (a slow stream still gets its answers), with at most
  * executor.window tasks in flight: when the output is slow, reading the input waits.
  */
-export async function runInOrder(tasks: AsyncIterable<Task> | Iterable<Task>, executor: Executor, emit: (r: TaskResult) => void | Promise<void>): Promise<void> {
-  const waiting: Promise<TaskResult>[] = [];
+export async function runInOrder(tasks: AsyncIterable<Task> | Iterable<Task>, executor: Executor, emit: (r: RenderedResult) => void | Promise<void>): Promise<void> {
+  const waiting: Promise<RenderedResult>[] = [];
   let inputDone = false;
   let failure: { error: unknown } | undefined;
   let wakeConsumer: (() => void) | undefined;

@@ -1,9 +1,12 @@
-// A worker thread of hcpcs-check: loads the code set once, then answers tasks until it is told to stop.
+// A worker thread of hcpcs-check: loads the code set once, then answers tasks (reading its files
+// itself and rendering the output text) until it is told to stop.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Settings } from '../settings';
+import type { OutputFormat } from '../checks/report/args';
 import type { ReleaseInfo } from '../codeset/types';
 import { loadIcd10Source, loadSource, type CodeSetSource } from './codeset';
 import { makeService, runTask, type Task } from './task';
+import { renderResult, type RenderedResult } from './rendered';
 
 export const WORKER_ROLE = 'hcpcs-check-worker';
 
@@ -15,10 +18,12 @@ export interface WorkerInit {
   distDir: string;
   /** the ICD-10-CM path (--icd10, $HCPCS_ICD10); absent: the built-in list, if any */
   icd10?: string;
+  /** results are rendered in this format here, so only their text crosses to the main thread */
+  format: OutputFormat;
 }
 
 export type ToWorker = { seq: number; task: Task };
-export type FromWorker = { type: 'ready'; release: ReleaseInfo; notes: string[] } | { type: 'result'; seq: number; result: ReturnType<typeof runTask> } | { type: 'failed'; message: string };
+export type FromWorker = { type: 'ready'; release: ReleaseInfo; notes: string[] } | { type: 'result'; seq: number; result: RenderedResult } | { type: 'failed'; message: string };
 
 export function isWorkerThread(): boolean {
   return Boolean(parentPort) && (workerData as Partial<WorkerInit> | undefined)?.role === WORKER_ROLE;
@@ -40,7 +45,7 @@ export function runWorker(): void {
   }
   const ready = service;
   port.on('message', (m: ToWorker) => {
-    port.postMessage({ type: 'result', seq: m.seq, result: runTask(ready, m.task) } satisfies FromWorker);
+    port.postMessage({ type: 'result', seq: m.seq, result: renderResult(runTask(ready, m.task), init.format) } satisfies FromWorker);
   });
   port.postMessage({ type: 'ready', release: ready.codeset.release, notes } satisfies FromWorker);
 }

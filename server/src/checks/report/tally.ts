@@ -4,6 +4,13 @@ import type { FailOn } from './args';
 import type { Summary } from './located';
 import type { DocumentResult } from './records';
 
+/** a document's findings counted by severity, or the reason it could not be checked */
+export interface CountedDocument {
+  error?: string;
+  findings: number;
+  counts: Record<Severity, number>;
+}
+
 export class Tally {
   files = 0;
   filesWithFindings = 0;
@@ -12,13 +19,20 @@ export class Tally {
   readonly counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
 
   add(result: DocumentResult): void {
+    const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+    if (result.error === undefined) for (const f of result.findings) counts[f.severity]++;
+    this.addCounted({ error: result.error, findings: result.findings.length, counts });
+  }
+
+  /** a document whose findings were counted where it was checked (a worker thread) */
+  addCounted(result: CountedDocument): void {
     if (result.error !== undefined) {
       this.failed++;
       return;
     }
     this.files++;
-    if (result.findings.length) this.filesWithFindings++;
-    for (const f of result.findings) this.counts[f.severity]++;
+    if (result.findings) this.filesWithFindings++;
+    for (const s of Object.keys(this.counts) as Severity[]) this.counts[s] += result.counts[s];
   }
 
   summary(): Summary {
