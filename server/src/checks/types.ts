@@ -41,6 +41,10 @@ export interface CheckContext {
   today: string;
 }
 
+export interface ClaimContext extends CheckContext {
+  claim: Claim;
+}
+
 export interface LineContext extends CheckContext {
   claim: Claim | undefined; // undefined for prose lines outside any claim
   line: ServiceLine;
