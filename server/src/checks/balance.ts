@@ -1,6 +1,7 @@
 // What the balancing rules share: which X12 element an amount is, the lines whose charges make up
 // a claim's total, and sums in integer cents.
 import type { Amount, Claim, ServiceLine } from '../model';
+import { appendAll } from '../base/arrays';
 
 /** the X12 element a line's charge is in (837P SV102, 837I SV203, 835 SVC02) */
 export function chargeElement(line: ServiceLine): string {
@@ -32,6 +33,6 @@ export const sum = (terms: readonly number[]): number => terms.reduce((a, b) => 
 /** every CAS amount of the claim: claim level first, then each line's */
 export function allAdjustments(claim: Claim): Amount[] {
   const out: Amount[] = [...(claim.amounts?.adjustments ?? [])];
-  for (const line of claim.lines) if (line.amounts) out.push(...line.amounts.adjustments);
+  for (const line of claim.lines) if (line.amounts) appendAll(out, line.amounts.adjustments);
   return out;
 }
