@@ -160,6 +160,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<HcpcsE
       edit.set(editor.document.uri, result.edits.map((e) => client!.protocol2CodeConverter.asTextEdit(e)));
       await vscode.workspace.applyEdit(edit);
     }),
+    // a claim's code lens: select the whole claim in its editor
+    vscode.commands.registerCommand(COMMANDS.selectClaim, async (uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      const editor = await vscode.window.showTextDocument(doc);
+      const selected = client!.protocol2CodeConverter.asRange(range);
+      editor.selection = new vscode.Selection(selected.start, selected.end);
+      editor.revealRange(selected, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }),
     vscode.workspace.onDidOpenTextDocument(markX12ByContent),
     // trust granted later: start again so the workspace's release settings apply
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),

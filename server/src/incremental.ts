@@ -2,7 +2,7 @@
 // X12 claim, only that claim is re-read and re-checked; the claims around it keep their parse and
 // their findings, moved by the edit's length. Anything else (an envelope segment touched, a claim
 // boundary edited, another format) returns undefined and the caller reads the whole document.
-import type { Claim, ClaimDocument, Range, ServiceLine, Span } from './model';
+import type { Claim, ClaimDocument, PaymentAmounts, Range, ServiceLine, Span } from './model';
 import type { Finding } from './checks/types';
 import { readX12Region, type X12RegionContext } from './documents/x12';
 import { readIsa } from './documents/x12-delimiters';
@@ -101,6 +101,12 @@ function claimMover(delta: number) {
       range(s.range);
     }
   };
+  const amounts = (a: { charge?: Span<unknown>; paid?: Span<unknown>; adjustments: Span<unknown>[] } | undefined) => {
+    if (!a) return;
+    one(a.charge);
+    one(a.paid);
+    a.adjustments.forEach(one);
+  };
   const line = (l: ServiceLine) => {
     range(l.range);
     one(l.qualifier);
@@ -115,6 +121,7 @@ function claimMover(delta: number) {
     one(l.ndcQuantity);
     one(l.ndcUnit);
     one(l.sequence);
+    amounts(l.amounts);
     l.diagnosisPointers?.forEach(one);
     one(l.description);
     l.notes.forEach(one);
@@ -132,6 +139,8 @@ function claimMover(delta: number) {
     claim(c: Claim) {
       range(c.range);
       one(c.id);
+      amounts(c.amounts);
+      one(c.amounts?.status);
       once(c.serviceDate);
       for (const d of c.diagnoses) {
         once(d);
@@ -141,7 +150,16 @@ function claimMover(delta: number) {
     },
     /** a mention not moved with its claim already */
     mention: (s: Span<unknown>) => once(s),
+    /** an 835 transaction's BPR02 and PLB amounts that lie behind the edit */
+    payment(p: PaymentAmounts, after: number) {
+      for (const a of [p.paid, ...p.adjustments]) if (a && a.range.start > after) range(a.range);
+    },
   };
+}
+
+/** the claims pay the same: equal count, and CLP04 equal where readable, unreadable in the same claims */
+function samePaid(before: Claim[], after: Claim[]): boolean {
+  return before.length === after.length && before.every((c, i) => c.amounts?.paid?.cents === after[i]!.amounts?.paid?.cents);
 }
 
 const moved = (r: Range, delta: number): Range => ({ start: r.start + delta, end: r.end + delta });
@@ -185,6 +203,9 @@ export function reparseAfterEdit(
   // the component-separator mismatch is reported once per interchange at its first composite:
   // re-reading that claim alone could not say it again
   if (oldModel.problems.some((p) => p.id === 'x12-component-mismatch' && inOld(p.range))) return undefined;
+  // an 835 transaction's payment is checked against the sum of its claims' CLP04 (kept on the
+  // transaction): when the edit changes a claim's paid amount, everything is read and checked again
+  if (context.txType === '835' && !samePaid([old], region.claims)) return undefined;
 
   // findings first: they get new range objects before the model's ranges are moved in place
   const before: Finding[] = [];
@@ -219,6 +240,7 @@ export function reparseAfterEdit(
       p.range.end += delta;
     }
     for (const c of oldModel.containers) {
+      if (c.payment) mover.payment(c.payment, oldEnd);
       if (c.range.start > oldEnd) c.range.start += delta;
       if (c.range.end >= oldEnd) c.range.end += delta;
     }

@@ -13,6 +13,41 @@ export interface Span<T = string> {
   range: Range;
 }
 
+/**
+ * A money amount as written (the span's value is the text) and, when the text is an amount, its
+ * value in integer cents: sums and comparisons are exact.
+ */
+export interface Amount extends Span<string> {
+  cents?: number;
+}
+
+/** X12 money of a service line: the charge (SV102, SV203, SVC02), the paid amount (SVC03) and its CAS adjustment amounts */
+export interface LineAmounts {
+  charge?: Amount;
+  paid?: Amount;
+  adjustments: Amount[];
+}
+
+/** X12 money of a claim: total charge (CLM02, CLP03), paid (CLP04), claim-level CAS amounts, and the 835 status (CLP02) */
+export interface ClaimAmounts {
+  charge?: Amount;
+  paid?: Amount;
+  adjustments: Amount[];
+  status?: Span<string>;
+  /** service lines (SV1/SV2/SVC) the reader could not read (no procedure code): their money is in no line */
+  unreadLines?: number;
+}
+
+/**
+ * An 835 transaction's payment: BPR02, the PLB adjustment amounts, and the CLP04 of its claims added
+ * up as they are read (a streamed file keeps no claims, so the sum is kept here).
+ */
+export interface PaymentAmounts {
+  paid?: Amount;
+  adjustments: Amount[];
+  claimsPaid: { cents: number; claims: number; unreadable: number };
+}
+
 export type DocumentFormat = 'x12' | 'csv' | 'fhir' | 'prose';
 
 /**
@@ -85,6 +120,8 @@ export interface ServiceLine {
   sequence?: Span<number>;
   /** positions of the claim's diagnoses this line points to (837P SV107, FHIR item.diagnosisSequence, a CSV pointer column) */
   diagnosisPointers?: Span<number>[];
+  /** X12: the line's money as written, in cents (SVD lines have none) */
+  amounts?: LineAmounts;
 }
 
 /** Which code set a diagnosis is written in: from the HI qualifier, the FHIR coding system, else unknown. */
@@ -111,6 +148,8 @@ export interface Claim {
   serviceDate?: Span<string>; // claim-level date (ISO)
   diagnoses: Diagnosis[];
   lines: ServiceLine[];
+  /** X12: the claim's money (CLM02; CLP02-04 and claim-level CAS) */
+  amounts?: ClaimAmounts;
   /** label for outlines: never patient names */
   label: string;
 }
@@ -150,6 +189,8 @@ export interface Container {
   label: string;
   range: Range;
   claims: Claim[];
+  /** an 835 transaction's payment (BPR02, PLB) */
+  payment?: PaymentAmounts;
 }
 
 export interface ClaimDocument {

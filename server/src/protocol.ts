@@ -111,4 +111,6 @@ export const COMMANDS = {
   lookupCode: 'hcpcs.lookupCode',
   joinSegments: 'hcpcs.joinSegments',
   showGuidance: 'hcpcs.showGuidance',
+  /** a claim's code lens: selects the claim (arguments: document URI, LSP range) */
+  selectClaim: 'hcpcs.selectClaim',
 } as const;

@@ -121,6 +121,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true, documentSelector: [{ language: 'x12' }] },
       documentSymbolProvider: true,
       inlayHintProvider: true,
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'hcpcs-language-server', version: '0.1.0' },
   };
@@ -321,6 +322,7 @@ connection.onCompletion(
 connection.onCompletionResolve((item) => guard('completion resolve', item, service.resolveCompletion)(item));
 connection.onCodeAction(withDocument('code actions', [], (doc, p) => service.codeActions(doc, p.range, p.context?.only)));
 connection.onDocumentSymbol(withDocument('symbols', [], (doc) => service.documentSymbols(doc)));
+connection.onCodeLens(withDocument('code lens', [], (doc) => service.codeLenses(doc)));
 connection.languages.inlayHint.on(withDocument('inlay hints', [], (doc, p) => service.inlayHints(doc, p.range)));
 
 connection.onRequest(LOAD_RELEASE_REQUEST, (params: LoadReleaseParams): LoadReleaseResult =>

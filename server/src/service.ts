@@ -4,6 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
+  CodeLens,
   CompletionItem,
   CompletionList,
   Diagnostic,
@@ -33,6 +34,7 @@ import { complete, resolveCompletion as resolveItem } from './features/completio
 import { codeActions as actionsFor } from './features/code-actions';
 import { documentSymbols as symbolsOf } from './features/symbols';
 import { inlayHints as hintsIn } from './features/inlay-hints';
+import { codeLenses as lensesOf } from './features/code-lens';
 import { toDiagnostic } from './features/diagnostics';
 import { codeCard as cardOf } from './features/code-card';
 import { fullGuidance } from './features/guidance-card';
@@ -132,6 +134,8 @@ export interface HcpcsService {
   codeActions(doc: TextDocument, range: LspRange, only?: readonly string[]): CodeAction[];
   documentSymbols(doc: TextDocument): DocumentSymbol[];
   inlayHints(doc: TextDocument, range: LspRange): InlayHint[];
+  /** a code lens above each claim: lines, charge, paid, the lines' sum when it differs, problems */
+  codeLenses(doc: TextDocument): CodeLens[];
   /** the card of a code on a date, without a claim (the look-up's "open its card") */
   codeCard(code: string, date: string): string;
   /** the whole guidance for a code ('' when none) */
@@ -290,6 +294,7 @@ export function createService(options: ServiceOptions): HcpcsService {
       const span = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
       return hintsIn(context(doc, span.start, span.end), span);
     },
+    codeLenses: (doc) => lensesOf(context(doc, 0, 0, true)),
     codeCard: (code, date) => cardOf({ codeset, guidance: options.guidance, today: options.today() }, code, { date }),
     guidance: (code) => fullGuidance({ guidance: options.guidance, codeset }, code) ?? '',
     forget: (uri) => void cache.delete(uri),

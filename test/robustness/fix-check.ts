@@ -91,6 +91,8 @@ export function checkFix(service: HcpcsService, doc: TextDocument, finding: Find
   const text = doc.getText();
   const beforeLines = lines(service, doc);
   const index = beforeLines.findIndex((l) => l.range.start <= finding.range.start && finding.range.end <= l.range.end);
+  // a claim-level finding (CLM02 against the lines): the claim it is in, looked up before the edit
+  const claimIndex = index < 0 ? service.model(doc).claims.findIndex((c) => c.range.start <= finding.range.start && finding.range.end <= c.range.end) : -1;
 
   // 1. the editor's path: the code action with this title, its WorkspaceEdit applied by TextDocument
   const lspRange = { start: doc.positionAt(finding.range.start), end: doc.positionAt(finding.range.end) };
@@ -149,5 +151,16 @@ export function checkFix(service: HcpcsService, doc: TextDocument, finding: Find
     const before = onLine(service.findings(doc), beforeLines[i]!).length;
     const still = onLine(service.findings(after), afterLines[i]!);
     assert.ok(still.length < before || loose, `${label}: the finding is still there after its fix (${before} -> ${still.length}: ${still.map((f) => f.message).join(' | ')})`);
+  }
+
+  // 5. a claim-level fix sets the claim's total to what its title says, and its finding is gone
+  const total = /^Set CLM02 to ([0-9.]+)/.exec(fix.title);
+  if (claimIndex >= 0 && total) {
+    const claim = service.model(after).claims[claimIndex]!;
+    assert.equal(claim.amounts?.charge?.value, total[1], `${label}: CLM02 after the fix`);
+    const left = service.findings(after).filter((f) => f.ruleId === finding.ruleId && claim.range.start <= f.range.start && f.range.end <= claim.range.end);
+    assert.deepEqual(left.map((f) => f.message), [], `${label}: the finding is still there after its fix`);
+  } else {
+    assert.ok(index >= 0 || !total, `${label}: a CLM02 fix outside any claim`);
   }
 }

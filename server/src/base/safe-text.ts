@@ -41,6 +41,8 @@ const FIELD_SHAPES = {
   /** a modifier or a typo of one (1 to 3 letters or digits), or a code put in a modifier's place */
   modifier: /^[A-Za-z0-9]{1,3}$|^[A-Za-z0-9][0-9]{3}[A-Za-z0-9]$/,
   units: /^[0-9.,+\-eE ]{1,16}$/,
+  /** money: digits, sign, dot, comma, dollar sign */
+  amount: /^[0-9.,+\-$ ]{1,16}$/,
   ndc: /^[0-9\- ]{1,16}$/,
   /** D8 / RD8 / ISO dates and near misses: digits and separators only */
   date: /^[0-9\-/]{1,17}$/,

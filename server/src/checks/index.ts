@@ -1,11 +1,11 @@
 // The rule registry and runChecks(): which rules run (settings, profile), at which severity, over which lines.
 import type { Settings } from '../settings';
-import type { CheckContext, Finding, LineContext, Severity } from './types';
-import type { DocumentRule, LineRule, Rule } from './rule';
+import type { CheckContext, ClaimContext, Finding, LineContext, Severity } from './types';
+import type { ClaimRule, DocumentRule, LineRule, Rule } from './rule';
 import type { Claim } from '../model';
 import discovered from 'virtual:rules';
 
-export type { Rule, LineRule, DocumentRule } from './rule';
+export type { Rule, LineRule, ClaimRule, DocumentRule } from './rule';
 
 /**
  * The order findings at one position are listed in (codes, then modifiers, drugs, units, NDC, payer):
@@ -128,10 +128,24 @@ export function checkPass(ctx: CheckContext): CheckPass {
     }
   };
   const lineRules = active.filter((a) => a.rule.scope === 'line') as { rule: LineRule; severity: Severity }[];
+  const claimRules = active.filter((a) => a.rule.scope === 'claim') as { rule: ClaimRule; severity: Severity }[];
   const lineFindings: Finding[] = [];
   const lineOut: Finding[] = [];
   return {
     claim(claim) {
+      if (claimRules.length) {
+        const claimCtx: ClaimContext = { document: ctx.document, text: ctx.text, codeset: ctx.codeset, settings: ctx.settings, today: ctx.today, claim };
+        lineOut.length = 0;
+        for (const { rule, severity } of claimRules) {
+          try {
+            emit(rule.check(claimCtx), severity, lineOut);
+          } catch {
+            // one rule's failure must not hide the others' findings
+          }
+        }
+        if (lineOut.length > 1) lineOut.sort(inOrder);
+        for (let i = 0; i < lineOut.length; i++) lineFindings.push(lineOut[i]!);
+      }
       for (const line of claim.lines) {
         const lineCtx: LineContext = { document: ctx.document, text: ctx.text, codeset: ctx.codeset, settings: ctx.settings, today: ctx.today, diagnosisCodes: ctx.diagnosisCodes, claim, line };
         lineOut.length = 0;
@@ -158,7 +172,7 @@ export function checkPass(ctx: CheckContext): CheckPass {
       for (const { rule, severity } of active) {
         try {
           if (rule.scope === 'document') emit((rule as DocumentRule).check(ctx), severity, out);
-          else if (rule.checkStatements) emit(rule.checkStatements(ctx), severity, out);
+          else if (rule.scope === 'line' && rule.checkStatements) emit(rule.checkStatements(ctx), severity, out);
         } catch {
           // one rule's failure must not hide the others' findings
         }

@@ -1,7 +1,7 @@
 // What a rule is: its catalogue metadata (id, defaults, policy source, ...), the payer profiles it
 // belongs to, and a pure check. Rule files are found by the build (virtual:rules): one file per rule.
 import type { PayerProfile } from '../settings';
-import type { CheckContext, Finding, Fix, LineContext, Severity } from './types';
+import type { CheckContext, ClaimContext, Finding, Fix, LineContext, Severity } from './types';
 import type { DocumentKind, Range } from '../model';
 import type { FindingMeta } from '../base/finding-meta';
 
@@ -29,17 +29,27 @@ export interface LineRule extends RuleBase {
 }
 
 /**
+ * Runs once per claim, seeing all its lines (a claim's total against its lines). The incremental
+ * path re-checks exactly the edited claim, so its findings must lie inside the claim.
+ */
+export interface ClaimRule extends RuleBase {
+  scope: 'claim';
+  check(ctx: ClaimContext): Finding[];
+}
+
+/**
  * Runs once per document, for what is not a service line: statements in prose (a code named with a
  * drug, a unit, a route). After an edit to one X12 claim the incremental path runs it over that
- * claim alone, so each finding must depend on one claim's lines or on one statement, never on
- * several claims.
+ * claim alone, so each finding must depend on one claim's lines or on one statement, or lie outside
+ * every claim and be kept right by the incremental path (an 835's BPR02 against the sum of its
+ * claims' CLP04: an edit that changes a CLP04 makes it read the whole document again).
  */
 export interface DocumentRule extends RuleBase {
   scope: 'document';
   check(ctx: CheckContext): Finding[];
 }
 
-export type Rule = LineRule | DocumentRule;
+export type Rule = LineRule | ClaimRule | DocumentRule;
 
 export const allProfiles: readonly PayerProfile[] = ['medicare', 'commercial', 'none'];
 /** payer rules that are not Medicare-specific: not in the 'none' (validity only) profile */

@@ -44,6 +44,10 @@ export interface CheckContext {
   diagnosisCodes?: DiagnosisCodes;
 }
 
+export interface ClaimContext extends CheckContext {
+  claim: Claim;
+}
+
 export interface LineContext extends CheckContext {
   claim: Claim | undefined; // undefined for prose lines outside any claim
   line: ServiceLine;

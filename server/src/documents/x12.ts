@@ -1,7 +1,7 @@
 // X12 837P / 837I / 835 -> ClaimDocument, in one pass over the text.
 // Segments are found with indexOf(terminator) and split into elements by a character loop that
 // records offsets in reused arrays; values are sliced only for the segments that matter.
-import type { Claim, ClaimDocument, CodeMention, Container, ReadProblem, ServiceLine, ServiceLineSource, Span } from '../model';
+import type { Amount, Claim, ClaimDocument, CodeMention, Container, ReadProblem, ServiceLine, ServiceLineSource, Span } from '../model';
 import { span } from '../model';
 import { quoteField } from '../base/safe-text';
 import { isAlnum, isLevel2, isSpace, parseNumber, skipSpaces } from './chars';
@@ -12,6 +12,7 @@ import { addProblem, emptyDocument, problem } from './problems';
 import { isIsaAt, readIsa, type X12Delimiters } from './x12-delimiters';
 import { appendAll } from '../base/arrays';
 import { diagnosisQualifier, isKnownHiQualifier } from './hi-qualifiers';
+import { parseCents } from '../base/money';
 
 export interface X12Options {
   isDrugName?: DrugNamePredicate;
@@ -27,6 +28,8 @@ function segmentId(id: string): number {
   return n;
 }
 const SEG = {
+  BPR: segmentId('BPR'),
+  CAS: segmentId('CAS'),
   CLM: segmentId('CLM'),
   CLP: segmentId('CLP'),
   CTP: segmentId('CTP'),
@@ -329,6 +332,7 @@ class X12Reader {
         const version = this.val(3) || this.groupVersion;
         const kind = this.txType === '837' ? (version.includes('X223') ? '837I' : version.includes('X222') ? '837P' : '837') : this.txType;
         this.transaction = this.openContainer('transaction', `${kind} transaction ${this.val(2)}`.trim(), start);
+        if (this.txType === '835') this.transaction.payment = { adjustments: [], claimsPaid: { cents: 0, claims: 0, unreadable: 0 } };
         break;
       }
       case SEG.SE:
@@ -339,10 +343,10 @@ class X12Reader {
         this.closeClaim();
         break;
       case SEG.CLM:
-        this.openClaim(start, 1, 2);
+        this.openClaim(start, false);
         break;
       case SEG.CLP:
-        this.openClaim(start, 1, 3);
+        this.openClaim(start, true);
         break;
       case SEG.LX:
         if (this.txType === '835') this.closeClaim();
@@ -354,6 +358,13 @@ class X12Reader {
         break;
       case SEG.PLB:
         this.closeClaim();
+        this.plb();
+        break;
+      case SEG.BPR:
+        if (this.transaction?.payment) this.transaction.payment.paid = this.amountOf(2);
+        break;
+      case SEG.CAS:
+        this.cas();
         break;
       case SEG.SV1:
         this.serviceLine('SV1', start, { composite: 1, charge: 2, basis: 3, units: 4 });
@@ -362,7 +373,7 @@ class X12Reader {
         this.serviceLine('SV2', start, { composite: 2, charge: 3, basis: 4, units: 5 });
         break;
       case SEG.SVC:
-        this.serviceLine('SVC', start, { composite: 1, charge: 2, units: 5, fallbackUnits: 7 });
+        this.serviceLine('SVC', start, { composite: 1, charge: 2, paid: 3, units: 5, fallbackUnits: 7 });
         break;
       case SEG.SVD:
         this.serviceLine('SVD', start, { composite: 3, units: 5 });
@@ -410,6 +421,14 @@ class X12Reader {
   private spanOf(k: number): Span<string> | undefined {
     if (k >= this.count || this.starts[k] === this.ends[k]) return undefined;
     return span(this.text.slice(this.starts[k], this.ends[k]), this.starts[k], this.ends[k]);
+  }
+
+  /** a money element: undefined when empty, without cents when the text is not an amount */
+  private amountOf(k: number): Amount | undefined {
+    const s = this.spanOf(k);
+    if (!s) return undefined;
+    const cents = parseCents(s.value);
+    return cents === undefined ? s : { ...s, cents };
   }
 
   private numberOf(k: number): Span<number> | undefined {
@@ -479,18 +498,47 @@ class X12Reader {
     this[kind] = undefined;
   }
 
-  private openClaim(start: number, idElement: number, chargeElement: number): void {
+  /** CLM (837: CLM02 total charge) or CLP (835: CLP02 status, CLP03 charge, CLP04 paid) */
+  private openClaim(start: number, remittance: boolean): void {
     this.closeClaim();
-    const id = this.spanOf(idElement);
-    const charge = this.val(chargeElement);
+    const id = this.spanOf(1);
+    const charge = this.amountOf(remittance ? 3 : 2);
+    const paid = remittance ? this.amountOf(4) : undefined;
+    const amounts: Claim['amounts'] = { charge, adjustments: [] };
+    if (remittance) {
+      amounts.paid = paid;
+      amounts.status = this.spanOf(2);
+    }
     const claim: Claim = {
       id,
       range: { start, end: start },
       diagnoses: [],
       lines: [],
-      label: [id?.value ?? '(no claim id)', charge ? `$${charge}` : ''].filter(Boolean).join(' '),
+      amounts,
+      label: [id?.value ?? '(no claim id)', charge ? `$${charge.value}` : '', paid ? `paid $${paid.value}` : ''].filter(Boolean).join(' '),
     };
     this.attachClaim(claim);
+  }
+
+  /** CAS*CO*45*20.00**253*5.00: amounts at CAS03, 06, 09, 12, 15, 18; 835 only (837 CAS is another payer's) */
+  private cas(): void {
+    if (this.txType !== '835' || !this.claim) return;
+    const into = this.line?.amounts ?? this.claim.amounts;
+    if (!into) return;
+    for (let k = 3; k <= 18 && k < this.count; k += 3) {
+      const amount = this.amountOf(k);
+      if (amount) into.adjustments.push(amount);
+    }
+  }
+
+  /** PLB*provider*date*reason:ref*amount*...: amounts at PLB04, 06, 08, 10, 12, 14 */
+  private plb(): void {
+    const payment = this.transaction?.payment;
+    if (!payment) return;
+    for (let k = 4; k <= 14 && k < this.count; k += 2) {
+      const amount = this.amountOf(k);
+      if (amount) payment.adjustments.push(amount);
+    }
   }
 
   private attachClaim(claim: Claim): void {
@@ -520,6 +568,13 @@ class X12Reader {
     this.lastProcedureLine = undefined;
     this.pendingLxStart = undefined;
     this.pendingLxNumber = undefined;
+    const payment = this.transaction?.payment;
+    if (payment) {
+      const paid = claim.amounts?.paid?.cents;
+      payment.claimsPaid.claims++;
+      if (paid === undefined) payment.claimsPaid.unreadable++;
+      else payment.claimsPaid.cents += paid;
+    }
     this.sink?.(claim);
   }
 
@@ -532,7 +587,7 @@ class X12Reader {
   private serviceLine(
     source: ServiceLineSource,
     segStart: number,
-    at: { composite: number; charge?: number; basis?: number; units: number; fallbackUnits?: number },
+    at: { composite: number; charge?: number; paid?: number; basis?: number; units: number; fallbackUnits?: number },
   ): void {
     const fromLx = source === 'SV1' || source === 'SV2';
     const start = fromLx ? (this.pendingLxStart ?? segStart) : segStart;
@@ -548,6 +603,9 @@ class X12Reader {
     const ce = this.ends[at.composite];
     if (!this.has(at.composite) || cs === ce) {
       addProblem(this.doc.problems, problem('x12-missing-code', `${source} has no procedure code.`, segStart, this.ends[this.count - 1], 'warning'));
+      // its charge is in no line: the claim's lines cannot be added up against its total
+      const amounts = this.claim!.amounts;
+      if (amounts && at.charge !== undefined) amounts.unreadLines = (amounts.unreadLines ?? 0) + 1;
       return;
     }
     this.detectComponent(cs, ce);
@@ -576,7 +634,11 @@ class X12Reader {
     }
     if (sequence) line.sequence = sequence;
     if (source === 'SV1') this.diagnosisPointers(line, 7);
-    if (at.charge !== undefined) line.charge = this.numberOf(at.charge);
+    if (at.charge !== undefined) {
+      line.charge = this.numberOf(at.charge);
+      line.amounts = { charge: this.amountOf(at.charge), adjustments: [] };
+      if (at.paid !== undefined) line.amounts.paid = this.amountOf(at.paid);
+    }
     if (at.basis !== undefined) line.unitBasis = this.spanOf(at.basis);
     let unitsAt = at.units;
     if (at.fallbackUnits !== undefined && !this.spanOf(unitsAt) && this.spanOf(at.fallbackUnits)) unitsAt = at.fallbackUnits;

@@ -6,6 +6,7 @@ import type { Claim, Container, Range, ServiceLine } from '../model';
 import type { FeatureContext } from './context';
 import { formatMoney, plural } from './format';
 import { appendAll } from '../base/arrays';
+import { claimMoney } from './claim-money';
 
 /**
  * An outline is for finding your way, not a copy of the file: a 10 MB 837 would otherwise send
@@ -120,31 +121,22 @@ function claimSymbol(ctx: FeatureContext, claim: Claim, budget: Budget): Documen
   // FHIR labels say which resource it is (Claim / ExplanationOfBenefit) and its id
   const fhirLabel = ctx.model.format === 'fhir' ? claim.label?.trim() : undefined;
   const name = fhirLabel || (id ? `Claim ${id}` : claim.label?.trim() || 'Claim');
-  const charge = claimCharge(ctx, claim);
-  const detail = [charge !== undefined ? formatMoney(charge) : '', plural(claim.lines.length, 'line')].filter(Boolean).join(' · ');
+  // X12: CLM02 (837), CLP03 charged and CLP04 paid (835); elsewhere the sum of the line charges
+  const money = claimMoney(claim);
+  const charge = money.charge ?? (claim.amounts ? undefined : money.linesSum);
+  const detail = [
+    charge !== undefined ? formatMoney(charge / 100) : '',
+    money.paid !== undefined ? `paid ${formatMoney(money.paid / 100)}` : '',
+    plural(claim.lines.length, 'line'),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const s = symbol(ctx, name, detail, SymbolKind.Object, claim.range, claim.id?.range ?? claim.range);
   const lines = claim.lines.slice(0, Math.max(0, budget.left));
   budget.left -= lines.length;
   s.children = lines.map((line) => lineSymbol(ctx, line));
   if (lines.length < claim.lines.length) s.detail = [s.detail, `${claim.lines.length - lines.length} not listed`].filter(Boolean).join(' · ');
   return s;
-}
-
-/** X12: CLM02 (the element after CLM01); elsewhere the sum of the line charges */
-function claimCharge(ctx: FeatureContext, claim: Claim): number | undefined {
-  const x12 = ctx.model.x12;
-  if (x12 && claim.id) {
-    const text = ctx.textDocument.getText();
-    const at = claim.id.range.end;
-    if (text[at] === x12.element) {
-      let end = at + 1;
-      while (end < text.length && end - at < 20 && text[end] !== x12.element && text[end] !== x12.segment) end++;
-      const value = Number(text.slice(at + 1, end));
-      if (text.slice(at + 1, end).trim() && Number.isFinite(value)) return value;
-    }
-  }
-  const charges = claim.lines.map((l) => l.charge?.value).filter((v): v is number => v !== undefined && Number.isFinite(v));
-  return charges.length ? charges.reduce((a, b) => a + b, 0) : undefined;
 }
 
 function lineSymbol(ctx: FeatureContext, line: ServiceLine): DocumentSymbol {

@@ -36,6 +36,29 @@ export function x12(...segments: string[]): string {
   return [isa, ...body].join('\n') + '\n';
 }
 
+const ISA = 'ISA*00*          *00*          *ZZ*TESTSUBMITTER  *ZZ*TESTRECEIVER   *251120*0930*^*00501*000000001*0*T*:~';
+const envelope = (gs: string, st: string, body: string[]) =>
+  [ISA, gs, st, ...body.map((s) => (s.endsWith('~') ? s : `${s}~`)), 'SE*99*0001~', 'GE*1*1~', 'IEA*1*000000001~'].join('\n') + '\n';
+
+/** An 837P with one claim per `claims` entry: its CLM02 and its segments after CLM/DTP (LX, SV1, ...). */
+export function x12Claims(...claims: { total: string; segments: string[] }[]): string {
+  const body = ['BHT*0019*00*T1*20251120*0930*CH', 'HL*1**20*1', 'HL*2*1*22*0', 'SBR*P*18*******MB'];
+  claims.forEach((c, i) => body.push(`CLM*T-${i + 1}*${c.total}***11:B:1*Y*A*Y*Y`, 'DTP*472*D8*20251105', ...c.segments));
+  return envelope('GS*HC*TESTSUBMITTER*TESTRECEIVER*20251120*0930*1*X*005010X222A1~', 'ST*837*0001*005010X222A1~', body);
+}
+
+/** An 837I claim with the given CLM02 and segments (LX, SV2, ...). */
+export function x12Institutional(total: string, ...segments: string[]): string {
+  const body = ['BHT*0019*00*T1*20251120*0930*CH', 'HL*1**20*1', 'HL*2*1*22*0', 'SBR*P*18*******MA', `CLM*I-1*${total}***13:A:1*Y*A*Y*Y`, 'DTP*434*RD8*20251105-20251105', ...segments];
+  return envelope('GS*HC*TESTSUBMITTER*TESTRECEIVER*20251120*0930*1*X*005010X223A2~', 'ST*837*0001*005010X223A2~', body);
+}
+
+/** An 835 with the given BPR02 and the segments after the header (LX, CLP, CAS, SVC, PLB, ...). */
+export function x12Remit(payment: string, ...segments: string[]): string {
+  const body = [`BPR*I*${payment}*C*ACH`, 'TRN*1*12345*1512345678', 'N1*PR*PAYER', 'N1*PE*PROVIDER*XX*1234567893', ...segments];
+  return envelope('GS*HP*PAYER*PROVIDER*20251120*0930*1*X*005010X221A1~', 'ST*835*0001~', body);
+}
+
 /** CSV export with a fixed header; rows are 'code,mod1,mod2,units,ndc,date,description' */
 export function csv(...rows: string[]): string {
   return ['hcpcs_code,modifier_1,modifier_2,units,ndc,service_date,description', ...rows].join('\n') + '\n';

@@ -36,6 +36,12 @@ const FACT_RULES = ['drug-mismatch'];
 const STATEMENT_RULES = ['fact-billing-unit', 'fact-route', 'fact-modifier', 'fact-code-range', 'fact-code-kind'];
 /** a claim's diagnoses and pointers: a note has no diagnosis list or pointer, a remittance is history (837, claim CSV, FHIR Claim) */
 const CLAIM_ONLY_RULES = ['invalid-diagnosis-pointer', 'missing-diagnosis-pointer', 'missing-principal-diagnosis', 'unknown-diagnosis', 'diagnosis-not-billable'];
+/** a claim's money before it is sent (837): not notes, whose lines carry no totals */
+const CLAIM_MONEY_RULES = ['claim-total-mismatch', 'missing-line-charge', 'ndc-quantity-not-positive'];
+/** an 835's balancing: only remittances */
+const REMIT_MONEY_RULES = ['remit-line-balance', 'remit-claim-balance', 'remit-paid-vs-lines', 'remit-payment-balance'];
+/** an amount that is not one, on either */
+const AMOUNT_RULES = ['invalid-amount'];
 
 test('every rule declares the kinds it applies to', () => {
   const byId = new Map(rules.map((r) => [r.id, [...r.kinds].sort()]));
@@ -44,7 +50,11 @@ test('every rule declares the kinds it applies to', () => {
   for (const id of FACT_RULES) assert.deepEqual(byId.get(id), ['claim', 'note', 'reference'], id);
   for (const id of STATEMENT_RULES) assert.deepEqual(byId.get(id), ['note', 'reference'], id);
   for (const id of CLAIM_ONLY_RULES) assert.deepEqual(byId.get(id), ['claim'], id);
-  assert.deepEqual([...byId.keys()].sort(), [...SUBMISSION_RULES, ...VALIDITY_RULES, ...FACT_RULES, ...STATEMENT_RULES, ...CLAIM_ONLY_RULES].sort(), 'a new rule needs a row here');
+  for (const id of CLAIM_MONEY_RULES) assert.deepEqual(byId.get(id), ['claim'], id);
+  for (const id of REMIT_MONEY_RULES) assert.deepEqual(byId.get(id), ['remittance'], id);
+  for (const id of AMOUNT_RULES) assert.deepEqual(byId.get(id), ['claim', 'remittance'], id);
+  const all = [...SUBMISSION_RULES, ...VALIDITY_RULES, ...FACT_RULES, ...STATEMENT_RULES, ...CLAIM_ONLY_RULES, ...CLAIM_MONEY_RULES, ...REMIT_MONEY_RULES, ...AMOUNT_RULES];
+  assert.deepEqual([...byId.keys()].sort(), all.sort(), 'a new rule needs a row here');
 });
 
 interface GateRow {

@@ -186,7 +186,8 @@ const rows: SampleRow[] = [
     format: 'x12',
     claims: 1,
     lines: ['SVC HC:T1005 u=68 dos=2003-11-29', 'SVC HC:T1005 u=16 dos=2003-10-30', 'SVC HC:T1005 u=36 dos=2003-10-31'],
-    more: (doc) => assert.equal(doc.claims[0].label, '2005555A $915.39'),
+    // CLP03 charged, CLP04 paid (not CLP02, the status)
+    more: (doc) => assert.equal(doc.claims[0].label, '2005555A $915.39 paid $0'),
   },
   {
     file: '835/tastypackets-x12-parser__profee-multiple.edi',

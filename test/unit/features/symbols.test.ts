@@ -6,6 +6,7 @@ import { documentSymbols, OUTLINE_LIMIT } from '../../../server/src/features/sym
 import { generate837p } from '../../../bench/generate/index';
 import { build, LEAKS } from './support';
 import { csv, fhir, fhirItem, x12i, x12p } from './samples';
+import { x12Remit } from '../checks/harness';
 
 /** the tree as indented "name | detail" lines */
 function render(symbols: DocumentSymbol[], depth = 0): string[] {
@@ -52,6 +53,14 @@ const rows: [string, string, string, string[], string[]?][] = [
     '  Functional group HC 2',
     '    837I transaction 0002',
     '      Claim PCN2002 | $300.00 · 1 line',
+    '        J7507 | Tacrolimus imme rel oral 1mg · 5 units',
+  ]],
+  // CLP02 is the claim's status (1 = processed as primary), not an amount: CLP03 is charged, CLP04 paid
+  ['835: the claim shows CLP03 charged and CLP04 paid', x12Remit('80', 'LX*1', 'CLP*C1*1*100*80**MC*123', 'SVC*HC:J7507*100*80**5', 'CAS*CO*45*20'), 'x12', [
+    'Interchange 000000001',
+    '  Functional group HP 1',
+    '    835 transaction 0001',
+    '      Claim C1 | $100.00 · paid $80.00 · 1 line',
     '        J7507 | Tacrolimus imme rel oral 1mg · 5 units',
   ]],
   ['CSV: table > claims > rows', csv(['C1,1,J7507,KX,,5,,2025-11-05', 'C1,2,J2357,JZ,,30,,2025-11-05', 'C2,1,J7520,KX,,2,,2025-11-05']), 'csv', [

@@ -143,3 +143,44 @@ test('random edits in the real 837 samples: incremental equals from scratch', (t
     { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
   );
 });
+
+// Balancing through the service: a claim's total against its lines is re-checked with the edited
+// claim; an 835's BPR02 against all its claims' CLP04 is re-checked when a CLP04 changes.
+const remitTx = (control: string, payment: string, claims: string[]) => [`ST*835*${control}`, `BPR*I*${payment}*C*ACH`, 'TRN*1*12345*1512345678', 'N1*PR*PAYER', 'N1*PE*PROVIDER*XX*1234567893', 'LX*1', ...claims, `SE*9*${control}`];
+const remit = [
+  isa(),
+  ...[
+    'GS*HP*PAYER*PROVIDER*20251120*0930*1*X*005010X221A1',
+    ...remitTx('0001', '150', ['CLP*C1*1*100*80**MC*1', 'SVC*HC:J7507*100*80**1', 'CAS*CO*45*20', 'CLP*C2*1*100*70**MC*2', 'SVC*HC:J7507*100*70**1', 'CAS*CO*45*30']),
+    ...remitTx('0002', '999', ['CLP*C3*1*50*50**MC*3', 'SVC*HC:J7507*50*50**1', 'PLB*1234567893*20251231*WO:X*1']),
+    'GE*2*1',
+    'IEA*1*000000001',
+  ].map((s) => `${s}~`),
+].join('\n');
+
+const balanceRows: { name: string; before: string; after: string; incremental: boolean; appears?: string; disappears?: string }[] = [
+  { name: '837: CLM02 typed wrong (A3: 35 for a 30 line)', before: base, after: edit(base, 'CLM*A3*30*', 'CLM*A3*35*'), incremental: true, appears: 'claim-total-mismatch' },
+  { name: '837: a line charge edited to match (A3)', before: edit(base, 'CLM*A3*30*', 'CLM*A3*35*'), after: edit(edit(base, 'CLM*A3*30*', 'CLM*A3*35*'), 'J3490*30*', 'J3490*35*'), incremental: true, disappears: 'claim-total-mismatch' },
+  { name: '835: a CAS amount off (CLP04 unchanged)', before: remit, after: edit(remit, 'CAS*CO*45*30', 'CAS*CO*45*35'), incremental: true, appears: 'remit-line-balance' },
+  { name: '835: a CAS amount grows (later BPR02 and PLB move)', before: remit, after: edit(remit, 'CAS*CO*45*20', 'CAS*CO*45*20.00'), incremental: true },
+  { name: '835: CLP04 edited: BPR02 re-checked', before: remit, after: edit(remit, 'CLP*C1*1*100*80*', 'CLP*C1*1*100*81*'), incremental: false, appears: 'remit-payment-balance' },
+  { name: '835: CLP04 edited back into balance', before: edit(remit, '*999*', '*48.5*'), after: edit(edit(remit, '*999*', '*48.5*'), 'CLP*C3*1*50*50*', 'CLP*C3*1*50*49.5*'), incremental: false },
+];
+
+test('balancing after an edit: the service gives what a fresh read gives', () => {
+  for (const row of balanceRows) {
+    const { viaEdit, fresh } = bothWays(row.before, row.after);
+    assert.deepEqual(viaEdit, fresh, row.name);
+    const ids = (findings: { ruleId: string }[]) => findings.map((f) => f.ruleId);
+    const before = ids(newService().findings(TextDocument.create('file:///b.837', 'x12', 1, row.before)));
+    const count = (list: string[], id: string) => list.filter((x) => x === id).length;
+    // (claims A1 and A2 of the base do not balance either: counts, not presence)
+    if (row.appears) assert.equal(count(ids(fresh.findings), row.appears), count(before, row.appears) + 1, `${row.name}: ${row.appears} appears`);
+    if (row.disappears) assert.equal(count(ids(fresh.findings), row.disappears), count(before, row.disappears) - 1, `${row.name}: ${row.disappears} goes`);
+    const result = reparseAfterEdit(row.before, parseDocument(row.before, { languageId: 'x12' }), [], row.after, {});
+    assert.equal(result !== undefined, row.incremental, `${row.name}: incremental path`);
+  }
+  // the second transaction's BPR02 (999) never balanced: the finding stays, at its new offset
+  const shifted = bothWays(remit, edit(remit, 'CAS*CO*45*20', 'CAS*CO*45*20.00'));
+  assert.equal(shifted.fresh.findings.filter((f: { ruleId: string }) => f.ruleId === 'remit-payment-balance').length, 1);
+});

@@ -1,0 +1,30 @@
+// A claim's money as the outline and the code lens show it: the total charge, what was paid (835),
+// and the sum of the line charges, all in integer cents.
+import type { Claim } from '../model';
+import { parseCents } from '../base/money';
+
+export interface ClaimMoney {
+  /** CLM02 / CLP03 when it is an amount */
+  charge?: number;
+  /** CLP04 when it is an amount (835 only) */
+  paid?: number;
+  /** the line charges added up, when every line carries one that is an amount */
+  linesSum?: number;
+}
+
+export function claimMoney(claim: Claim): ClaimMoney {
+  const out: ClaimMoney = {};
+  const amounts = claim.amounts;
+  if (amounts?.charge?.cents !== undefined) out.charge = amounts.charge.cents;
+  if (amounts?.paid?.cents !== undefined) out.paid = amounts.paid.cents;
+  // X12 lines carry their charge as written (SVD lines carry none); CSV and FHIR a number
+  const charged = claim.lines.filter((l) => (l.amounts ? true : l.source !== 'SVD' && l.charge !== undefined));
+  let sum = 0;
+  for (const line of charged) {
+    const cents = line.amounts ? line.amounts.charge?.cents : line.charge && parseCents(String(line.charge.value));
+    if (cents === undefined) return out;
+    sum += cents;
+  }
+  if (charged.length && (amounts || charged.length === claim.lines.length)) out.linesSum = sum;
+  return out;
+}
