@@ -22,7 +22,7 @@ import { readX12Window } from './documents/x12-window';
 import { emptyDocument as emptyModel } from './documents/problems';
 import { runChecks } from './checks/index';
 import { reparseAfterEdit } from './incremental';
-import { doneTask, modelTask, x12Task, type ValidationTask } from './validation';
+import { doneTask, modelTask, publicationTask, x12Task, type PublicationTask, type ValidationTask } from './validation';
 import type { FeatureContext } from './features/context';
 import type { GuidanceLibrary } from './features/guidance';
 import { hover as hoverAt } from './features/hover';
@@ -117,6 +117,12 @@ export interface HcpcsService {
    * after it is done); requests meanwhile answer from what is read, without waiting for it.
    */
   validation(doc: TextDocument): ValidationTask;
+  /**
+   * The validation of this version, then its findings as diagnostics and JSON, as one task in
+   * slices: what the server publishes, equal to diagnostics(doc) (the text and version are the ones
+   * of the call; an edit meanwhile makes a new analysis and leaves this one to finish or be dropped)
+   */
+  publication(doc: TextDocument): PublicationTask;
   hover(doc: TextDocument, position: Position): Hover | null;
   completion(doc: TextDocument, position: Position): CompletionList;
   resolveCompletion(item: CompletionItem): CompletionItem;
@@ -193,14 +199,17 @@ export function createService(options: ServiceOptions): HcpcsService {
     while (!task.step());
   };
 
+  // the whole list stays in the analysis (an edit re-checks against it); requests see the capped one
   const capped = new WeakMap<Finding[], Finding[]>();
+  const shown = (all: Finding[]): Finding[] => {
+    let list = capped.get(all);
+    if (!list) capped.set(all, (list = capFindings(all)));
+    return list;
+  };
   const findings = (doc: TextDocument): Finding[] => {
     const a = analysis(doc);
     if (!a.findings) finish(a);
-    // the whole list stays in the analysis (an edit re-checks against it); requests see the capped one
-    let shown = capped.get(a.findings!);
-    if (!shown) capped.set(a.findings!, (shown = capFindings(a.findings!)));
-    return shown;
+    return shown(a.findings!);
   };
 
   /** the whole model (an X12 one is read and checked now if it was not yet); a windowed document has none */
@@ -250,6 +259,21 @@ export function createService(options: ServiceOptions): HcpcsService {
     findings,
     diagnostics: (doc) => findings(doc).map((f) => toDiagnostic(doc, f, options.docsBaseUri)),
     validation: (doc) => taskOf(analysis(doc)),
+    publication: (doc) => {
+      const a = analysis(doc);
+      const validation = taskOf(a);
+      let publishing: PublicationTask | undefined;
+      return {
+        step() {
+          if (!validation.step()) return false;
+          publishing ??= publicationTask(doc.uri, a.text, shown(validation.findings!), options.docsBaseUri);
+          return publishing.step();
+        },
+        get result() {
+          return publishing?.result;
+        },
+      };
+    },
     hover: (doc, position) => {
       const at = doc.offsetAt(position);
       return hoverAt(context(doc, at), at);
