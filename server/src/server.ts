@@ -37,6 +37,7 @@ import { CODE_CARD_REQUEST, FORMAT_X12_REQUEST, LOOKUP_REQUEST, type CodeCardPar
 import { releaseFacts } from './features/release-facts';
 import { guardedStdio, SerializedParams } from './node/guarded-stdio';
 import { ValidationRunner } from './node/validation-runner';
+import { adoptLineStarts } from './node/line-starts';
 import { DRUG_CODES_REQUEST, LOAD_RELEASE_REQUEST, RELEASE_NOTIFICATION, type DrugCodeItem, type DrugCodesParams, type LoadReleaseParams, type LoadReleaseResult, type ReleaseNotice } from './protocol';
 
 const VALIDATION_DELAY_MS = 200;
@@ -233,7 +234,9 @@ const validate = guard('validation', undefined, (doc: TextDocument): void => {
   }
   // the document object is updated in place by later edits: this run publishes for the version it read
   const { uri, version } = doc;
-  const task = service.publication(doc);
+  const text = doc.getText();
+  // the line starts come first, so a request on this document does not compute them in one go
+  const task = service.publication(doc, { lineStarts: (starts) => adoptLineStarts(doc, version, text, starts) });
   runner.run(uri, task, () => {
     const { diagnostics, json } = task.result!;
     const params = new SerializedParams(`{"uri":${JSON.stringify(uri)},"version":${version},"diagnostics":${json}}`, { uri, version, diagnostics });

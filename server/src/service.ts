@@ -22,7 +22,8 @@ import { readX12Window } from './documents/x12-window';
 import { emptyDocument as emptyModel } from './documents/problems';
 import { runChecks } from './checks/index';
 import { reparseAfterEdit } from './incremental';
-import { doneTask, modelTask, publicationTask, x12Task, type PublicationTask, type ValidationTask } from './validation';
+import { doneTask, LINE_SCAN_CHARS, modelTask, publicationTask, x12Task, type PublicationTask, type ValidationTask } from './validation';
+import { LineIndex } from './features/line-index';
 import type { FeatureContext } from './features/context';
 import type { GuidanceLibrary } from './features/guidance';
 import { hover as hoverAt } from './features/hover';
@@ -104,6 +105,11 @@ interface Analysis {
   task?: ValidationTask;
 }
 
+export interface PublicationOptions {
+  /** told the line starts of the text once they are scanned (the first slices of the run) */
+  lineStarts?: (starts: number[]) => void;
+}
+
 export interface HcpcsService {
   readonly codeset: CodeSet;
   readonly settings: Settings;
@@ -122,7 +128,7 @@ export interface HcpcsService {
    * slices: what the server publishes, equal to diagnostics(doc) (the text and version are the ones
    * of the call; an edit meanwhile makes a new analysis and leaves this one to finish or be dropped)
    */
-  publication(doc: TextDocument): PublicationTask;
+  publication(doc: TextDocument, options?: PublicationOptions): PublicationTask;
   hover(doc: TextDocument, position: Position): Hover | null;
   completion(doc: TextDocument, position: Position): CompletionList;
   resolveCompletion(item: CompletionItem): CompletionItem;
@@ -259,14 +265,20 @@ export function createService(options: ServiceOptions): HcpcsService {
     findings,
     diagnostics: (doc) => findings(doc).map((f) => toDiagnostic(doc, f, options.docsBaseUri)),
     validation: (doc) => taskOf(analysis(doc)),
-    publication: (doc) => {
+    publication: (doc, publicationOptions = {}) => {
       const a = analysis(doc);
       const validation = taskOf(a);
+      // line starts first: requests on this document need them too (see PublicationOptions)
+      const lines = new LineIndex(a.text);
       let publishing: PublicationTask | undefined;
       return {
         step() {
+          if (!lines.complete) {
+            if (lines.scan(LINE_SCAN_CHARS)) publicationOptions.lineStarts?.(lines.lineStarts!);
+            return false;
+          }
           if (!validation.step()) return false;
-          publishing ??= publicationTask(doc.uri, a.text, shown(validation.findings!), options.docsBaseUri);
+          publishing ??= publicationTask(doc.uri, a.text, shown(validation.findings!), options.docsBaseUri, lines);
           return publishing.step();
         },
         get result() {

@@ -121,8 +121,7 @@ export const DIAGNOSTICS_PER_SLICE = 250;
  * serialisation a few hundred diagnostics at a time. The result equals
  * findings.map(toDiagnostic) and its JSON.stringify.
  */
-export function publicationTask(uri: string, text: string, findings: readonly Finding[], docsBaseUri?: string): PublicationTask {
-  const lines = new LineIndex(text);
+export function publicationTask(uri: string, text: string, findings: readonly Finding[], docsBaseUri?: string, lines = new LineIndex(text)): PublicationTask {
   const positions = { uri, positionAt: (offset: number) => lines.positionAt(offset) };
   const diagnostics: Diagnostic[] = [];
   const parts: string[] = [];

@@ -14,6 +14,11 @@ export class LineIndex {
 
   constructor(private readonly text: string) {}
 
+  /** offset of each line's first character, once the whole text is scanned (TextDocument's own line offsets) */
+  get lineStarts(): number[] | undefined {
+    return this.complete ? this.starts : undefined;
+  }
+
   get complete(): boolean {
     return this.scanned >= this.text.length;
   }
