@@ -22,11 +22,12 @@ import { readX12Window } from './documents/x12-window';
 import { emptyDocument as emptyModel } from './documents/problems';
 import { runChecks } from './checks/index';
 import { reparseAfterEdit } from './incremental';
-import { doneTask, LINE_SCAN_CHARS, modelTask, publicationTask, x12Task, type PublicationTask, type ValidationTask } from './validation';
+import { doneTask, LINE_SCAN_CHARS, LINES_PER_SLICE, modelTask, publicationTask, x12Task, type PublicationTask, type ValidationTask } from './validation';
 import { LineIndex } from './features/line-index';
 import type { FeatureContext } from './features/context';
 import type { GuidanceLibrary } from './features/guidance';
 import { hover as hoverAt } from './features/hover';
+import { documentIndexTask } from './features/locate';
 import { complete, resolveCompletion as resolveItem } from './features/completion';
 import { codeActions as actionsFor } from './features/code-actions';
 import { documentSymbols as symbolsOf } from './features/symbols';
@@ -270,6 +271,7 @@ export function createService(options: ServiceOptions): HcpcsService {
       const validation = taskOf(a);
       // line starts first: requests on this document need them too (see PublicationOptions)
       const lines = new LineIndex(a.text);
+      let indexing: { step(): boolean } | undefined;
       let publishing: PublicationTask | undefined;
       return {
         step() {
@@ -278,6 +280,9 @@ export function createService(options: ServiceOptions): HcpcsService {
             return false;
           }
           if (!validation.step()) return false;
+          // the index requests look tokens up in, built here rather than by the first request
+          indexing ??= a.model ? documentIndexTask(a.model, LINES_PER_SLICE) : { step: () => true };
+          if (!indexing.step()) return false;
           publishing ??= publicationTask(doc.uri, a.text, shown(validation.findings!), options.docsBaseUri, lines);
           return publishing.step();
         },

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService } from '../../../server/src/service';
 import { LineIndex } from '../../../server/src/features/line-index';
+import { documentIndex, documentIndexTask } from '../../../server/src/features/locate';
 import { DIAGNOSTICS_PER_SLICE, publicationTask } from '../../../server/src/validation';
 import { loadGuidance } from '../../../server/src/features/guidance';
 import { defaultSettings } from '../../../server/src/settings';
@@ -129,4 +130,21 @@ test('a message with pre-serialised params is written as JSON.stringify would wr
   assert.equal(JSON.stringify(message), serializeMessage(message), 'other transports serialise the value');
   const plain = { jsonrpc: '2.0', id: 3, result: null };
   assert.equal(serializeMessage(plain), JSON.stringify(plain));
+});
+
+test('the index requests look tokens up in is built by the run, in slices, and equals the one built at once', () => {
+  const text = generate837p({ seed: 9, targetBytes: 600_000 }).text;
+  const make = () => createService({ codeset, guidance: loadGuidance({}), today: () => today });
+  const sliced = make();
+  const doc = TextDocument.create('file:///i.837', 'x12', 1, text);
+  const task = sliced.publication(doc);
+  runToEnd(task);
+  const model = sliced.model(doc);
+  const built = documentIndex(model);
+  const fresh = make();
+  const other = TextDocument.create('file:///i.837', 'x12', 1, text);
+  assert.deepEqual(built, documentIndex(fresh.model(other)));
+  assert.ok(built.lines.length > 1000);
+  // and the index task on a model indexed already does nothing
+  assert.equal(documentIndexTask(model, 10).step(), true);
 });
