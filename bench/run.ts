@@ -22,6 +22,7 @@ import { measureMemory } from './sections/memory';
 import { measureCli } from './sections/cli';
 
 const quick = process.env.BENCH_QUICK === '1';
+const only = process.env.BENCH_ONLY;
 const seed = Number(process.env.BENCH_SEED ?? DEFAULT_SEED);
 const generatedDir = join(repoRoot, 'bench', 'generated');
 const storagePath = join(generatedDir, 'storage');
@@ -93,17 +94,22 @@ async function main(): Promise<void> {
     outDir: probesDir,
   };
 
-  if (full) measureIndexLoad(ctx, 'full release', full, indexPath);
-  measureIndexLoad(ctx, 'core set', core, writeIndex(core, 'core-codeset.json'));
-  await measureServerStart(ctx);
-  measureParse(ctx);
-  await measureReaders(ctx);
-  measureValidation(ctx);
-  measureRequests(ctx);
-  measureEdit(ctx);
-  await measureServerRequests(ctx);
-  measureMemory(ctx);
-  await measureCli(ctx);
+  if (only === 'stdio') {
+    // BENCH_ONLY=stdio: the language-server rows alone (requests over stdio, during a 50 MB validation)
+    await measureServerRequests(ctx);
+  } else {
+    if (full) measureIndexLoad(ctx, 'full release', full, indexPath);
+    measureIndexLoad(ctx, 'core set', core, writeIndex(core, 'core-codeset.json'));
+    await measureServerStart(ctx);
+    measureParse(ctx);
+    await measureReaders(ctx);
+    measureValidation(ctx);
+    measureRequests(ctx);
+    measureEdit(ctx);
+    await measureServerRequests(ctx);
+    measureMemory(ctx);
+    await measureCli(ctx);
+  }
 
   const seconds = (now() - started) / 1000;
   const loadAtEnd = Math.round(loadavg()[0] * 100) / 100;

@@ -115,13 +115,18 @@ export async function measureServerRequests(ctx: RunContext): Promise<void> {
       const bigUri = s.open(big.spec.fileName, 'x12', bigText);
       let published: number | undefined;
       let bigDiagnostics = 0;
-      s.diagnostics(bigUri).then(
-        (d) => {
-          published = now() - t0;
-          bigDiagnostics = d.length;
-        },
-        () => (published = NaN),
-      );
+      // a busy machine takes longer than the session's 20 s wait: wait again, up to 10 times
+      void (async () => {
+        for (let i = 0; i < 10 && published === undefined; i++) {
+          await s.diagnostics(bigUri).then(
+            (d) => {
+              published = now() - t0;
+              bigDiagnostics = d.length;
+            },
+            () => (published = i === 9 ? NaN : undefined),
+          );
+        }
+      })();
       const positions = hoverOffsets(rng, file.generated.codeOffsets, 200).map((o) => wordDoc.positionAt(o));
       const prefixes = prefixOffsets(rng, words.text, file.generated.codeOffsets, 200).map((o) => wordDoc.positionAt(o));
       // untimed: it answers once the server has taken in the 50 MB didOpen (JSON.parse of the message),
