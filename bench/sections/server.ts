@@ -87,7 +87,7 @@ export async function measureServerRequests(ctx: RunContext): Promise<void> {
       name: '10 MB 837: completion, code prefix',
       unit: 'ms',
       stats: summarize(prefix.samples),
-      target: { stat: 'p95', op: '<', limit: 30 },
+      target: { stat: 'p99', op: '<', limit: 5 },
     });
 
     // word search needs the words in the document: one full-text change (a new version), then query
@@ -115,31 +115,52 @@ export async function measureServerRequests(ctx: RunContext): Promise<void> {
       const bigUri = s.open(big.spec.fileName, 'x12', bigText);
       let published: number | undefined;
       let bigDiagnostics = 0;
-      s.diagnostics(bigUri).then(
-        (d) => {
-          published = now() - t0;
-          bigDiagnostics = d.length;
-        },
-        () => (published = NaN),
-      );
+      // a busy machine takes longer than the session's 20 s wait: wait again, up to 10 times
+      void (async () => {
+        for (let i = 0; i < 10 && published === undefined; i++) {
+          await s.diagnostics(bigUri).then(
+            (d) => {
+              published = now() - t0;
+              bigDiagnostics = d.length;
+            },
+            () => (published = i === 9 ? NaN : undefined),
+          );
+        }
+      })();
       const positions = hoverOffsets(rng, file.generated.codeOffsets, 200).map((o) => wordDoc.positionAt(o));
+      const prefixes = prefixOffsets(rng, words.text, file.generated.codeOffsets, 200).map((o) => wordDoc.positionAt(o));
       // untimed: it answers once the server has taken in the 50 MB didOpen (JSON.parse of the message),
-      // which is not validation; the timed hovers start with the validation under way
+      // which is not validation; the timed requests start with the validation under way
       await hover(positions[0]!);
-      const during: number[] = [];
-      for (let i = 0; published === undefined && i < 20_000; i++) {
+      const hoversDuring: number[] = [];
+      const completionsDuring: number[] = [];
+      for (let i = 0; published === undefined && i < 40_000; i++) {
         const t1 = now();
-        await hover(positions[i % positions.length]!);
-        during.push(now() - t1);
+        if (i % 2 === 0) {
+          await hover(positions[(i >> 1) % positions.length]!);
+          hoversDuring.push(now() - t1);
+        } else {
+          await complete(prefixes[(i >> 1) % prefixes.length]!);
+          completionsDuring.push(now() - t1);
+        }
       }
       while (published === undefined) await new Promise((r) => setImmediate(r));
+      const note = Number.isNaN(published) ? 'the 50 MB diagnostics did not arrive in time' : `50 MB didOpen → ${bigDiagnostics} diagnostics published in ${published.toFixed(0)} ms; hovers and completions alternated meanwhile`;
       ctx.report.add({
         section,
         name: '10 MB 837: hover while a 50 MB 837 validates',
         unit: 'ms',
-        stats: summarize(during),
+        stats: summarize(hoversDuring),
         target: { stat: 'p99', op: '<', limit: 20 },
-        note: Number.isNaN(published) ? 'the 50 MB diagnostics did not arrive in time' : `50 MB didOpen → ${bigDiagnostics} diagnostics published in ${published.toFixed(0)} ms; the hovers ran meanwhile`,
+        note,
+      });
+      ctx.report.add({
+        section,
+        name: '10 MB 837: completion, code prefix, while a 50 MB 837 validates',
+        unit: 'ms',
+        stats: summarize(completionsDuring),
+        target: { stat: 'p99', op: '<', limit: 20 },
+        note,
       });
     }
   } finally {

@@ -5,6 +5,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   MessageType,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
   ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
@@ -34,7 +36,9 @@ import { SEMANTIC_LEGEND, x12SemanticTokens } from './features/x12-semantic-toke
 import { GUIDANCE_REQUEST, type GuidanceParams, type GuidanceResult } from './protocol';
 import { CODE_CARD_REQUEST, FORMAT_X12_REQUEST, LOOKUP_REQUEST, type CodeCardParams, type CodeCardResult, type FormatX12Params, type FormatX12Result, type LookupParams, type LookupResult } from './protocol';
 import { releaseFacts } from './features/release-facts';
-import { guardedStdio } from './node/guarded-stdio';
+import { guardedStdio, SerializedParams } from './node/guarded-stdio';
+import { ValidationRunner } from './node/validation-runner';
+import { adoptLineStarts } from './node/line-starts';
 import { DRUG_CODES_REQUEST, LOAD_RELEASE_REQUEST, RELEASE_NOTIFICATION, type DrugCodeItem, type DrugCodesParams, type LoadReleaseParams, type LoadReleaseResult, type ReleaseNotice } from './protocol';
 
 const VALIDATION_DELAY_MS = 200;
@@ -234,15 +238,15 @@ connection.onDidChangeWatchedFiles(async () => {
 
 // Validation is debounced per document; a newer change cancels the pending run and the one in
 // progress. It runs in slices of about SLICE_MS, each followed by a turn of the event loop, so a
-// request on any document waits for one slice at most, never for a whole validation.
+// request on any document waits for one slice at most, never for a whole validation; turning the
+// findings into diagnostics and JSON is sliced too (service.publication).
 const SLICE_MS = 8;
 const pending = new Map<string, NodeJS.Timeout>();
-/** the run in progress per document: a newer run (or a close) replaces the token and the old one stops */
-const running = new Map<string, object>();
+const runner = new ValidationRunner(SLICE_MS, (error) => connection.console.error(`validation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 
 function scheduleValidation(doc: TextDocument, delay = VALIDATION_DELAY_MS): void {
   clearTimeout(pending.get(doc.uri));
-  running.delete(doc.uri);
+  runner.cancel(doc.uri);
   pending.set(
     doc.uri,
     setTimeout(() => {
@@ -258,22 +262,16 @@ const validate = guard('validation', undefined, (doc: TextDocument): void => {
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: configDiagnostics(doc) });
     return;
   }
-  const task = service.validation(doc);
-  const token = {};
-  running.set(doc.uri, token);
-  const slice = guard('validation', undefined, (): void => {
-    if (running.get(doc.uri) !== token) return;
-    const until = performance.now() + SLICE_MS;
-    while (!task.step()) {
-      if (performance.now() >= until) {
-        setImmediate(slice);
-        return;
-      }
-    }
-    running.delete(doc.uri);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: service.diagnostics(doc) });
+  // the document object is updated in place by later edits: this run publishes for the version it read
+  const { uri, version } = doc;
+  const text = doc.getText();
+  // the line starts come first, so a request on this document does not compute them in one go
+  const task = service.publication(doc, { lineStarts: (starts) => adoptLineStarts(doc, version, text, starts) });
+  runner.run(uri, task, () => {
+    const { diagnostics, json } = task.result!;
+    const params = new SerializedParams(`{"uri":${JSON.stringify(uri)},"version":${version},"diagnostics":${json}}`, { uri, version, diagnostics });
+    void connection.sendNotification(PublishDiagnosticsNotification.type, params as unknown as PublishDiagnosticsParams);
   });
-  slice();
 });
 
 function configDiagnostics(doc: TextDocument) {
@@ -295,7 +293,7 @@ documents.onDidChangeContent(({ document }) => scheduleValidation(document));
 documents.onDidClose(({ document }) => {
   clearTimeout(pending.get(document.uri));
   pending.delete(document.uri);
-  running.delete(document.uri);
+  runner.cancel(document.uri);
   service.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });

@@ -25,11 +25,13 @@ import { readX12Window } from './documents/x12-window';
 import { emptyDocument as emptyModel } from './documents/problems';
 import { runChecks } from './checks/index';
 import { reparseAfterEdit } from './incremental';
-import { doneTask, modelTask, x12Task, type ValidationTask } from './validation';
+import { doneTask, LINE_SCAN_CHARS, LINES_PER_SLICE, modelTask, publicationTask, x12Task, type PublicationTask, type ValidationTask } from './validation';
+import { LineIndex } from './features/line-index';
 import type { FeatureContext } from './features/context';
 import type { GuidanceLibrary } from './features/guidance';
 import { hover as hoverAt } from './features/hover';
 import { definition as definitionAt } from './features/definition';
+import { documentIndexTask } from './features/locate';
 import { complete, resolveCompletion as resolveItem } from './features/completion';
 import { codeActions as actionsFor } from './features/code-actions';
 import { documentSymbols as symbolsOf } from './features/symbols';
@@ -111,6 +113,11 @@ interface Analysis {
   task?: ValidationTask;
 }
 
+export interface PublicationOptions {
+  /** told the line starts of the text once they are scanned (the first slices of the run) */
+  lineStarts?: (starts: number[]) => void;
+}
+
 export interface HcpcsService {
   readonly codeset: CodeSet;
   readonly settings: Settings;
@@ -126,6 +133,12 @@ export interface HcpcsService {
    * after it is done); requests meanwhile answer from what is read, without waiting for it.
    */
   validation(doc: TextDocument): ValidationTask;
+  /**
+   * The validation of this version, then its findings as diagnostics and JSON, as one task in
+   * slices: what the server publishes, equal to diagnostics(doc) (the text and version are the ones
+   * of the call; an edit meanwhile makes a new analysis and leaves this one to finish or be dropped)
+   */
+  publication(doc: TextDocument, options?: PublicationOptions): PublicationTask;
   hover(doc: TextDocument, position: Position): Hover | null;
   /** from a diagnosis pointer to the diagnosis it names */
   definition(doc: TextDocument, position: Position): Location | null;
@@ -207,14 +220,17 @@ export function createService(options: ServiceOptions): HcpcsService {
     while (!task.step());
   };
 
+  // the whole list stays in the analysis (an edit re-checks against it); requests see the capped one
   const capped = new WeakMap<Finding[], Finding[]>();
+  const shown = (all: Finding[]): Finding[] => {
+    let list = capped.get(all);
+    if (!list) capped.set(all, (list = capFindings(all)));
+    return list;
+  };
   const findings = (doc: TextDocument): Finding[] => {
     const a = analysis(doc);
     if (!a.findings) finish(a);
-    // the whole list stays in the analysis (an edit re-checks against it); requests see the capped one
-    let shown = capped.get(a.findings!);
-    if (!shown) capped.set(a.findings!, (shown = capFindings(a.findings!)));
-    return shown;
+    return shown(a.findings!);
   };
 
   /** the whole model (an X12 one is read and checked now if it was not yet); a windowed document has none */
@@ -272,6 +288,31 @@ export function createService(options: ServiceOptions): HcpcsService {
     findings,
     diagnostics: (doc) => findings(doc).map((f) => toDiagnostic(doc, f, options.docsBaseUri)),
     validation: (doc) => taskOf(analysis(doc)),
+    publication: (doc, publicationOptions = {}) => {
+      const a = analysis(doc);
+      const validation = taskOf(a);
+      // line starts first: requests on this document need them too (see PublicationOptions)
+      const lines = new LineIndex(a.text);
+      let indexing: { step(): boolean } | undefined;
+      let publishing: PublicationTask | undefined;
+      return {
+        step() {
+          if (!lines.complete) {
+            if (lines.scan(LINE_SCAN_CHARS)) publicationOptions.lineStarts?.(lines.lineStarts!);
+            return false;
+          }
+          if (!validation.step()) return false;
+          // the index requests look tokens up in, built here rather than by the first request
+          indexing ??= a.model ? documentIndexTask(a.model, LINES_PER_SLICE) : { step: () => true };
+          if (!indexing.step()) return false;
+          publishing ??= publicationTask(doc.uri, a.text, shown(validation.findings!), options.docsBaseUri, lines);
+          return publishing.step();
+        },
+        get result() {
+          return publishing?.result;
+        },
+      };
+    },
     hover: (doc, position) => {
       const at = doc.offsetAt(position);
       return hoverAt(context(doc, at), at);

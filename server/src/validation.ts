@@ -1,6 +1,7 @@
 // Validation as a task done in slices: the server runs a slice, lets pending requests through, and
 // runs the next (or drops the task when a newer version arrives). Pure: a slice is a count of work
 // (characters read, lines checked), never a clock reading; the caller decides how many fit its budget.
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ClaimDocument, DocumentKind } from './model';
 import type { Finding } from './checks/types';
 import type { DiagnosisCodes } from './codeset/icd10';
@@ -9,6 +10,8 @@ import type { Settings } from './settings';
 import { checkPass } from './checks/index';
 import { streamX12, type X12Options } from './documents/x12';
 import { problem } from './documents/problems';
+import { toDiagnostic } from './features/diagnostics';
+import { LineIndex } from './features/line-index';
 
 export interface ValidationTask {
   /** does one slice of work; true once the findings are complete */
@@ -25,8 +28,11 @@ export interface TaskInput {
   today: string;
 }
 
-/** characters of X12 read and checked per step: a few ms here, so a caller's time budget is kept closely */
-export const X12_SLICE_CHARS = 64 * 1024;
+/**
+ * characters of X12 read and checked per step: about 2 ms here (25 claims or so), so a caller's
+ * time budget is kept closely; 64 kB steps took 8–20 ms each and made a request wait that long
+ */
+export const X12_SLICE_CHARS = 16 * 1024;
 /** service lines checked per step of an already-read document */
 export const LINES_PER_SLICE = 500;
 
@@ -91,6 +97,58 @@ export function modelTask(input: TaskInput, model: ClaimDocument, done: (finding
       return findings;
     },
   };
+}
+
+/** what the server sends for a validated version: the diagnostics and the same list as JSON */
+export interface Publication {
+  diagnostics: Diagnostic[];
+  /** JSON.stringify(diagnostics), built a slice at a time */
+  json: string;
+}
+
+export interface PublicationTask {
+  /** does one slice of work; true once the result is complete */
+  step(): boolean;
+  readonly result: Publication | undefined;
+}
+
+/** characters scanned for line breaks per step (about 1 ms per MB) */
+export const LINE_SCAN_CHARS = 256 * 1024;
+/** findings turned into diagnostics, and diagnostics into JSON, per step */
+export const DIAGNOSTICS_PER_SLICE = 250;
+
+/**
+ * Findings -> LSP diagnostics -> JSON, in slices: the line starts of the whole text (what
+ * TextDocument.positionAt computes in one go on first use), then the conversion and the
+ * serialisation a few hundred diagnostics at a time. The result equals
+ * findings.map(toDiagnostic) and its JSON.stringify.
+ */
+export function publicationTask(uri: string, text: string, findings: readonly Finding[], docsBaseUri?: string, lines = new LineIndex(text)): PublicationTask {
+  const positions = { uri, positionAt: (offset: number) => lines.positionAt(offset) };
+  const diagnostics: Diagnostic[] = [];
+  const parts: string[] = [];
+  let result: Publication | undefined;
+  return {
+    step() {
+      if (result) return true;
+      if (!lines.complete) return lines.scan(LINE_SCAN_CHARS) && !findings.length && done();
+      if (diagnostics.length < findings.length) {
+        const end = Math.min(findings.length, diagnostics.length + DIAGNOSTICS_PER_SLICE);
+        for (let i = diagnostics.length; i < end; i++) diagnostics.push(toDiagnostic(positions, findings[i]!, docsBaseUri));
+        return false;
+      }
+      const end = Math.min(diagnostics.length, parts.length + DIAGNOSTICS_PER_SLICE);
+      for (let i = parts.length; i < end; i++) parts.push(JSON.stringify(diagnostics[i]));
+      return parts.length === diagnostics.length && done();
+    },
+    get result() {
+      return result;
+    },
+  };
+  function done(): true {
+    result = { diagnostics, json: `[${parts.join(',')}]` };
+    return true;
+  }
 }
 
 function readerFailed(text: string, e: unknown): Finding {

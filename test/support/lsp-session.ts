@@ -33,6 +33,8 @@ export interface LspSession {
   open(name: string, languageId: string, text: string): string;
   change(uri: string, text: string): void;
   close(uri: string): void;
+  /** the version of every publishDiagnostics received so far for uri, in order of arrival */
+  publishedVersions(uri: string): (number | undefined)[];
   /** the next diagnostics published for uri at or after `version` (default: the current version) */
   diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   request<R>(method: string, params: unknown): Promise<R>;
@@ -138,6 +140,7 @@ export async function startSession(options: SessionOptions = {}): Promise<LspSes
         published.get(uri)?.find((p) => (p.version ?? wanted) >= wanted)?.diagnostics,
       );
     },
+    publishedVersions: (uri) => (published.get(uri) ?? []).map((p) => p.version),
     request: <R>(method: string, params: unknown) => connection.sendRequest(method, params) as Promise<R>,
     waitForRelease: (predicate = () => true) =>
       until('the hcpcs/release notification', () => releases.find(predicate)),

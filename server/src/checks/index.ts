@@ -181,11 +181,9 @@ export function checkPass(ctx: CheckContext): CheckPass {
       lineFindings.length = 0;
       // document order, then rule order: stable output for editors, the CLI and snapshots.
       for (let i = 1; i < out.length; i++) {
-        if (inOrder(out[i - 1]!, out[i]!) > 0) {
-          const indexed = out.map((f, n) => ({ f, n }));
-          indexed.sort((a, b) => inOrder(a.f, b.f) || a.n - b.n);
-          return indexed.map((x) => x.f);
-        }
+        // Array sort is stable (ties keep their order) and, as a merge of runs, takes a few ms on
+        // 100k findings that are in order but for a few problems in front
+        if (inOrder(out[i - 1]!, out[i]!) > 0) return out.sort(inOrder);
       }
       return out;
     },

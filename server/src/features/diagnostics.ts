@@ -12,12 +12,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspRange(textDocument: TextDocument, range: Range) {
+/** what a conversion needs of a document: a TextDocument, or its URI and a LineIndex built in slices */
+export type PositionSource = Pick<TextDocument, 'uri' | 'positionAt'>;
+
+export function toLspRange(textDocument: PositionSource, range: Range) {
   return { start: textDocument.positionAt(range.start), end: textDocument.positionAt(range.end) };
 }
 
 /** docsBaseUri: where rule pages live, e.g. 'https://…/docs/rules'; without it the diagnostic has no link */
-export function toDiagnostic(textDocument: TextDocument, finding: Finding, docsBaseUri?: string): Diagnostic {
+export function toDiagnostic(textDocument: PositionSource, finding: Finding, docsBaseUri?: string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toLspRange(textDocument, finding.range),
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,

@@ -38,27 +38,48 @@ export interface DocumentIndex {
 const cache = new WeakMap<ClaimDocument, DocumentIndex>();
 
 export function documentIndex(model: ClaimDocument): DocumentIndex {
-  let index = cache.get(model);
-  if (!index) {
-    const lines: LineEntry[] = [];
-    const seen = new Set<ServiceLine>();
-    const addClaim = (claim: Claim) => {
-      for (const line of claim.lines) {
-        if (seen.has(line)) continue;
-        seen.add(line);
-        lines.push({ line, claim });
-      }
-    };
-    for (const claim of model.claims ?? []) addClaim(claim);
-    for (const container of model.containers ?? []) for (const claim of container.claims ?? []) addClaim(claim);
-    sortIfNeeded(lines, (e) => e.line.range.start);
-    const mentions = [...(model.mentions ?? [])];
-    sortIfNeeded(mentions, (m) => m.code.range.start);
-    const claims = [...(model.claims ?? [])];
-    sortIfNeeded(claims, (c) => c.range.start);
-    index = { lines, mentions, claims };
-    cache.set(model, index);
+  const cached = cache.get(model);
+  if (cached) return cached;
+  const building = buildIndex(model, Infinity);
+  for (let next = building.next(); ; next = building.next()) if (next.done) return next.value;
+}
+
+/**
+ * Builds (and caches) the model's index a slice at a time: true once done. A validation runs it so
+ * that the first request after a new model does not build it in one go (100 ms and more on a
+ * model of 100k lines).
+ */
+export function documentIndexTask(model: ClaimDocument, linesPerStep: number): { step(): boolean } {
+  const building = cache.has(model) ? undefined : buildIndex(model, linesPerStep);
+  return { step: () => !building || Boolean(building.next().done) };
+}
+
+/** yields after each `linesPerStep` lines, returns the index (cached) */
+function* buildIndex(model: ClaimDocument, linesPerStep: number): Generator<void, DocumentIndex> {
+  const lines: LineEntry[] = [];
+  const seen = new Set<ServiceLine>();
+  let sinceYield = 0;
+  const claims = [...(model.claims ?? []), ...(model.containers ?? []).flatMap((c) => c.claims ?? [])];
+  for (const claim of claims) {
+    for (const line of claim.lines) {
+      if (seen.has(line)) continue;
+      seen.add(line);
+      lines.push({ line, claim });
+    }
+    if ((sinceYield += claim.lines.length + 1) >= linesPerStep) {
+      sinceYield = 0;
+      yield;
+    }
   }
+  const done = cache.get(model);
+  if (done) return done;
+  sortIfNeeded(lines, (e) => e.line.range.start);
+  const mentions = [...(model.mentions ?? [])];
+  sortIfNeeded(mentions, (m) => m.code.range.start);
+  const claimsByStart = [...(model.claims ?? [])];
+  sortIfNeeded(claimsByStart, (c) => c.range.start);
+  const index = { lines, mentions, claims: claimsByStart };
+  cache.set(model, index);
   return index;
 }
 

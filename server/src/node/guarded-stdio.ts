@@ -152,14 +152,38 @@ export function contentLength(headers: string): number | string {
   return n;
 }
 
+/**
+ * Notification params whose JSON is already made (a big publishDiagnostics, serialised a slice at a
+ * time so that no single stringify stops the server): this writer copies the JSON as it is; any
+ * other transport serialises `value` through toJSON.
+ */
+export class SerializedParams {
+  constructor(
+    readonly json: string,
+    readonly value: unknown,
+  ) {}
+  toJSON(): unknown {
+    return this.value;
+  }
+}
+
+/** JSON.stringify(message), with pre-serialised params copied in as they are */
+export function serializeMessage(message: Message): string {
+  const { params, ...rest } = message as Message & { params?: unknown };
+  if (!(params instanceof SerializedParams)) return JSON.stringify(message);
+  const head = JSON.stringify(rest);
+  return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"params":${params.json}}`;
+}
+
 interface Queued {
   data: Buffer | undefined;
 }
 
 /** 'textDocument/publishDiagnostics' for one URI: a newer one makes a queued older one stale */
 function diagnosticsKey(message: Message): string | undefined {
-  const m = message as { method?: string; params?: { uri?: unknown } };
-  return m.method === 'textDocument/publishDiagnostics' && typeof m.params?.uri === 'string' ? m.params.uri : undefined;
+  const m = message as { method?: string; params?: unknown };
+  const params = (m.params instanceof SerializedParams ? m.params.value : m.params) as { uri?: unknown } | undefined;
+  return m.method === 'textDocument/publishDiagnostics' && typeof params?.uri === 'string' ? params.uri : undefined;
 }
 
 export class BoundedMessageWriter extends AbstractMessageWriter implements MessageWriter {
@@ -178,7 +202,7 @@ export class BoundedMessageWriter extends AbstractMessageWriter implements Messa
   write(message: Message): Promise<void> {
     let data: Buffer;
     try {
-      const json = Buffer.from(JSON.stringify(message), 'utf8');
+      const json = Buffer.from(serializeMessage(message), 'utf8');
       data = Buffer.concat([Buffer.from(`Content-Length: ${json.length}\r\n\r\n`, 'ascii'), json]);
     } catch (error) {
       // e.g. "Invalid string length": the message is lost, the connection is not
