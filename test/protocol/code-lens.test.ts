@@ -8,8 +8,8 @@ import { startSession } from '../support/lsp-session';
 import { x12_837p } from '../support/x12';
 import { COMMANDS } from '../../server/src/protocol';
 
-const balanced = ['CLM*A1*245***11:B:1*Y*A*Y*Y', 'DTP*472*D8*20251101', 'LX*1', 'SV1*HC:E0114:RR*100*UN*1***1', 'LX*2', 'SV1*HC:E0114:RR*145*UN*1***1'];
-const unbalanced = ['CLM*A2*250***11:B:1*Y*A*Y*Y', 'DTP*472*D8*20251101', 'LX*1', 'SV1*HC:E0114:RR*100*UN*1***1', 'LX*2', 'SV1*HC:E0114:RR*145*UN*1***1'];
+const balanced = ['CLM*A1*245***11:B:1*Y*A*Y*Y', 'DTP*472*D8*20251101', 'HI*ABK:E119', 'LX*1', 'SV1*HC:E0114:RR*100*UN*1***1', 'LX*2', 'SV1*HC:E0114:RR*145*UN*1***1'];
+const unbalanced = ['CLM*A2*250***11:B:1*Y*A*Y*Y', 'DTP*472*D8*20251101', 'HI*ABK:E119', 'LX*1', 'SV1*HC:E0114:RR*100*UN*1***1', 'LX*2', 'SV1*HC:E0114:RR*145*UN*1***1'];
 const text = x12_837p([...balanced, 'HL*3*1*22*0', 'SBR*P*18*******MB', ...unbalanced]);
 
 test('code lens over the protocol: one per claim, clicking selects the claim', async () => {
