@@ -42,6 +42,10 @@ const FIELD_SHAPES = {
   ndc: /^[0-9\- ]{1,16}$/,
   /** D8 / RD8 / ISO dates and near misses: digits and separators only */
   date: /^[0-9\-/]{1,17}$/,
+  /** an X12 control number (ISA13, GS06, ST02 and their trailers' copies) */
+  control: /^[A-Za-z0-9]{1,9}$/,
+  /** an X12 trailer's count (SE01, GE01, IEA01) */
+  count: /^[0-9]{1,10}$/,
 } as const;
 
 export type ClaimField = keyof typeof FIELD_SHAPES;
