@@ -33,6 +33,8 @@ const SUBMISSION_RULES = [
 const VALIDITY_RULES = ['unknown-code', 'code-not-effective', 'invalid-modifier', 'modifier-not-effective', 'cpt-code'];
 const FACT_RULES = ['drug-mismatch'];
 const STATEMENT_RULES = ['fact-billing-unit', 'fact-route', 'fact-modifier', 'fact-code-range', 'fact-code-kind'];
+/** an X12 envelope is wrong whoever sent it: on claims and on remittances (notes and reference text have none) */
+const ENVELOPE_RULES = ['x12-segment-count', 'x12-transaction-count', 'x12-group-count', 'x12-control-number-mismatch'];
 
 test('every rule declares the kinds it applies to', () => {
   const byId = new Map(rules.map((r) => [r.id, [...r.kinds].sort()]));
@@ -40,7 +42,8 @@ test('every rule declares the kinds it applies to', () => {
   for (const id of VALIDITY_RULES) assert.deepEqual(byId.get(id), ['claim', 'note', 'remittance'], id);
   for (const id of FACT_RULES) assert.deepEqual(byId.get(id), ['claim', 'note', 'reference'], id);
   for (const id of STATEMENT_RULES) assert.deepEqual(byId.get(id), ['note', 'reference'], id);
-  assert.deepEqual([...byId.keys()].sort(), [...SUBMISSION_RULES, ...VALIDITY_RULES, ...FACT_RULES, ...STATEMENT_RULES].sort(), 'a new rule needs a row here');
+  for (const id of ENVELOPE_RULES) assert.deepEqual(byId.get(id), ['claim', 'remittance'], id);
+  assert.deepEqual([...byId.keys()].sort(), [...SUBMISSION_RULES, ...VALIDITY_RULES, ...FACT_RULES, ...STATEMENT_RULES, ...ENVELOPE_RULES].sort(), 'a new rule needs a row here');
 });
 
 interface GateRow {
@@ -73,7 +76,7 @@ const remit835 = (...segments: string[]) =>
     'BPR*I*100*C*ACH~',
     'CLP*T-1*1*125*100**MB~',
     ...segments.map((s) => `${s}~`),
-    'SE*9*0001~',
+    `SE*${4 + segments.length}*0001~`, // ST, BPR, CLP, the segments, SE
     'GE*1*1~',
     'IEA*1*000000001~',
   ].join('\n');
