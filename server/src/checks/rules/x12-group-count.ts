@@ -6,7 +6,7 @@ const rule: EnvelopeRule = {
   id: 'x12-group-count',
   source: { basis: 'X12 TR3', ref: 'IEA01 number of included functional groups (TA1 note code 021)' },
   since: '0.2.0',
-  bulkSafeFix: true,
+  bulkSafeFix: false, // a count that disagrees may mean a lost segment: a person looks before it is rewritten
   scope: 'envelope',
   description: 'IEA01 is not the number of functional groups in the interchange',
   defaultSeverity: 'error',
