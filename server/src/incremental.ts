@@ -2,8 +2,9 @@
 // X12 claim, only that claim is re-read and re-checked; the claims around it keep their parse and
 // their findings, moved by the edit's length. Anything else (an envelope segment touched, a claim
 // boundary edited, another format) returns undefined and the caller reads the whole document.
-import type { Claim, ClaimDocument, PaymentAmounts, Range, ServiceLine, Span } from './model';
+import type { Claim, ClaimDocument, Container, PaymentAmounts, Range, ServiceLine, Span } from './model';
 import type { Finding } from './checks/types';
+import { envelopeRuleIds, inOrder } from './checks/index';
 import { readX12Region, type X12RegionContext } from './documents/x12';
 import { readIsa } from './documents/x12-delimiters';
 
@@ -162,6 +163,31 @@ function samePaid(before: Claim[], after: Claim[]): boolean {
   return before.length === after.length && before.every((c, i) => c.amounts?.paid?.cents === after[i]!.amounts?.paid?.cents);
 }
 
+/** an envelope's header and trailer spans that lie behind the edit move with the text */
+function moveEnvelope(c: Container, after: number, delta: number): void {
+  const e = c.envelope;
+  if (!e) return;
+  for (const s of [e.control, e.trailer?.id, e.trailer?.count, e.trailer?.control]) {
+    if (s && s.range.start > after) {
+      s.range.start += delta;
+      s.range.end += delta;
+    }
+  }
+}
+
+/** `extra` (in order) placed into `list` (in order) where a full check would list them */
+function mergeInOrder(list: Finding[], extra: Finding[]): Finding[] {
+  if (extra.length === 0) return list;
+  const out: Finding[] = [];
+  let i = 0;
+  for (const f of extra) {
+    while (i < list.length && inOrder(list[i]!, f) <= 0) out.push(list[i++]!);
+    out.push(f);
+  }
+  while (i < list.length) out.push(list[i++]!);
+  return out;
+}
+
 const moved = (r: Range, delta: number): Range => ({ start: r.start + delta, end: r.end + delta });
 
 function shiftFinding(f: Finding, delta: number): Finding {
@@ -196,6 +222,9 @@ export function reparseAfterEdit(
   if (!context) return undefined;
   const region = readX12Region(newText, old.range.start, old.range.end + delta, context, options);
   if (!region || region.claims.length === 0) return undefined;
+  // SE01 counts segments: a segment typed into (or deleted from) the claim changes its transaction's count
+  const oldSegments = readX12Region(oldText, old.range.start, old.range.end, context)?.segments ?? region.segments;
+  const transaction = oldModel.containers.find((c) => c.kind === 'transaction' && c.range.start <= old.range.start && old.range.end <= c.range.end);
 
   const oldStart = old.range.start;
   const oldEnd = old.range.end;
@@ -243,8 +272,10 @@ export function reparseAfterEdit(
       if (c.payment) mover.payment(c.payment, oldEnd);
       if (c.range.start > oldEnd) c.range.start += delta;
       if (c.range.end >= oldEnd) c.range.end += delta;
+      moveEnvelope(c, oldEnd, delta);
     }
   }
+  if (transaction?.envelope) transaction.envelope.counted += region.segments - oldSegments;
   const claims = [...oldModel.claims.slice(0, index), ...region.claims, ...oldModel.claims.slice(index + 1)];
   for (const c of oldModel.containers) {
     const at = c.claims.indexOf(old);
@@ -262,11 +293,23 @@ export function reparseAfterEdit(
     format: 'x12',
     kind: oldModel.kind,
     length: newText.length,
-    containers: [],
+    // the envelope rules run again over the transaction holding the claim (its segment count may have changed)
+    containers: transaction ? [transaction] : [],
     claims: region.claims,
     mentions: region.mentions,
     problems: region.problems,
     x12: oldModel.x12,
   };
-  return { model, changedClaims, keptFindings: (fresh) => [...before, ...fresh, ...behind] };
+  const keptFindings = (fresh: Finding[]): Finding[] => {
+    // the transaction's envelope findings are replaced by the ones just computed for it
+    const stale = (f: Finding) => transaction !== undefined && envelopeRuleIds.has(f.ruleId) && f.range.start >= transaction.range.start && f.range.end <= transaction.range.end;
+    const kept = (list: Finding[]) => (transaction ? list.filter((f) => !stale(f)) : list);
+    // the claim's own findings; a document rule run over the transaction (an 835's BPR02 against its
+    // claims) says again what the kept findings already say, since the claims pay the same
+    const claimEnd = oldEnd + delta;
+    const claimFindings = fresh.filter((f) => !envelopeRuleIds.has(f.ruleId) && f.range.start >= oldStart && f.range.end <= claimEnd);
+    const envelopeFindings = fresh.filter((f) => envelopeRuleIds.has(f.ruleId));
+    return mergeInOrder([...kept(before), ...claimFindings, ...kept(behind)], envelopeFindings);
+  };
+  return { model, changedClaims, keptFindings };
 }

@@ -183,6 +183,37 @@ export interface ModifierMention {
   quoted?: boolean;
 }
 
+/**
+ * What an X12 envelope's header and trailer say, and what the reader counted between them: the facts
+ * the envelope rules compare (SE01/SE02 against ST, GE01/GE02 against GS, IEA01/IEA02 against ISA).
+ */
+export interface Envelope {
+  /** the header's control number as written: ISA13, GS06, ST02 */
+  control?: Span<string>;
+  /** what the trailer's count must say: segments from ST to SE inclusive, transactions (ST) in a group, groups (GS) in an interchange */
+  counted: number;
+  /** the trailer (SE, GE, IEA) as read; absent when the envelope is cut off before it */
+  trailer?: EnvelopeTrailer;
+}
+
+export interface EnvelopeTrailer {
+  /** the segment id (SE, GE, IEA) */
+  id: Span<string>;
+  /** SE01 / GE01 / IEA01 as written (possibly empty); absent when the segment has no such element */
+  count?: Span<string>;
+  /** SE02 / GE02 / IEA02 as written (possibly empty); absent when the segment has no such element */
+  control?: Span<string>;
+}
+
+export type EnvelopeKind = 'interchange' | 'group' | 'transaction';
+
+/** each X12 envelope's header and trailer segment ids, and what it is called in messages */
+export const ENVELOPE_SEGMENTS: Readonly<Record<EnvelopeKind, { header: string; trailer: string; name: string }>> = {
+  interchange: { header: 'ISA', trailer: 'IEA', name: 'Interchange' },
+  group: { header: 'GS', trailer: 'GE', name: 'Functional group' },
+  transaction: { header: 'ST', trailer: 'SE', name: 'Transaction set' },
+};
+
 /** A structural grouping for outlines: interchange, functional group, transaction, bundle. */
 export interface Container {
   kind: 'interchange' | 'group' | 'transaction' | 'bundle' | 'table';
@@ -191,6 +222,8 @@ export interface Container {
   claims: Claim[];
   /** an 835 transaction's payment (BPR02, PLB) */
   payment?: PaymentAmounts;
+  /** X12 interchanges, groups and transactions: what the header, the trailer and the reader say */
+  envelope?: Envelope;
 }
 
 export interface ClaimDocument {

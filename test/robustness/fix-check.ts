@@ -163,4 +163,12 @@ export function checkFix(service: HcpcsService, doc: TextDocument, finding: Find
   } else {
     assert.ok(index >= 0 || !total, `${label}: a CLM02 fix outside any claim`);
   }
+  // a finding about no service line (an envelope's trailer): every line is as it was (above), and the
+  // rule reports one finding fewer in the document
+  if (index < 0 && !total) {
+    const count = (fs: Finding[]) => fs.filter((f) => f.ruleId === finding.ruleId).length;
+    const before = count(service.findings(doc));
+    const still = count(service.findings(after));
+    assert.ok(still < before, `${label}: the finding is still there after its fix (${before} -> ${still})`);
+  }
 }

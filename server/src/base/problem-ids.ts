@@ -17,6 +17,7 @@ export const problemCatalogue = {
   'x12-isa-width': { title: 'ISA segment is not 106 characters wide', defaultSeverity: 'information', source: x12('X12 envelope: ISA is fixed width (106 characters)'), ...v010 },
   'x12-damaged-isa': { title: 'ISA segment is damaged: separators assumed', defaultSeverity: 'warning', source: x12('X12 envelope: ISA separators (ISA positions 4, 105, 106)'), ...v010 },
   'x12-component-mismatch': { title: 'Composites use another component separator than ISA16 declares', defaultSeverity: 'warning', source: x12('X12 envelope: ISA16 component element separator'), ...v010 },
+  'x12-missing-trailer': { title: 'Envelope cut off before its trailer (SE, GE or IEA missing)', defaultSeverity: 'error', source: x12('X12 envelope: each ST/GS/ISA is closed by its SE/GE/IEA trailer'), ...v020 },
   'x12-line-outside-claim': { title: 'Service line outside a claim', defaultSeverity: 'warning', source: x12('837 loop 2400 follows CLM (loop 2300); 835 SVC follows CLP'), ...v010 },
   'x12-missing-code': { title: 'Service line without a procedure code', defaultSeverity: 'warning', source: x12('837 SV101-2 / SV201-2, 835 SVC01-2: procedure code required'), ...v010 },
   'x12-bad-date': { title: 'Date that is not a valid D8/RD8 date', defaultSeverity: 'warning', source: x12('DTP03 date formats D8 (CCYYMMDD) and RD8'), ...v010 },

@@ -50,6 +50,10 @@ const FIELD_SHAPES = {
   qualifier: /^[A-Za-z0-9]{1,3}$/,
   /** a diagnosis pointer or a typo of one: a few letters, digits, signs or points */
   pointer: /^[A-Za-z0-9.+\-]{1,4}$/,
+  /** an X12 control number (ISA13, GS06, ST02 and their trailers' copies) */
+  control: /^[A-Za-z0-9]{1,9}$/,
+  /** an X12 trailer's count (SE01, GE01, IEA01) */
+  count: /^[0-9]{1,10}$/,
 } as const;
 
 export type ClaimField = keyof typeof FIELD_SHAPES;

@@ -1,11 +1,11 @@
 // The rule registry and runChecks(): which rules run (settings, profile), at which severity, over which lines.
 import type { Settings } from '../settings';
 import type { CheckContext, ClaimContext, Finding, LineContext, Severity } from './types';
-import type { ClaimRule, DocumentRule, LineRule, Rule } from './rule';
-import type { Claim } from '../model';
+import type { ClaimRule, DocumentRule, EnvelopeRule, LineRule, Rule } from './rule';
+import type { Claim, Container, Envelope } from '../model';
 import discovered from 'virtual:rules';
 
-export type { Rule, LineRule, ClaimRule, DocumentRule } from './rule';
+export type { Rule, LineRule, ClaimRule, DocumentRule, EnvelopeRule } from './rule';
 
 /**
  * The order findings at one position are listed in (codes, then modifiers, drugs, units, NDC, payer):
@@ -47,9 +47,12 @@ export const rules: readonly Rule[] = Object.values(discovered).sort((a, b) => r
 
 export const ruleIds: readonly string[] = rules.map((r) => r.id);
 
+/** the rules that compare an X12 envelope's trailer with its header and its contents */
+export const envelopeRuleIds: ReadonlySet<string> = new Set(rules.filter((r) => r.scope === 'envelope').map((r) => r.id));
+
 const ruleOrder = new Map(ruleIds.map((id, i) => [id, i]));
 /** by position, then by registry order (reader problems first); Array.sort is stable for ties */
-const inOrder = (a: Finding, b: Finding) => a.range.start - b.range.start || (ruleOrder.get(a.ruleId) ?? -1) - (ruleOrder.get(b.ruleId) ?? -1);
+export const inOrder = (a: Finding, b: Finding): number => a.range.start - b.range.start || (ruleOrder.get(a.ruleId) ?? -1) - (ruleOrder.get(b.ruleId) ?? -1);
 
 /** larger is milder */
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -77,6 +80,8 @@ function readProblems(ctx: CheckContext): Finding[] {
   }
   return out;
 }
+
+const hasEnvelope = (c: Container): c is Container & { envelope: Envelope } => c.envelope !== undefined;
 
 /** hcpcs.notes 'off': prose documents get no findings at all */
 function notesOff(ctx: CheckContext): boolean {
@@ -172,7 +177,11 @@ export function checkPass(ctx: CheckContext): CheckPass {
       for (const { rule, severity } of active) {
         try {
           if (rule.scope === 'document') emit((rule as DocumentRule).check(ctx), severity, out);
-          else if (rule.scope === 'line' && rule.checkStatements) emit(rule.checkStatements(ctx), severity, out);
+          else if (rule.scope === 'envelope') {
+            for (const container of ctx.document.containers) {
+              if (hasEnvelope(container)) emit((rule as EnvelopeRule).check({ ...ctx, container }), severity, out);
+            }
+          } else if (rule.scope === 'line' && rule.checkStatements) emit(rule.checkStatements(ctx), severity, out);
         } catch {
           // one rule's failure must not hide the others' findings
         }

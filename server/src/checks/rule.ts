@@ -1,7 +1,7 @@
 // What a rule is: its catalogue metadata (id, defaults, policy source, ...), the payer profiles it
 // belongs to, and a pure check. Rule files are found by the build (virtual:rules): one file per rule.
 import type { PayerProfile } from '../settings';
-import type { CheckContext, ClaimContext, Finding, Fix, LineContext, Severity } from './types';
+import type { CheckContext, ClaimContext, EnvelopeContext, Finding, Fix, LineContext, Severity } from './types';
 import type { DocumentKind, Range } from '../model';
 import type { FindingMeta } from '../base/finding-meta';
 
@@ -49,7 +49,18 @@ export interface DocumentRule extends RuleBase {
   check(ctx: CheckContext): Finding[];
 }
 
-export type Rule = LineRule | ClaimRule | DocumentRule;
+/**
+ * Runs once per X12 envelope (interchange, functional group, transaction set), comparing its trailer
+ * with its header and with what the reader counted. After an edit inside one claim the incremental
+ * path runs it again over the transaction holding that claim (the only envelope whose facts an edit
+ * inside a claim can change: its segment count), so a finding must depend on one envelope alone.
+ */
+export interface EnvelopeRule extends RuleBase {
+  scope: 'envelope';
+  check(ctx: EnvelopeContext): Finding[];
+}
+
+export type Rule = LineRule | ClaimRule | DocumentRule | EnvelopeRule;
 
 export const allProfiles: readonly PayerProfile[] = ['medicare', 'commercial', 'none'];
 /** payer rules that are not Medicare-specific: not in the 'none' (validity only) profile */

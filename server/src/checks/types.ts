@@ -1,5 +1,5 @@
 // What a check produces. Ranges are offsets into the document text (see model.ts).
-import type { ClaimDocument, Claim, ServiceLine, Range } from '../model';
+import type { ClaimDocument, Claim, Container, Envelope, ServiceLine, Range } from '../model';
 import type { CodeSet } from '../codeset/types';
 import type { DiagnosisCodes } from '../codeset/icd10';
 import type { Settings } from '../settings';
@@ -51,4 +51,9 @@ export interface ClaimContext extends CheckContext {
 export interface LineContext extends CheckContext {
   claim: Claim | undefined; // undefined for prose lines outside any claim
   line: ServiceLine;
+}
+
+/** one X12 envelope (interchange, group or transaction) with what its header, trailer and the reader say */
+export interface EnvelopeContext extends CheckContext {
+  container: Container & { envelope: Envelope };
 }

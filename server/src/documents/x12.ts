@@ -1,8 +1,8 @@
 // X12 837P / 837I / 835 -> ClaimDocument, in one pass over the text.
 // Segments are found with indexOf(terminator) and split into elements by a character loop that
 // records offsets in reused arrays; values are sliced only for the segments that matter.
-import type { Amount, Claim, ClaimDocument, CodeMention, Container, ReadProblem, ServiceLine, ServiceLineSource, Span } from '../model';
-import { span } from '../model';
+import type { Amount, Claim, ClaimDocument, CodeMention, Container, Envelope, EnvelopeTrailer, ReadProblem, ServiceLine, ServiceLineSource, Span } from '../model';
+import { ENVELOPE_SEGMENTS, span, type EnvelopeKind } from '../model';
 import { quoteField } from '../base/safe-text';
 import { isAlnum, isLevel2, isSpace, parseNumber, skipSpaces } from './chars';
 import { fromD8 } from './dates';
@@ -101,7 +101,10 @@ export interface X12Region {
   claims: Claim[];
   mentions: CodeMention[];
   problems: ReadProblem[];
+  /** how many segments the region holds (what an SE01 counts) */
+  segments: number;
 }
+
 
 const ENVELOPE_IDS = new Set(['ISA', 'IEA', 'GS', 'GE', 'ST', 'SE']);
 
@@ -133,6 +136,8 @@ class X12Reader {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private count = 0;
+  /** segments read (a region's count) */
+  private segments = 0;
   // open structures
   private interchange?: Container;
   private group?: Container;
@@ -239,7 +244,7 @@ class X12Reader {
       pos = this.readSegment(pos, this.terminatorFrom(pos));
     }
     this.closeClaim();
-    return { claims: this.doc.claims, mentions: this.doc.mentions, problems: this.doc.problems };
+    return { claims: this.doc.claims, mentions: this.doc.mentions, problems: this.doc.problems, segments: this.segments };
   }
 
   private terminatorFrom(pos: number): number {
@@ -290,6 +295,7 @@ class X12Reader {
     }
     this.ends[k] = end;
     this.count = k + 1;
+    this.segments++;
     // segment ids are 2-3 capitals, packed into a number so no string is made per segment
     const idLength = this.ends[0] - start;
     let id = 0;
@@ -302,42 +308,45 @@ class X12Reader {
     switch (id) {
       case SEG.ISA:
         this.closeClaim();
-        this.closeContainer('transaction');
-        this.closeContainer('group');
-        this.closeContainer('interchange');
-        this.interchange = this.openContainer('interchange', `Interchange ${this.val(13).trim() || '(no control number)'}`, start);
+        this.closeContainer('transaction', 'ISA');
+        this.closeContainer('group', 'ISA');
+        this.closeContainer('interchange', 'ISA');
+        this.interchange = this.openContainer('interchange', `Interchange ${this.val(13).trim() || '(no control number)'}`, start, 13);
         break;
       case SEG.IEA:
         this.closeClaim();
-        this.closeContainer('transaction');
-        this.closeContainer('group');
-        this.closeContainer('interchange', end);
+        this.closeContainer('transaction', 'IEA');
+        this.closeContainer('group', 'IEA');
+        this.closeTrailer('interchange', start, end);
         return;
       case SEG.GS:
         this.closeClaim();
-        this.closeContainer('transaction');
-        this.closeContainer('group');
-        this.group = this.openContainer('group', `Functional group ${this.val(1)} ${this.val(6)}`.trim(), start);
+        this.closeContainer('transaction', 'GS');
+        this.closeContainer('group', 'GS');
+        if (this.interchange?.envelope) this.interchange.envelope.counted++;
+        this.group = this.openContainer('group', `Functional group ${this.val(1)} ${this.val(6)}`.trim(), start, 6);
         this.groupVersion = this.val(8);
         break;
       case SEG.GE:
         this.closeClaim();
-        this.closeContainer('transaction');
-        this.closeContainer('group', end);
+        this.closeContainer('transaction', 'GE');
+        this.closeTrailer('group', start, end);
         return;
       case SEG.ST: {
         this.closeClaim();
-        this.closeContainer('transaction');
+        this.closeContainer('transaction', 'ST');
+        if (this.group?.envelope) this.group.envelope.counted++;
         this.txType = this.val(1);
         const version = this.val(3) || this.groupVersion;
         const kind = this.txType === '837' ? (version.includes('X223') ? '837I' : version.includes('X222') ? '837P' : '837') : this.txType;
-        this.transaction = this.openContainer('transaction', `${kind} transaction ${this.val(2)}`.trim(), start);
+        this.transaction = this.openContainer('transaction', `${kind} transaction ${this.val(2)}`.trim(), start, 2);
         if (this.txType === '835') this.transaction.payment = { adjustments: [], claimsPaid: { cents: 0, claims: 0, unreadable: 0 } };
         break;
       }
       case SEG.SE:
         this.closeClaim();
-        this.closeContainer('transaction', end);
+        if (this.transaction?.envelope) this.transaction.envelope.counted++;
+        this.closeTrailer('transaction', start, end);
         return;
       case SEG.HL:
         this.closeClaim();
@@ -397,6 +406,8 @@ class X12Reader {
         this.ctp();
         break;
     }
+    // SE01 counts every segment from ST to SE; the trailers above return before this
+    if (this.transaction?.envelope) this.transaction.envelope.counted++;
     this.extend(end);
   }
 
@@ -484,18 +495,45 @@ class X12Reader {
 
   // ---- containers and claims ------------------------------------------------------------
 
-  private openContainer(kind: Container['kind'], label: string, start: number): Container {
-    const c: Container = { kind, label, range: { start, end: start }, claims: [] };
+  /** an envelope opened by its header segment; `controlAt` is the element holding its control number */
+  private openContainer(kind: EnvelopeKind, label: string, start: number, controlAt: number): Container {
+    const envelope: Envelope = { counted: 0 };
+    const control = this.spanOf(controlAt);
+    if (control) envelope.control = control;
+    const c: Container = { kind, label, range: { start, end: start }, claims: [], envelope };
     this.doc.containers.push(c);
     return c;
   }
 
-  /** a container closed by its trailer ends at the trailer; one left open ends at the last segment read */
-  private closeContainer(kind: 'interchange' | 'group' | 'transaction', end: number = this.lastEnd): void {
+  /** the open envelope ends at its trailer [start, end), whose count and control number are kept for the envelope rules */
+  private closeTrailer(kind: EnvelopeKind, start: number, end: number): void {
     const c = this[kind];
     if (!c) return;
+    const trailer: EnvelopeTrailer = { id: span(this.val(0), start, this.ends[0]) };
+    if (this.has(1)) trailer.count = span(this.val(1), this.starts[1], this.ends[1]);
+    if (this.has(2)) trailer.control = span(this.val(2), this.starts[2], this.ends[2]);
+    if (c.envelope) c.envelope.trailer = trailer;
     c.range.end = Math.max(c.range.start, end);
     this[kind] = undefined;
+  }
+
+  /**
+   * An envelope still open when another header, an outer trailer (`closedBy`) or the end of the text
+   * comes: it ends at the last segment read, and its missing trailer is reported at its header.
+   */
+  private closeContainer(kind: EnvelopeKind, closedBy?: string): void {
+    const c = this[kind];
+    if (!c) return;
+    c.range.end = Math.max(c.range.start, this.lastEnd);
+    this[kind] = undefined;
+    const { header, trailer, name } = ENVELOPE_SEGMENTS[kind];
+    const control = c.envelope?.control?.value.trim();
+    const which = control ? `${name} ${header} ${quoteField(control, 'control')}` : `${name} ${header}`;
+    const why = closedBy ? `${closedBy} comes before it` : 'the file ends before it';
+    addProblem(
+      this.doc.problems,
+      problem('x12-missing-trailer', `${which} has no ${trailer} trailer: ${why} (cut off?). Its count and control number cannot be checked.`, c.range.start, c.range.start + header.length, 'error'),
+    );
   }
 
   /** CLM (837: CLM02 total charge) or CLP (835: CLP02 status, CLP03 charge, CLP04 paid) */

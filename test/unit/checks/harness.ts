@@ -19,8 +19,7 @@ export { coreCodeSet, fullCodeSet, octoberCodeSet };
 /** An 837P around the given loop-2400 segments (one per line, '~' added), claim date of service 2025-11-05. */
 export function x12(...segments: string[]): string {
   const isa = 'ISA*00*          *00*          *ZZ*TESTSUBMITTER  *ZZ*TESTRECEIVER   *251120*0930*^*00501*000000001*0*T*:~';
-  const body = [
-    'GS*HC*TESTSUBMITTER*TESTRECEIVER*20251120*0930*1*X*005010X222A1~',
+  const transaction = [
     'ST*837*0001*005010X222A1~',
     'BHT*0019*00*T1*20251120*0930*CH~',
     'HL*1**20*1~',
@@ -29,10 +28,10 @@ export function x12(...segments: string[]): string {
     'CLM*T-1*100***11:B:1*Y*A*Y*Y~',
     'DTP*472*D8*20251105~',
     ...segments.map((s) => (s.endsWith('~') ? s : `${s}~`)),
-    'SE*99*0001~',
-    'GE*1*1~',
-    'IEA*1*000000001~',
   ];
+  // SE01: the segments from ST to SE inclusive (a row may hold several segments, or a '~' in a marked value)
+  const count = transaction.join('').split('~').length;
+  const body = ['GS*HC*TESTSUBMITTER*TESTRECEIVER*20251120*0930*1*X*005010X222A1~', ...transaction, `SE*${count}*0001~`, 'GE*1*1~', 'IEA*1*000000001~'];
   return [isa, ...body].join('\n') + '\n';
 }
 

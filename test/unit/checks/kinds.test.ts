@@ -42,6 +42,8 @@ const CLAIM_MONEY_RULES = ['claim-total-mismatch', 'missing-line-charge', 'ndc-q
 const REMIT_MONEY_RULES = ['remit-line-balance', 'remit-claim-balance', 'remit-paid-vs-lines', 'remit-payment-balance'];
 /** an amount that is not one, on either */
 const AMOUNT_RULES = ['invalid-amount'];
+/** an X12 envelope is wrong whoever sent it: on claims and on remittances (notes and reference text have none) */
+const ENVELOPE_RULES = ['x12-segment-count', 'x12-transaction-count', 'x12-group-count', 'x12-control-number-mismatch'];
 
 test('every rule declares the kinds it applies to', () => {
   const byId = new Map(rules.map((r) => [r.id, [...r.kinds].sort()]));
@@ -53,7 +55,8 @@ test('every rule declares the kinds it applies to', () => {
   for (const id of CLAIM_MONEY_RULES) assert.deepEqual(byId.get(id), ['claim'], id);
   for (const id of REMIT_MONEY_RULES) assert.deepEqual(byId.get(id), ['remittance'], id);
   for (const id of AMOUNT_RULES) assert.deepEqual(byId.get(id), ['claim', 'remittance'], id);
-  const all = [...SUBMISSION_RULES, ...VALIDITY_RULES, ...FACT_RULES, ...STATEMENT_RULES, ...CLAIM_ONLY_RULES, ...CLAIM_MONEY_RULES, ...REMIT_MONEY_RULES, ...AMOUNT_RULES];
+  for (const id of ENVELOPE_RULES) assert.deepEqual(byId.get(id), ['claim', 'remittance'], id);
+  const all = [...SUBMISSION_RULES, ...VALIDITY_RULES, ...FACT_RULES, ...STATEMENT_RULES, ...CLAIM_ONLY_RULES, ...CLAIM_MONEY_RULES, ...REMIT_MONEY_RULES, ...AMOUNT_RULES, ...ENVELOPE_RULES];
   assert.deepEqual([...byId.keys()].sort(), all.sort(), 'a new rule needs a row here');
 });
 
@@ -86,7 +89,7 @@ const remit835 = (...segments: string[]) =>
     'BPR*I*100*C*ACH~',
     'CLP*T-1*1*125*100**MB~',
     ...segments.map((s) => `${s}~`),
-    'SE*9*0001~',
+    `SE*${4 + segments.length}*0001~`, // ST, BPR, CLP, the segments, SE
     'GE*1*1~',
     'IEA*1*000000001~',
   ].join('\n');

@@ -17,7 +17,7 @@ const rows: { file: string; format: string; lines: string[]; problems?: string[]
     mentions: ['T8619:diagnosis'],
   },
   { file: 'two-interchanges.edi', format: 'x12', lines: ['SV1 HC:J1100:JW u=2 UN', 'SV2 HC:J7507:KX u=4 UN dos=2025-02-01'] },
-  { file: 'damaged-isa.edi', format: 'x12', lines: ['SV1 HC:E0431:RR u=1 UN dos=2025-11-05'], problems: ['x12-damaged-isa'] },
+  { file: 'damaged-isa.edi', format: 'x12', lines: ['SV1 HC:E0431:RR u=1 UN dos=2025-11-05'], problems: ['x12-damaged-isa', 'x12-missing-trailer'] },
   {
     file: 'notes.md',
     format: 'prose',

@@ -46,7 +46,8 @@ const rows: Row[] = [
     name: 'damaged ISA (truncated): defaults are sniffed',
     text: 'ISA*00*SENDER~\nGS*HC*S*R*20251105*1200*1*X*005010X222A1~\nST*837*1~\nCLM*C1*10***11:B:1~\nLX*1~\nSV1*HC:J7507*10*UN*1~\nSE*5*1~\n',
     lines: ['SV1 HC:J7507 u=1 UN'],
-    problems: ['x12-damaged-isa'],
+    // the text ends after SE: its group and interchange have no GE, no IEA
+    problems: ['x12-damaged-isa', 'x12-missing-trailer', 'x12-missing-trailer'],
   },
   {
     name: 'ISA wider than 106 characters is still read',
@@ -126,7 +127,7 @@ const rows: Row[] = [
   },
   { name: 'no ISA at all', text: 'CLM*C1*10***11:B:1~LX*1~SV1*HC:J7507*10*UN*1~', lines: ['SV1 HC:J7507 u=1 UN'], problems: ['x12-no-isa'] },
   { name: 'empty text', text: '', lines: [], problems: ['x12-no-isa'] },
-  { name: 'garbage', text: 'ISA*\u0000\u0001~~~***', lines: [], problems: ['x12-damaged-isa'] },
+  { name: 'garbage', text: 'ISA*\u0000\u0001~~~***', lines: [], problems: ['x12-damaged-isa', 'x12-missing-trailer'] },
 ];
 
 function checkX12(row: Row): void {

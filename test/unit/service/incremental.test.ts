@@ -101,6 +101,39 @@ test('the incremental path is taken where it should be, and not elsewhere', () =
   assert.ok(model.claims.length === 3);
 });
 
+/** `base` with a second transaction in its group (GE01 2): ST*837*0002 holding claim B1 */
+const twoTransactions = base
+  .replace('GE*1*1~', 'GE*2*1~')
+  .replace(
+    /(SE\*\d+\*0001~\n)/,
+    '$1ST*837*0002*005010X222A1~\nBHT*0019*00*0002*20251105*1200*CH~\nHL*1**20*1~\nHL*2*1*22*0~\nCLM*B1*50***11:B:1*Y*A*Y*Y~\nLX*1~\nSV1*HC:J7507:KX*50*UN*2***1~\nDTP*472*D8*20251105~\nSE*9*0002~\n',
+  );
+const withSe01 = (text: string, count: number) => text.replace(/SE\*\d+\*0001~/, `SE*${count}*0001~`);
+const se01 = (text: string) => Number(/SE\*(\d+)\*0001~/.exec(text)![1]);
+
+/** envelope findings stay right after edits that add or remove segments inside a claim (SE01 counts them) */
+const envelopeRows: { name: string; before: string; after: string; envelope: string[] }[] = [
+  { name: 'a segment typed into a claim: SE01 is now one short', before: base, after: edit(base, 'NTE*ADD*tacrolimus 2 mg~', 'NTE*ADD*tacrolimus 2 mg~\nNTE*ADD*second note~'), envelope: ['x12-segment-count'] },
+  { name: 'a segment deleted from a claim: SE01 is now one too many', before: base, after: edit(base, 'DTP*472*D8*20250203~\n', ''), envelope: ['x12-segment-count'] },
+  { name: 'a terminator typed into a segment splits it', before: base, after: edit(base, 'SV1*HC:J7520:KX*90', 'SV1*HC:J7520:KX~90'), envelope: ['x12-segment-count'] },
+  { name: 'SE01 one short, then the missing segment is typed: the finding goes', before: withSe01(base, se01(base) + 1), after: edit(withSe01(base, se01(base) + 1), 'NTE*ADD*tacrolimus 2 mg~', 'NTE*ADD*tacrolimus 2 mg~\nNTE*ADD*x~'), envelope: [] },
+  { name: 'SE01 wrong, an edit that keeps the count keeps the finding (moved)', before: withSe01(base, 99), after: edit(withSe01(base, 99), 'J7520:KX', 'J7520'), envelope: ['x12-segment-count'] },
+  { name: 'two transactions: a segment added in the first; the second is untouched', before: twoTransactions, after: edit(twoTransactions, 'LX*2~', 'NTE*ADD*x~\nLX*2~'), envelope: ['x12-segment-count'] },
+  { name: 'two transactions: the second one edited, the first one stays right', before: twoTransactions, after: edit(twoTransactions, 'SV1*HC:J7507:KX*50*UN*2***1~', 'SV1*HC:J7507:KX*50*UN*2***1~\nNTE*ADD*x~'), envelope: ['x12-segment-count'] },
+  { name: 'a file cut off inside its last claim: a segment added there', before: base.slice(0, base.indexOf('SE*')), after: edit(base.slice(0, base.indexOf('SE*')), 'SV1*HC:J3490*30*UN*1***1~', 'SV1*HC:J3490*30*UN*1***1~\nNTE*ADD*x~'), envelope: ['x12-missing-trailer', 'x12-missing-trailer', 'x12-missing-trailer'] },
+];
+
+test('envelope findings after an edit inside a claim equal a fresh read, through the incremental path', () => {
+  for (const row of envelopeRows) {
+    const { viaEdit, fresh } = bothWays(row.before, row.after);
+    assert.deepEqual(viaEdit, fresh, row.name);
+    const ids = (fresh.findings as { ruleId: string }[]).map((f) => f.ruleId).filter((id) => id.startsWith('x12-'));
+    assert.deepEqual(ids, row.envelope, row.name);
+    const findings = newService().findings(TextDocument.create('file:///x.837', 'x12', 1, row.before));
+    assert.ok(reparseAfterEdit(row.before, parseDocument(row.before, { languageId: 'x12' }), findings, row.after, {}), `${row.name}: the incremental path`);
+  }
+});
+
 test('findChange finds the one changed region', () => {
   const cases: [string, string, [number, number, number]][] = [
     ['abcdef', 'abXdef', [2, 3, 3]],
