@@ -9,7 +9,7 @@ import { parseDocument } from '../../server/src/documents/index';
 import { findDoses } from '../../server/src/documents/doses';
 import { createService } from '../../server/src/service';
 import { defaultSettings, type Settings } from '../../server/src/settings';
-import { firstMatch } from '../../server/src/checks/patterns';
+import { firstMatch } from '../../server/src/base/patterns';
 import { coreSet, shippedGuidance } from '../unit/features/support';
 import { x12_837p } from '../support/x12';
 import { medianCpuMs, repeatTo } from '../support/fuzz';

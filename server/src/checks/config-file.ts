@@ -6,7 +6,7 @@ import type { CodeSet } from '../codeset/types';
 import type { Settings } from '../settings';
 import { DOCUMENT, formatBytes } from '../base/limits';
 import { parseConfig, type ConfigProblem } from './config';
-import { compilePattern, firstMatch, isMatcher } from './patterns';
+import { compilePattern, firstMatch, isMatcher } from '../base/patterns';
 
 const JW_JZ = new Set(['JW', 'JZ']);
 /** codes listed in one contradiction message */

@@ -3,7 +3,7 @@ import type { Range } from '../model';
 import { NOTES_MODES, type DocumentKindRule, type NotesMode, type PayerProfile, type RuleSetting, type Settings } from '../settings';
 import { DOCUMENT_KINDS, type DocumentKind } from '../model';
 import { parseJsonTree, type JsonNode, type JsonProperty } from './json-tree';
-import { compilePattern, isMatcher } from './patterns';
+import { compilePattern, isMatcher } from '../base/patterns';
 import { compileGlob, isPathMatcher } from '../base/globs';
 import { findingIds } from './catalogue';
 import { didYouMean } from '../base/did-you-mean';

@@ -1,7 +1,7 @@
 // Drug questions several rules share: is this a JW/JZ drug, does a written drug name fit a code.
 import type { CodeSet, DrugInfo } from '../codeset/types';
 import type { Settings } from '../settings';
-import { matchesAny } from './patterns';
+import { matchesAny } from '../base/patterns';
 
 /** JW/JZ apply from this date of service (CMS policy: JZ required from 2023-07-01). */
 export const JW_JZ_START = '2023-07-01';

@@ -2,7 +2,7 @@
 import type { ServiceLine, Span } from '../model';
 import type { CheckContext, Fix, LineContext, TextEdit } from './types';
 import { isCpt, isLevel2 } from '../documents/chars';
-import { entriesMatching } from './patterns';
+import { entriesMatching } from '../base/patterns';
 import { staleClause } from '../codeset/staleness';
 
 /** 'malformed': the field is meant for a HCPCS/CPT code but the text is not shaped like one */

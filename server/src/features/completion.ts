@@ -15,7 +15,7 @@ import type { FeatureContext } from './context';
 import { completionPosition, type CompletionPosition } from './completion-position';
 import { codeCard, dateFor, modifierSummary } from './code-card';
 import { amountText } from './format';
-import { entriesMatching } from '../checks/patterns';
+import { entriesMatching } from '../base/patterns';
 import { appendAll } from '../base/arrays';
 import { claimDates } from '../checks/diagnosis-facts';
 import { dottedDiagnosis, normalizeDiagnosis } from '../codeset/icd10';

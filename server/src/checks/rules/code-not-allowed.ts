@@ -1,7 +1,7 @@
 // Payer-specific: codes outside settings.allowedCodes or inside settings.forbiddenCodes.
 import { allProfiles, docsPath, finding, type LineRule } from '../rule';
 import { codeKind, codeOf } from '../line-facts';
-import { firstMatch } from '../patterns';
+import { firstMatch } from '../../base/patterns';
 
 const rule: LineRule = {
   id: 'code-not-allowed',

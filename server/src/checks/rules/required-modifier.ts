@@ -1,7 +1,7 @@
 // Payer-specific: modifiers a code pattern must carry (settings.requiredModifiers).
 import { allProfiles, docsPath, finding, type LineRule } from '../rule';
 import { addModifierFix, codeKind, codeOf, hasModifier } from '../line-facts';
-import { entriesMatching } from '../patterns';
+import { entriesMatching } from '../../base/patterns';
 import type { Finding } from '../types';
 
 const rule: LineRule = {
