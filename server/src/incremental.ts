@@ -102,11 +102,11 @@ function claimMover(delta: number) {
       range(s.range);
     }
   };
-  const amounts = (a: { charge?: Span<unknown>; paid?: Span<unknown>; adjustments: Span<unknown>[] } | undefined) => {
+  const amounts = (a: { charge?: Span<unknown>; paid?: Span<unknown>; adjustments?: Span<unknown>[] } | undefined) => {
     if (!a) return;
     one(a.charge);
     one(a.paid);
-    a.adjustments.forEach(one);
+    a.adjustments?.forEach(one);
   };
   const line = (l: ServiceLine) => {
     range(l.range);

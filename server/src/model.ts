@@ -25,7 +25,8 @@ export interface Amount extends Span<string> {
 export interface LineAmounts {
   charge?: Amount;
   paid?: Amount;
-  adjustments: Amount[];
+  /** 835 lines with CAS only: absent elsewhere, which saves an array per line on large 837s */
+  adjustments?: Amount[];
 }
 
 /** X12 money of a claim: total charge (CLM02, CLP03), paid (CLP04), claim-level CAS amounts, and the 835 status (CLP02) */

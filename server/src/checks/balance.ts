@@ -33,6 +33,6 @@ export const sum = (terms: readonly number[]): number => terms.reduce((a, b) => 
 /** every CAS amount of the claim: claim level first, then each line's */
 export function allAdjustments(claim: Claim): Amount[] {
   const out: Amount[] = [...(claim.amounts?.adjustments ?? [])];
-  for (const line of claim.lines) if (line.amounts) appendAll(out, line.amounts.adjustments);
+  for (const line of claim.lines) if (line.amounts?.adjustments) appendAll(out, line.amounts.adjustments);
   return out;
 }

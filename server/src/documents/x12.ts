@@ -439,7 +439,9 @@ class X12Reader {
     const s = this.spanOf(k);
     if (!s) return undefined;
     const cents = parseCents(s.value);
-    return cents === undefined ? s : { ...s, cents };
+    // the span itself gains its cents: no copy per amount (a 49 MB 837 holds 600k of them)
+    if (cents !== undefined) (s as Amount).cents = cents;
+    return s;
   }
 
   private numberOf(k: number): Span<number> | undefined {
@@ -565,7 +567,7 @@ class X12Reader {
     if (!into) return;
     for (let k = 3; k <= 18 && k < this.count; k += 3) {
       const amount = this.amountOf(k);
-      if (amount) into.adjustments.push(amount);
+      if (amount) (into.adjustments ??= []).push(amount);
     }
   }
 
@@ -674,7 +676,7 @@ class X12Reader {
     if (source === 'SV1') this.diagnosisPointers(line, 7);
     if (at.charge !== undefined) {
       line.charge = this.numberOf(at.charge);
-      line.amounts = { charge: this.amountOf(at.charge), adjustments: [] };
+      line.amounts = { charge: this.amountOf(at.charge) };
       if (at.paid !== undefined) line.amounts.paid = this.amountOf(at.paid);
     }
     if (at.basis !== undefined) line.unitBasis = this.spanOf(at.basis);

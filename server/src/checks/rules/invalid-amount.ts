@@ -39,7 +39,7 @@ const rule: ClaimRule = {
       if (!line.amounts) continue;
       look(line.amounts.charge, chargeElement(line), true);
       look(line.amounts.paid, 'SVC03', false);
-      for (const a of line.amounts.adjustments) look(a, 'The CAS amount', false);
+      for (const a of line.amounts.adjustments ?? []) look(a, 'The CAS amount', false);
     }
     return out;
   },

@@ -20,7 +20,7 @@ const rule: LineRule = {
     const charge = amounts?.charge?.cents;
     const paid = amounts?.paid;
     if (!amounts || ctx.line.source !== 'SVC' || charge === undefined || paid?.cents === undefined) return [];
-    const adjustments = centsOf(amounts.adjustments);
+    const adjustments = centsOf(amounts.adjustments ?? []);
     if (!adjustments) return [];
     const expected = charge - sum(adjustments);
     if (expected === paid.cents) return [];
