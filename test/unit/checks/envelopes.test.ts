@@ -13,6 +13,7 @@ import { defaultSettings, settingsFromEditor, type Settings } from '../../../ser
 import { createService } from '../../../server/src/service';
 import { loadGuidance } from '../../../server/src/features/guidance';
 import { samplesDir } from '../../support/paths';
+import { reasons } from '../../support/needs';
 
 interface Delimiters {
   element: string;
@@ -255,7 +256,7 @@ function countByHand(text: string): string[] {
 
 test('the real samples: envelopes right in 12 of 14 X12 files, the two wrong ones pinned', (t) => {
   const dir = samplesDir();
-  if (!dir) return t.skip('no ../shared/samples');
+  if (!dir) return t.skip(reasons.samples);
   const files = ['835', '837i', '837p'].flatMap((k) => readdirSync(join(dir, k)).sort().map((f) => ({ name: f, path: join(dir, k, f) })));
   assert.equal(files.length, 14);
   let right = 0;

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { samplesDir } from '../../support/paths';
 import { check, coreCodeSet } from './harness';
+import { reasons } from '../../support/needs';
 
 const BALANCE_RULES = new Set(['claim-total-mismatch', 'missing-line-charge', 'ndc-quantity-not-positive', 'invalid-amount', 'remit-line-balance', 'remit-claim-balance', 'remit-paid-vs-lines', 'remit-payment-balance']);
 
@@ -27,7 +28,7 @@ const UNBALANCED: Record<string, string[]> = {
 
 test('real X12 samples: 11 of 14 balance (both 835s, with 469 claims in 157 transactions, among them)', (t) => {
   const dir = samplesDir();
-  if (!dir) return t.skip('../shared/samples is not available');
+  if (!dir) return t.skip(reasons.samples);
   const codeset = coreCodeSet();
   const actual: Record<string, string[]> = {};
   let files = 0;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { built, runCli } from './cli-process';
 import { ICD10_FIXTURE, icd10Zip } from '../../support/icd10';
 import { x12 } from '../checks/harness';
+import { reasons } from '../../support/needs';
 
 const skip = built() ? false : 'dist/cli.js is not built';
 const claimFile = (hi: string, date = '20251105'): string => {
@@ -24,7 +25,7 @@ test('--icd10 FILE: diagnosis findings on a FY2026 claim, none on an ICD-9 claim
   assert.deepEqual(ids(old.stdout), []);
 });
 
-test('--icd10 with the CDC zip as published', { skip: skip || (icd10Zip() ? false : 'the ICD-10-CM zip of ../shared is not available') }, () => {
+test('--icd10 with the CDC zip as published', { skip: skip || (icd10Zip() ? false : reasons.icd10) }, () => {
   const r = runCli(['--format', 'json', '--icd10', icd10Zip()!, claimFile('HI*ABK:J44*ABF:J449')]);
   assert.match(r.stderr, /74,719 billable of 98,186 codes/);
   assert.deepEqual(ids(r.stdout), ['diagnosis-not-billable']);
