@@ -223,7 +223,7 @@ export function reparseAfterEdit(
   const region = readX12Region(newText, old.range.start, old.range.end + delta, context, options);
   if (!region || region.claims.length === 0) return undefined;
   // SE01 counts segments: a segment typed into (or deleted from) the claim changes its transaction's count
-  const oldSegments = readX12Region(oldText, old.range.start, old.range.end, context)?.segments ?? region.segments;
+  const oldSegments = old.segments ?? region.segments;
   const transaction = oldModel.containers.find((c) => c.kind === 'transaction' && c.range.start <= old.range.start && old.range.end <= c.range.end);
 
   const oldStart = old.range.start;

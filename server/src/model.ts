@@ -151,6 +151,8 @@ export interface Claim {
   lines: ServiceLine[];
   /** X12: the claim's money (CLM02; CLP02-04 and claim-level CAS) */
   amounts?: ClaimAmounts;
+  /** X12: how many segments the claim holds (its share of SE01), so an edit inside it adjusts the count without a re-read */
+  segments?: number;
   /** label for outlines: never patient names */
   label: string;
 }

@@ -416,7 +416,10 @@ class X12Reader {
   /** the open line and claim reach to the end of this segment */
   private extend(end: number): void {
     if (this.line) this.line.range.end = end;
-    if (this.claim) this.claim.range.end = end;
+    if (this.claim) {
+      this.claim.range.end = end;
+      this.claim.segments!++;
+    }
   }
 
   // ---- element access -------------------------------------------------------------------
@@ -555,6 +558,7 @@ class X12Reader {
       diagnoses: [],
       lines: [],
       amounts,
+      segments: 0,
       label: [id?.value ?? '(no claim id)', charge ? `$${charge.value}` : '', paid ? `paid $${paid.value}` : ''].filter(Boolean).join(' '),
     };
     this.attachClaim(claim);
