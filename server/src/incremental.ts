@@ -85,10 +85,11 @@ function regionContext(text: string, model: ClaimDocument, claim: Claim): X12Reg
 /**
  * Moves every offset of the claims it is given by delta, field by field (a generic walk over a
  * 10 MB model costs half a second). Date spans are shared (a line without its own date carries the
- * claim's, an SVD line its parent's) and diagnosis spans are also mentions: those move once.
+ * claim's, an SVD line its parent's) and a diagnosis shares its range object with its mention:
+ * those move once, by range object.
  */
 function claimMover(delta: number) {
-  const movedShared = new Set<Span<unknown>>();
+  const movedShared = new Set<Range>();
   const range = (r: Range) => {
     r.start += delta;
     r.end += delta;
@@ -97,8 +98,8 @@ function claimMover(delta: number) {
     if (s) range(s.range);
   };
   const once = (s: Span<unknown> | undefined) => {
-    if (s && !movedShared.has(s)) {
-      movedShared.add(s);
+    if (s && !movedShared.has(s.range)) {
+      movedShared.add(s.range);
       range(s.range);
     }
   };
@@ -188,14 +189,20 @@ function mergeInOrder(list: Finding[], extra: Finding[]): Finding[] {
   return out;
 }
 
-const moved = (r: Range, delta: number): Range => ({ start: r.start + delta, end: r.end + delta });
-
-function shiftFinding(f: Finding, delta: number): Finding {
+/**
+ * A kept finding's ranges after the edit: each range behind the re-read claim moves, one that
+ * spans it grows or shrinks, one before it stays (a group-count finding on GE points back at its
+ * GS). Returns the finding itself when nothing moves.
+ */
+function shiftFinding(f: Finding, after: number, delta: number): Finding {
+  const move = (r: Range): Range => (r.end < after ? r : { start: r.start > after ? r.start + delta : r.start, end: r.end + delta });
+  const moves = (r: Range) => r.end >= after;
+  if (!moves(f.range) && !f.related.some((r) => moves(r.range)) && !f.fixes.some((fix) => fix.edits.some((e) => moves(e.range)))) return f;
   return {
     ...f,
-    range: moved(f.range, delta),
-    related: f.related.map((r) => ({ ...r, range: moved(r.range, delta) })),
-    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: moved(e.range, delta) })) })),
+    range: move(f.range),
+    related: f.related.map((r) => ({ ...r, range: move(r.range) })),
+    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: move(e.range) })) })),
   };
 }
 
@@ -216,12 +223,14 @@ export function reparseAfterEdit(
   const index = claimAt(oldModel.claims, change.start, change.oldEnd);
   if (index < 0) return undefined;
   const old = oldModel.claims[index];
-  // an edit of the CLM/CLP id itself may end or merge claims: read everything again
-  if (change.start < old.range.start + 3) return undefined;
+  // an edit of the CLM/CLP id itself, or text typed right after it (CLM -> CLMKX), may end or
+  // merge claims: read everything again
+  if (change.start <= old.range.start + 3) return undefined;
   const context = regionContext(oldText, oldModel, old);
   if (!context) return undefined;
   const region = readX12Region(newText, old.range.start, old.range.end + delta, context, options);
-  if (!region || region.claims.length === 0) return undefined;
+  // the re-read region must still open with the claim it replaces
+  if (!region || region.claims[0]?.range.start !== old.range.start) return undefined;
   // SE01 counts segments: a segment typed into (or deleted from) the claim changes its transaction's count
   const oldSegments = old.segments ?? region.segments;
   const transaction = oldModel.containers.find((c) => c.kind === 'transaction' && c.range.start <= old.range.start && old.range.end <= c.range.end);
@@ -241,8 +250,9 @@ export function reparseAfterEdit(
   const behind: Finding[] = [];
   for (const f of oldFindings) {
     if (inOld(f.range)) continue;
-    if (f.range.start > oldEnd) behind.push(delta ? shiftFinding(f, delta) : f);
-    else before.push(f);
+    const kept = delta ? shiftFinding(f, oldEnd, delta) : f;
+    if (f.range.start > oldEnd) behind.push(kept);
+    else before.push(kept);
   }
 
   // mentions and problems: classified on the old offsets, before anything moves

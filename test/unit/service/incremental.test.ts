@@ -14,6 +14,7 @@ import { coreCodeSet } from '../../support/codesets';
 import { x12_837p, isa } from '../../support/x12';
 import { samplesDir } from '../../support/paths';
 import { reasons } from '../../support/needs';
+import { fuzzParams } from '../../support/fuzz';
 
 const codeset = coreCodeSet();
 const guidance = loadGuidance({});
@@ -78,6 +79,8 @@ const rows: { name: string; after: string; incremental: boolean }[] = [
   { name: 'an HI qualifier made unknown (positions change)', after: edit(base, 'ABF:J7506', 'XBF:J7506'), incremental: true },
   { name: 'an HI segment added to a claim without one', after: edit(base, 'CLM*A2*90***11:B:1*Y*A*Y*Y~', 'CLM*A2*90***11:B:1*Y*A*Y*Y~\nHI*ABK:Z940~'), incremental: true },
   { name: 'claim id edited: structure may change, read again', after: edit(base, 'CLM*A2', 'CLX*A2'), incremental: false },
+  { name: 'text typed right after the claim id (CLM -> CLMKX): no longer a claim, read again', after: edit(base, 'CLM*A2', 'CLMKX*A2'), incremental: false },
+  { name: 'text typed after the claim id\'s separator (the claim number): the claim stays', after: edit(base, 'CLM*A2', 'CLM*A2X'), incremental: true },
   { name: 'edit in the envelope: read again', after: edit(base, 'BHT*0019', 'BHT*0018'), incremental: false },
   { name: 'an ST typed inside a claim: read again', after: edit(base, 'LX*2~', 'ST*837*0002~\nLX*2~'), incremental: false },
   { name: 'the last claim, at its end', after: edit(base, '20251001', '20251002'), incremental: true },
@@ -87,6 +90,35 @@ test('incremental re-reading gives exactly what reading from scratch gives', () 
   for (const row of rows) {
     const { viaEdit, fresh } = bothWays(base, row.after);
     assert.deepEqual(viaEdit, fresh, row.name);
+  }
+});
+
+// A diagnosis that looks like a Level II code (ICD-9 V7389, ICD-10 J7506) is also a mention and shares
+// its range with it: a later claim's diagnosis moves once when an earlier claim grows or shrinks.
+test('a later claim\'s Level II-looking diagnosis moves once with the edit', () => {
+  const withDiagnosis = edit(base, 'CLM*A3*30***11:B:1*Y*A*Y*Y~', 'CLM*A3*30***11:B:1*Y*A*Y*Y~\nHI*BK:0340*BF:V7389~');
+  for (const [name, after] of [
+    ['the first claim grows', edit(withDiagnosis, 'CLM*A1', 'CLM*A1KX')],
+    ['the first claim shrinks', edit(withDiagnosis, 'CLM*A1', 'CLM*A')],
+    ['an edit after the diagnosis', edit(withDiagnosis, 'J3490*30', 'J3490*31')],
+  ]) {
+    const { viaEdit, fresh } = bothWays(withDiagnosis, after);
+    assert.deepEqual(viaEdit, fresh, name);
+  }
+});
+
+// A GE count finding lies behind every claim and points back at its GS: when a claim grows, the
+// finding moves and its GS stays; a GS control finding before the claim reaches the GE behind it.
+test('kept envelope findings: ranges behind the claim move, ranges before it stay', () => {
+  for (const [name, before] of [
+    ['GE counts 2 groups for 1', edit(base, 'GE*1*1', 'GE*2*1')],
+    ['GE control differs from GS', edit(base, 'GE*1*1', 'GE*1*7')],
+  ]) {
+    for (const after of [edit(before, 'CLM*A1', 'CLM*A1KX'), edit(before, 'CLM*A1', 'CLM*A')]) {
+      const { viaEdit, fresh } = bothWays(before, after);
+      assert.ok(fresh.findings.some((f: { related: unknown[] }) => f.related.length > 0), `${name}: the finding points back`);
+      assert.deepEqual(viaEdit, fresh, name);
+    }
   }
 });
 
@@ -173,7 +205,7 @@ test('random edits in the real 837 samples: incremental equals from scratch', (t
         assert.deepEqual(viaEdit, fresh);
       },
     ),
-    { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+    fuzzParams(300),
   );
 });
 
