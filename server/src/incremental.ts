@@ -5,8 +5,7 @@
 import type { Claim, ClaimDocument, Container, PaymentAmounts, Range, ServiceLine, Span } from './model';
 import type { Finding } from './checks/types';
 import { envelopeRuleIds, inOrder } from './checks/index';
-import { readX12Region, type X12RegionContext } from './documents/x12';
-import { readIsa } from './documents/x12-delimiters';
+import { FORMATS } from './documents/formats';
 
 export interface TextChange {
   /** first changed offset (same in both texts) */
@@ -60,26 +59,6 @@ function claimAt(claims: Claim[], start: number, end: number): number {
     else return start >= r.start && end <= r.end ? mid : -1;
   }
   return -1;
-}
-
-function regionContext(text: string, model: ClaimDocument, claim: Claim): X12RegionContext | undefined {
-  const interchanges = model.containers.filter((c) => c.kind === 'interchange');
-  let delimiters = model.x12;
-  if (interchanges.length > 1) {
-    const holder = interchanges.find((c) => c.range.start <= claim.range.start && claim.range.end <= c.range.end);
-    if (!holder) return undefined;
-    delimiters = readIsa(text, holder.range.start).delimiters;
-  }
-  if (!delimiters) return undefined;
-  // the separator the body really uses sits between the qualifier and the code (HC:J7507)
-  const withQualifier = claim.lines.find((l) => l.qualifier && l.qualifier.range.end < l.code.range.start);
-  const component = withQualifier ? text[withQualifier.qualifier!.range.end] : delimiters.component;
-  return {
-    element: delimiters.element,
-    segment: delimiters.segment,
-    component,
-    txType: text.startsWith('CLP', claim.range.start) ? '835' : '837',
-  };
 }
 
 /**
@@ -217,7 +196,8 @@ export function reparseAfterEdit(
   newText: string,
   options: { isDrugName?: (word: string) => boolean },
 ): IncrementalResult | undefined {
-  if (oldModel.format !== 'x12' || oldModel.claims.length === 0) return undefined;
+  const rereadClaim = FORMATS[oldModel.format].rereadClaim;
+  if (!rereadClaim || oldModel.claims.length === 0) return undefined;
   const change = findChange(oldText, newText);
   const delta = change.newEnd - change.oldEnd;
   const index = claimAt(oldModel.claims, change.start, change.oldEnd);
@@ -226,9 +206,8 @@ export function reparseAfterEdit(
   // an edit of the CLM/CLP id itself, or text typed right after it (CLM -> CLMKX), may end or
   // merge claims: read everything again
   if (change.start <= old.range.start + 3) return undefined;
-  const context = regionContext(oldText, oldModel, old);
-  if (!context) return undefined;
-  const region = readX12Region(newText, old.range.start, old.range.end + delta, context, options);
+  const reread = rereadClaim(oldText, oldModel, old, newText, old.range.end + delta, options);
+  const region = reread?.region;
   // the re-read region must still open with the claim it replaces
   if (!region || region.claims[0]?.range.start !== old.range.start) return undefined;
   // SE01 counts segments: a segment typed into (or deleted from) the claim changes its transaction's count
@@ -243,7 +222,7 @@ export function reparseAfterEdit(
   if (oldModel.problems.some((p) => p.id === 'x12-component-mismatch' && inOld(p.range))) return undefined;
   // an 835 transaction's payment is checked against the sum of its claims' CLP04 (kept on the
   // transaction): when the edit changes a claim's paid amount, everything is read and checked again
-  if (context.txType === '835' && !samePaid([old], region.claims)) return undefined;
+  if (reread.remittance && !samePaid([old], region.claims)) return undefined;
 
   // findings first: they get new range objects before the model's ranges are moved in place
   const before: Finding[] = [];

@@ -229,6 +229,12 @@ export interface Container {
   envelope?: Envelope;
 }
 
+/** replace range with newText (a fix is made of these) */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
 export interface ClaimDocument {
   format: DocumentFormat;
   kind: DocumentKind;

@@ -4,6 +4,7 @@ import type { CheckContext, ClaimContext, Finding, LineContext, Severity } from 
 import type { ClaimRule, DocumentRule, EnvelopeRule, LineRule, Rule } from './rule';
 import type { Claim, Container, Envelope } from '../model';
 import discovered from 'virtual:rules';
+import { traitsOf } from '../documents/formats';
 
 export type { Rule, LineRule, ClaimRule, DocumentRule, EnvelopeRule } from './rule';
 
@@ -85,7 +86,7 @@ const hasEnvelope = (c: Container): c is Container & { envelope: Envelope } => c
 
 /** hcpcs.notes 'off': prose documents get no findings at all */
 function notesOff(ctx: CheckContext): boolean {
-  return ctx.document.format === 'prose' && ctx.settings.notes === 'off';
+  return traitsOf(ctx.document).sentences && ctx.settings.notes === 'off';
 }
 
 /** A check pass fed one claim at a time: it keeps only findings, never the claims it was given. */

@@ -1,7 +1,8 @@
 // Small facts about a service line that many rules ask: which code system, which date, which modifiers.
-import type { ServiceLine, Span } from '../model';
+import type { ServiceLine } from '../model';
 import type { CheckContext, Fix, LineContext, TextEdit } from './types';
 import { isCpt, isLevel2 } from '../documents/chars';
+import { FORMATS } from '../documents/formats';
 import { entriesMatching } from '../base/patterns';
 import { staleClause } from '../codeset/staleness';
 
@@ -91,34 +92,13 @@ export function addModifierFix(line: ServiceLine, modifier: string, title?: stri
 }
 
 /**
- * Delete one modifier with the separator before it (X12 ':KX', prose '-KX'); in CSV the cell is
- * emptied. FHIR modifier objects cannot be removed by a text edit that small: no edit.
+ * Delete one modifier the way the line's format does it (X12 ':KX' keeping SV101-7 in place, prose
+ * '-KX', a CSV cell emptied; FHIR has no edit that small). A modifier the settings require here is
+ * never removed: required-modifier would add it back (fixes would cycle); both findings stay and
+ * the config file reports the contradiction.
  */
 export function removeModifierEdit(ctx: CheckContext, line: ServiceLine, index: number): TextEdit | undefined {
   const mod = line.modifiers[index];
-  if (!mod) return undefined;
-  // a modifier the settings require here is never removed by a fix: required-modifier would add it
-  // back (fixes would cycle); both findings stay and the config file reports the contradiction
-  if (requiredHere(ctx, line, mod.value.trim().toUpperCase())) return undefined;
-  if (line.source === 'csv') return { range: { ...mod.range }, newText: '' };
-  if (line.source === 'fhir') return undefined;
-  const before: Span<string> | undefined = index > 0 ? line.modifiers[index - 1] : line.code;
-  const gap = ctx.text.slice(before.range.end, mod.range.start);
-  if (gap.length !== 1 || /[A-Za-z0-9]/.test(gap)) return undefined;
-  const x12 = ctx.document.x12;
-  if (x12 && line.source !== 'prose') {
-    // SV101-3..6 are fixed modifier positions and SV101-7 (the description) follows: when anything
-    // comes after the modifiers, the later modifiers move up and an empty position closes the gap,
-    // so every component after SV101-6 stays where it was
-    let compositeEnd = mod.range.end;
-    while (compositeEnd < ctx.text.length && ctx.text[compositeEnd] !== x12.element && ctx.text[compositeEnd] !== x12.segment) compositeEnd++;
-    const position = 3 + ctx.text.slice(line.code.range.end + 1, mod.range.start).split(gap).length - 1;
-    const tail = ctx.text.slice(mod.range.start, compositeEnd).split(gap);
-    const modifierPositions = tail.slice(0, 7 - position);
-    if (tail.length > modifierPositions.length) {
-      const end = mod.range.start + modifierPositions.join(gap).length;
-      return { range: { start: mod.range.start, end }, newText: [...modifierPositions.slice(1), ''].join(gap) };
-    }
-  }
-  return { range: { start: before.range.end, end: mod.range.end }, newText: '' };
+  if (!mod || requiredHere(ctx, line, mod.value.trim().toUpperCase())) return undefined;
+  return FORMATS[ctx.document.format].removeModifier(ctx.text, line, index, ctx.document.x12);
 }

@@ -3,6 +3,7 @@
 import type { ClaimDocument, DoseMention, Range, Span } from '../model';
 import { isLevel2 } from '../documents/chars';
 import { RANGE_JOIN } from './statement-patterns';
+import { traitsOf } from '../documents/formats';
 
 export interface Statement {
   code: Span<string>;
@@ -26,7 +27,7 @@ export function statementsOf(doc: ClaimDocument, text: string): Statement[] {
   const hit = cache.get(doc);
   if (hit) return hit;
   const out: Statement[] = [];
-  if (doc.format === 'prose') {
+  if (traitsOf(doc).sentences) {
     const add = (code: Span<string>, sentence: Range | undefined, doses: DoseMention[] | undefined, date: Span<string> | undefined) => {
       const value = code.value.trim().toUpperCase();
       if (!sentence || !isLevel2(value)) return;

@@ -1,5 +1,5 @@
 // What a check produces. Ranges are offsets into the document text (see model.ts).
-import type { ClaimDocument, Claim, Container, Envelope, ServiceLine, Range } from '../model';
+import type { ClaimDocument, Claim, Container, Envelope, ServiceLine, Range, TextEdit } from '../model';
 import type { CodeSet } from '../codeset/types';
 import type { DiagnosisCodes } from '../codeset/icd10';
 import type { Settings } from '../settings';
@@ -8,10 +8,7 @@ import type { Severity } from '../base/severity';
 
 export type { Severity };
 
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
+export type { TextEdit };
 
 /** A quick fix: applied as exactly these edits, nothing else. */
 export interface Fix {

@@ -1,29 +1,8 @@
-// Which reader a document gets: by content first (an ISA header, a FHIR resourceType, a claim-table
-// header), then by languageId, then by file extension; prose when nothing else claims it.
-import type { DocumentFormat } from '../model';
+// What the content says a document's format is: an ISA header, a FHIR resourceType, a claim-table
+// header. formats.ts runs these tests in order, then falls back on the languageId and extension.
 import { isAlnum, isSpace } from './chars';
 import { hasCodeColumn } from './csv-columns';
 import { forEachRow, sniffDelimiter } from '../base/csv-rows';
-import { formatOfExtension, formatOfLanguage } from '../base/languages';
-
-export interface DetectHint {
-  languageId?: string;
-  uri?: string;
-}
-
-// languages and extensions: one table for detection, the CLI, the client and package.json
-const BY_LANGUAGE = formatOfLanguage;
-const BY_EXTENSION = formatOfExtension;
-
-export function detectFormat(text: string, hint: DetectHint = {}): DocumentFormat {
-  const byContent = detectByContent(text);
-  if (byContent) return byContent;
-  const lang = hint.languageId ? BY_LANGUAGE[hint.languageId.toLowerCase()] : undefined;
-  if (lang) return lang;
-  const ext = extensionOf(hint.uri);
-  if (ext && BY_EXTENSION[ext]) return BY_EXTENSION[ext];
-  return 'prose';
-}
 
 export function extensionOf(uri: string | undefined): string | undefined {
   if (!uri) return undefined;
@@ -33,19 +12,15 @@ export function extensionOf(uri: string | undefined): string | undefined {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : undefined;
 }
 
-function detectByContent(text: string): DocumentFormat | undefined {
+/** the first character that is not white space */
+export function contentStart(text: string): number {
   let i = 0;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  if (looksLikeIsa(text, i)) return 'x12';
-  const first = text[i];
-  if ((first === '{' || first === '[') && hasResourceType(text, i)) return 'fhir';
-  if (looksLikeClaimTable(text, i)) return 'csv';
-  if (hasIsaLine(text)) return 'x12';
-  return undefined;
+  return i;
 }
 
 /** "ISA" + a separator that occurs at least 16 times in the next 120 characters */
-function looksLikeIsa(text: string, i: number): boolean {
+export function looksLikeIsa(text: string, i: number): boolean {
   if (!text.startsWith('ISA', i) || i + 3 >= text.length) return false;
   const sep = text.charCodeAt(i + 3);
   if (isAlnum(sep) || isSpace(sep)) return false;
@@ -59,7 +34,7 @@ function looksLikeIsa(text: string, i: number): boolean {
  * an interchange that starts a later line in the first 4 KB (a note or banner before the ISA); not
  * one inside a Markdown code fence, which is an example in a document about X12
  */
-function hasIsaLine(text: string): boolean {
+export function hasIsaLine(text: string): boolean {
   const head = text.slice(0, 4096);
   const re = /(^|[\r\n])[ \t]*ISA(?=[^A-Za-z0-9\s])/g;
   for (let m = re.exec(head); m; m = re.exec(head)) {
@@ -70,14 +45,14 @@ function hasIsaLine(text: string): boolean {
 }
 const MARKDOWN_FENCE = /(^|[\r\n])[ \t]*(```|~~~)/;
 
-function hasResourceType(text: string, i: number): boolean {
-  // NDJSON lines and single resources both name it early; a Bundle may hold it anywhere
-  const at = text.indexOf('"resourceType"', i);
-  return at >= 0;
+/** JSON that names a FHIR resourceType (NDJSON lines and single resources name it early; a Bundle may hold it anywhere) */
+export function looksLikeFhir(text: string, i: number): boolean {
+  const first = text[i];
+  return (first === '{' || first === '[') && text.indexOf('"resourceType"', i) >= 0;
 }
 
 /** the first line has >= 3 delimited cells and one of them names a procedure-code column */
-function looksLikeClaimTable(text: string, i: number): boolean {
+export function looksLikeClaimTable(text: string, i: number): boolean {
   // '| Code | Units |' opens a Markdown table (a note), never a PSV export
   if (text.charCodeAt(i) === 124) return false;
   const delimiter = sniffDelimiter(text, i);

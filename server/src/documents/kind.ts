@@ -1,7 +1,7 @@
 // What a document is for (claim, remittance, note, reference): a setting that forces a kind for the
 // path wins; then the content (X12 ST01, FHIR resourceType, export column headers, how prose writes
 // its codes); the file name only when the content does not say.
-import type { DocumentFormat, DocumentKind } from '../model';
+import type { DocumentKind } from '../model';
 import type { DocumentKindRule, NotesMode } from '../settings';
 import { globMatcher, pathOfUri } from '../base/globs';
 import { isSpace } from './chars';
@@ -17,18 +17,23 @@ export interface KindHint {
   notes?: Exclude<NotesMode, 'off'>;
 }
 
-interface Judgement {
+export interface KindJudgement {
   kind: DocumentKind;
   /** false when the content gave no sign either way and the kind is the format's default */
   certain: boolean;
 }
 
-export function classifyDocument(text: string, format: DocumentFormat, hint: KindHint = {}): DocumentKind {
+/** the kind forced for this path by a documentKinds setting, else what the content says, else the file name */
+export function judgeKind(
+  content: KindJudgement,
+  byName: ((name: string) => DocumentKind | undefined) | undefined,
+  hint: KindHint,
+): DocumentKind {
   const forced = forcedKind(hint.uri, hint.documentKinds);
   if (forced) return forced;
-  const byContent = judgeContent(text, format);
-  const kind = byContent.certain ? byContent.kind : (kindByName(hint.uri, format) ?? byContent.kind);
-  return format === 'prose' && kind === 'reference' && hint.notes === 'all' ? 'note' : kind;
+  if (content.certain || !hint.uri || !byName) return content.kind;
+  const path = pathOfUri(hint.uri);
+  return byName(path.slice(path.lastIndexOf('/') + 1)) ?? content.kind;
 }
 
 export function forcedKind(uri: string | undefined, rules: readonly DocumentKindRule[] | undefined): DocumentKind | undefined {
@@ -37,28 +42,13 @@ export function forcedKind(uri: string | undefined, rules: readonly DocumentKind
   return rules.find((r) => globMatcher(r.pattern)?.(path))?.kind;
 }
 
-function judgeContent(text: string, format: DocumentFormat): Judgement {
-  switch (format) {
-    case 'x12':
-      return x12Kind(text);
-    case 'fhir':
-      return fhirKind(text);
-    case 'csv':
-      return csvKind(text);
-    default: {
-      const bills = hasBillingSigns(text);
-      return { kind: bills ? 'note' : 'reference', certain: bills };
-    }
-  }
-}
-
 // ---- X12: the transaction set identifier (ST01) ---------------------------------------------
 
 const MAX_TRANSACTIONS = 64;
 /** 'ST*' inside other segments (an N4 state) is skipped, but only so many times */
 const MAX_HITS = 4096;
 
-function x12Kind(text: string): Judgement {
+export function x12Kind(text: string): KindJudgement {
   const head = text.slice(0, 4096);
   const isaAt = /(?:^|[\r\n])[ \t\uFEFF]*ISA[^A-Za-z0-9\s]/.exec(head);
   const at = isaAt ? isaAt.index + isaAt[0].indexOf('ISA') : -1;
@@ -86,7 +76,7 @@ function x12Kind(text: string): Judgement {
 
 const MAX_RESOURCES = 100_000;
 
-function fhirKind(text: string): Judgement {
+export function fhirKind(text: string): KindJudgement {
   const re = /"resourceType"\s*:\s*"([A-Za-z]+)"/g;
   let claims = 0;
   let adjudicated = 0;
@@ -106,7 +96,7 @@ const PAID_COLUMN = /pmt|paid|payment|alowd|allowed|adjudicat|remit|denial|dnl|f
 /** one such column could be a prior payer's amount on a claim; two make it paid history */
 const PAID_COLUMNS_NEEDED = 2;
 
-function csvKind(text: string): Judgement {
+export function csvKind(text: string): KindJudgement {
   let i = 0;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   if (text.charCodeAt(i) === 0xfeff) i++;
@@ -140,6 +130,12 @@ const UNITS_HEADER_CELL = /^(?:units?|qty|quantity|billed\s+units|units\s+billed
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}/;
 const HAS_CODE = /\b[A-V][0-9]{4}\b/;
 const CODE_SCAN_LIMIT = 10_000;
+
+/** prose bills (a note) or only describes codes (reference) */
+export function proseKind(text: string): KindJudgement {
+  const bills = hasBillingSigns(text);
+  return { kind: bills ? 'note' : 'reference', certain: bills };
+}
 
 /** Does the text bill anything? Used only to tell a note from reference text; prose.ts reads the lines. */
 export function hasBillingSigns(fullText: string): boolean {
@@ -183,12 +179,14 @@ const REMITTANCE_NAME = /(?:^|[^a-z0-9])(?:835|era|remits?|remittances?|eobs?|pa
 const CLAIM_NAME = /(?:^|[^a-z0-9])(?:837[pi]?|claims?)(?:[^a-z0-9]|$)|\.837$/i;
 const NOTE_NAME = /(?:^|[^a-z])(?:notes?|visits?|encounters?|progress|soap|superbills?|charts?)(?:[^a-z]|$)/i;
 
-function kindByName(uri: string | undefined, format: DocumentFormat): DocumentKind | undefined {
-  if (!uri) return undefined;
-  const path = pathOfUri(uri);
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  if (format === 'prose') return NOTE_NAME.test(name) ? 'note' : undefined;
+/** an 837/835 or claims/remits file name */
+export function claimKindByName(name: string): DocumentKind | undefined {
   if (REMITTANCE_NAME.test(name)) return 'remittance';
   if (CLAIM_NAME.test(name)) return 'claim';
   return undefined;
+}
+
+/** a notes/visit/encounter file name */
+export function noteKindByName(name: string): DocumentKind | undefined {
+  return NOTE_NAME.test(name) ? 'note' : undefined;
 }

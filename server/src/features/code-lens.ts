@@ -10,11 +10,12 @@ import { centsText } from '../base/money';
 import { claimMoney } from './claim-money';
 import { plural } from './format';
 import { OUTLINE_LIMIT } from './symbols';
+import { traitsOf } from '../documents/formats';
 
 export function codeLenses(ctx: FeatureContext): CodeLens[] {
   const { model } = ctx;
   // prose has no claims of its own (its "claims" hold sentences)
-  if (model.format === 'prose') return [];
+  if (traitsOf(model).sentences) return [];
   const findings = ctx.findings;
   const out: CodeLens[] = [];
   for (const claim of model.claims.slice(0, OUTLINE_LIMIT)) {

@@ -5,6 +5,7 @@ import type { Claim, Range, ServiceLine } from '../model';
 import { contains } from '../model';
 import type { FeatureContext } from './context';
 import { documentIndex, lastAtOrBefore, lineAt } from './locate';
+import { traitsOf, type FormatTraits } from '../documents/formats';
 
 export type CompletionPosition =
   | { kind: 'code'; partial: string; replace: Range; line?: ServiceLine; claim?: Claim; allowWords: boolean; drug?: string }
@@ -20,16 +21,17 @@ const SEGMENT_SCAN_LIMIT = 2048;
 const PROCEDURE_ELEMENT: Record<string, number> = { SV1: 1, SV2: 2, SVC: 1, SVD: 3 };
 const HCPCS_QUALIFIERS = new Set(['', 'HC', 'HP']);
 
+type PositionFinder = (ctx: FeatureContext, text: string, offset: number) => CompletionPosition;
+
+/** by the format's completion trait: each way of reading the cursor's context has one finder */
+const FINDERS: Record<FormatTraits['completion'], PositionFinder> = {
+  segment: (ctx, text, offset) => x12Position(ctx, text, offset),
+  sentence: (ctx, text, offset) => prosePosition(ctx, text, offset),
+  model: (ctx, _text, offset) => modelPosition(ctx, offset) ?? NONE,
+};
+
 export function completionPosition(ctx: FeatureContext, offset: number): CompletionPosition {
-  const text = ctx.textDocument.getText();
-  switch (ctx.model.format) {
-    case 'x12':
-      return x12Position(ctx, text, offset);
-    case 'prose':
-      return prosePosition(ctx, text, offset);
-    default:
-      return modelPosition(ctx, offset) ?? NONE;
-  }
+  return FINDERS[traitsOf(ctx.model).completion](ctx, ctx.textDocument.getText(), offset);
 }
 
 function x12Position(ctx: FeatureContext, text: string, offset: number): CompletionPosition {

@@ -10,10 +10,11 @@ import { md } from './format';
 import { diagnosisCard } from './diagnosis-card';
 import { proseDiagnosisAt } from './diagnosis-words';
 import { claimDates } from '../checks/diagnosis-facts';
+import { traitsOf } from '../documents/formats';
 
 export function hover(ctx: FeatureContext, offset: number): Hover | null {
   const at = locate(ctx.model, offset);
-  if (at.kind === 'none' && ctx.model.format === 'prose') return proseDiagnosisHover(ctx, offset);
+  if (at.kind === 'none' && traitsOf(ctx.model).sentences) return proseDiagnosisHover(ctx, offset);
   if (at.kind === 'none' || !at.span) return null;
   const value = cardFor(ctx, at);
   if (!value) return null;

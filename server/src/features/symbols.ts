@@ -7,6 +7,7 @@ import type { FeatureContext } from './context';
 import { formatMoney, plural } from './format';
 import { appendAll } from '../base/arrays';
 import { claimMoney } from './claim-money';
+import { traitsOf } from '../documents/formats';
 
 /**
  * An outline is for finding your way, not a copy of the file: a 10 MB 837 would otherwise send
@@ -52,10 +53,10 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
     const holder = innermost(nodes.all, claim.range.start);
     placed.add(claim);
     // prose has no real claims: its codes are the outline
-    if (model.format === 'prose' && !holder) appendAll(roots, codeNodes(claim.lines, (line) => lineSymbol(ctx, line)));
+    if (traitsOf(model).sentences && !holder) appendAll(roots, codeNodes(claim.lines, (line) => lineSymbol(ctx, line)));
     else appendAll(holder ? (holder.symbol.children ??= []) : roots, claimNodes(claim));
   }
-  if (model.format === 'prose') {
+  if (traitsOf(model).sentences) {
     const mentions = (model.mentions ?? []).filter((m) => m.context === 'text');
     appendAll(
       roots,

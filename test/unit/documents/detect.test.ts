@@ -1,7 +1,7 @@
 // Which reader a document gets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectFormat } from '../../../server/src/documents/detect';
+import { detectFormat } from '../../../server/src/documents/formats';
 import { parseDocument } from '../../../server/src/documents/index';
 
 const ISA = 'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *251105*1200*^*00501*000000001*0*T*:~';

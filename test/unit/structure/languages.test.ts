@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentSelector, FORMAT_LANGUAGES, languageOfExtension } from '../../../server/src/base/languages';
-import { detectFormat } from '../../../server/src/documents/detect';
+import { detectFormat } from '../../../server/src/documents/formats';
 import { repoRoot } from '../../support/paths';
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));

@@ -1,7 +1,8 @@
 // Which files hcpcs-check reads when it walks a folder: claim formats by default (X12, claim-line
 // CSV/PSV/TSV exports, FHIR JSON), as the readers would detect them; --include/--exclude and
 // .hcpcsrc.json include/exclude change that. Files named on the command line are always read (cli.ts).
-import { detectFormat, extensionOf } from '../../documents/detect';
+import { extensionOf } from '../../documents/detect';
+import { detectFormat } from '../../documents/formats';
 import { matchesAnyGlob } from '../../base/globs';
 
 export interface FileSelection {

@@ -1,6 +1,7 @@
 // An 837 claim's total charge (CLM02) must equal the sum of its lines' charges (SV102 / SV203).
 import { docsPath, finding, allProfiles, type ClaimRule } from '../rule';
 import { centsOf, chargedLines, chargeElement, sum } from '../balance';
+import { traitsOf } from '../../documents/formats';
 import { amountLike, centsText, sumText } from '../../base/money';
 
 const rule: ClaimRule = {
@@ -18,7 +19,7 @@ const rule: ClaimRule = {
   check(ctx) {
     const { claim } = ctx;
     const total = claim.amounts?.charge;
-    if (ctx.document.format !== 'x12' || claim.amounts?.paid || claim.amounts?.unreadLines) return [];
+    if (!traitsOf(ctx.document).claimMoney || claim.amounts?.paid || claim.amounts?.unreadLines) return [];
     const lines = chargedLines(claim);
     if (total?.cents === undefined || lines.length === 0) return [];
     // a line without a readable charge is its own finding; the sum is not known without it

@@ -1,6 +1,7 @@
 // NDCs on claims are 11 digits (5-4-2); the 10-digit package forms must be padded with a zero in the right place.
 import { payerProfiles, docsPath, finding, type LineRule } from '../rule';
 import { readNdc } from '../ndc';
+import { traitsOf } from '../../documents/formats';
 
 const rule: LineRule = {
   id: 'invalid-ndc',
@@ -19,7 +20,7 @@ const rule: LineRule = {
     const ndc = line.ndc;
     if (!ndc || !ndc.value.trim()) return [];
     // X12 LIN*N4 takes the 11 digits without hyphens; exports and notes may hyphenate 5-4-2.
-    const shape = readNdc(ndc.value, document.format !== 'x12');
+    const shape = readNdc(ndc.value, !traitsOf(document).bareNdc);
     if (shape.valid) return [];
     const written = ndc.value.trim();
     const message = shape.fixed

@@ -2,6 +2,7 @@
 // almost always a line whose amount was lost.
 import { docsPath, finding, allProfiles, type LineRule } from '../rule';
 import { chargeElement } from '../balance';
+import { traitsOf } from '../../documents/formats';
 
 const rule: LineRule = {
   id: 'missing-line-charge',
@@ -18,7 +19,7 @@ const rule: LineRule = {
   check(ctx) {
     const { line, claim } = ctx;
     const amounts = line.amounts;
-    if (!amounts || ctx.document.format !== 'x12' || claim?.amounts?.paid) return [];
+    if (!amounts || !traitsOf(ctx.document).claimMoney || claim?.amounts?.paid) return [];
     const element = chargeElement(line);
     if (!amounts.charge) return [finding(rule, line.code.range, `${element} (the line's charge) is empty: every service line needs its charge`)];
     const total = claim?.amounts?.charge?.cents;
