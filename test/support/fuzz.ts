@@ -260,6 +260,25 @@ export function medianCpuMs(fn: () => void, runs = 5): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
+/**
+ * The least CPU time (ms) of `runs` calls of each of two functions, called alternately so a change
+ * in the machine's load falls on both. For a ratio of two sizes: the least time is the cost of the
+ * work itself, and interference (another process, a collection the run before left) only adds.
+ */
+export function pairedLeastCpuMs(a: () => void, b: () => void, runs = 5): [number, number] {
+  const least = [Infinity, Infinity];
+  for (let i = 0; i < runs; i++) {
+    [a, b].forEach((fn, k) => {
+      collect?.();
+      const before = process.cpuUsage();
+      fn();
+      const used = process.cpuUsage(before);
+      least[k] = Math.min(least[k]!, (used.user + used.system) / 1000);
+    });
+  }
+  return [least[0]!, least[1]!];
+}
+
 /** text repeated until it is at least `bytes` long (whole copies, so every copy parses the same) */
 export function repeatTo(unit: string, bytes: number): string {
   return unit.repeat(Math.max(1, Math.ceil(bytes / Math.max(1, unit.length))));

@@ -59,3 +59,6 @@ export const documentSelector: readonly { scheme: 'file' | 'untitled'; language:
     { scheme: 'file' as const, language: e.language.id },
     ...(e.language.untitled ? [{ scheme: 'untitled' as const, language: e.language.id }] : []),
   ]);
+
+/** the language ids a caller may name (the CLI's --language, an NDJSON record's languageId): those the client asks VS Code for */
+export const languageIds: readonly string[] = entries.filter((e) => e.language.selector !== false).map((e) => e.language.id);

@@ -34,6 +34,8 @@ export interface FormatTraits {
   bareNdc: boolean;
   /** codes are words in sentences (notes, articles): lines are statements, the outline lists codes, the notes setting applies */
   sentences: boolean;
+  /** inlay hints after a line's code and units (the descriptor, what the units mean): lines read across, as in X12 and CSV */
+  inlayHints: boolean;
   /** where completion reads the cursor's context: the segment text around it (the model may lag the typing), the sentence, or the model's spans */
   completion: 'segment' | 'sentence' | 'model';
 }
@@ -62,21 +64,21 @@ export const FORMATS: Record<DocumentFormat, FormatEntry> = {
     kind: (text, hint) => judgeKind(x12Kind(text), claimKindByName, hint),
     removeModifier: removeCompositeModifier,
     rereadClaim: rereadX12Claim,
-    traits: { claimMoney: true, bareNdc: true, sentences: false, completion: 'segment' },
+    traits: { claimMoney: true, bareNdc: true, sentences: false, inlayHints: true, completion: 'segment' },
   },
   fhir: {
     recognisers: [{ order: 1, test: looksLikeFhir }],
     read: (text, hint) => readFhir(text, { isDrugName: hint.isDrugName }),
     kind: (text, hint) => judgeKind(fhirKind(text), claimKindByName, hint),
     removeModifier: noModifierRemoval,
-    traits: { claimMoney: false, bareNdc: false, sentences: false, completion: 'model' },
+    traits: { claimMoney: false, bareNdc: false, sentences: false, inlayHints: false, completion: 'model' },
   },
   csv: {
     recognisers: [{ order: 2, test: looksLikeClaimTable }],
     read: (text, hint) => readCsv(text, { isDrugName: hint.isDrugName, delimiter: forcedDelimiter(hint) }),
     kind: (text, hint) => judgeKind(csvKind(text), claimKindByName, hint),
     removeModifier: emptyModifierCell,
-    traits: { claimMoney: false, bareNdc: false, sentences: false, completion: 'model' },
+    traits: { claimMoney: false, bareNdc: false, sentences: false, inlayHints: true, completion: 'model' },
   },
   prose: {
     // what no other format claims
@@ -85,7 +87,7 @@ export const FORMATS: Record<DocumentFormat, FormatEntry> = {
     // notes: 'all' reads every code word as a billed line: the text is then a note, unless a setting forces its kind
     kind: (text, hint) => judgeKind(hint.notes === 'all' ? { kind: 'note', certain: true } : proseKind(text), noteKindByName, hint),
     removeModifier: removeWrittenModifier,
-    traits: { claimMoney: false, bareNdc: false, sentences: true, completion: 'sentence' },
+    traits: { claimMoney: false, bareNdc: false, sentences: true, inlayHints: false, completion: 'sentence' },
   },
 };
 

@@ -1,4 +1,4 @@
-// Inlay hints on X12 and CSV service lines: the short descriptor after the code composite, and
+// Inlay hints on the service lines of formats read across (X12, CSV: traits.inlayHints): the short descriptor after the code composite, and
 // what the units mean after the units (`J7507 ×5 = 5 mg`). Only lines inside the asked range.
 import { InlayHintKind, type InlayHint } from 'vscode-languageserver-types';
 import type { Range, ServiceLine } from '../model';
@@ -6,11 +6,10 @@ import type { FeatureContext } from './context';
 import { documentIndex, lastAtOrBefore } from './locate';
 import { amountText, formatNumber } from './format';
 import { appendAll, maxOf } from '../base/arrays';
-
-const HINTED_FORMATS = new Set(['x12', 'csv']);
+import { traitsOf } from '../documents/formats';
 
 export function inlayHints(ctx: FeatureContext, range: Range): InlayHint[] {
-  if (!ctx.settings.inlayHints.enabled || !HINTED_FORMATS.has(ctx.model.format)) return [];
+  if (!ctx.settings.inlayHints.enabled || !traitsOf(ctx.model).inlayHints) return [];
   const { lines } = documentIndex(ctx.model);
   const hints: InlayHint[] = [];
   // start a little before the range: a line that starts earlier may still reach into it

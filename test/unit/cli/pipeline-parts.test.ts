@@ -32,7 +32,7 @@ test('parseInputLine: a document, or a message that names the problem and never 
     ['{"id":true,"text":"x"}', { ok: false, id: '', message: '"id" must be a non-empty string or a number' }],
     ['{"id":"a"}', { ok: false, id: 'a', message: '"text" is missing' }],
     ['{"id":"a","text":5}', { ok: false, id: 'a', message: '"text" must be a string, not number' }],
-    ['{"id":"a","languageId":"cobol","text":"x"}', { ok: false, id: 'a', message: '"languageId" must be one of x12, csv, psv, tsv, json, plaintext, markdown' }],
+    ['{"id":"a","languageId":"cobol","text":"x"}', { ok: false, id: 'a', message: '"languageId" must be one of x12, csv, tsv, psv, json, jsonc, plaintext, markdown' }],
   ];
   for (const [line, expected] of rows) {
     const got = parseInputLine(line);

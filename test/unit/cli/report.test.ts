@@ -34,7 +34,7 @@ test('parseArgs', () => {
     [['--stdin', '--input', 'ndjson'], '--stdin reads one document, --input ndjson a stream of them: give one'],
     [['--stdin', 'a.837'], 'standard input and PATHs cannot be checked in one run'],
     [['--language', 'csv', 'a.csv'], '--language names the language of the --stdin document'],
-    [['--stdin', '--language', 'cobol'], '--language must be one of x12, csv, psv, tsv, json, plaintext, markdown, not "cobol"'],
+    [['--stdin', '--language', 'cobol'], '--language must be one of x12, csv, tsv, psv, json, jsonc, plaintext, markdown, not "cobol"'],
     [['--input', 'csv'], '--input must be ndjson, not "csv" (give files and folders as PATHs)'],
     [['--jobs', '0', 'a'], '--jobs must be a whole number from 1 to 64, not "0"'],
     [['--jobs', '2.5', 'a'], '--jobs must be a whole number from 1 to 64, not "2.5"'],

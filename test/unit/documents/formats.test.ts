@@ -55,15 +55,15 @@ test('each format removes a modifier its own way, or not at all', () =>
   ]));
 
 test('traits say what checks and features ask instead of naming a format', () => {
-  const rows: { format: DocumentFormat; claimMoney: boolean; bareNdc: boolean; sentences: boolean; completion: string; rereads: boolean }[] = [
-    { format: 'x12', claimMoney: true, bareNdc: true, sentences: false, completion: 'segment', rereads: true },
-    { format: 'csv', claimMoney: false, bareNdc: false, sentences: false, completion: 'model', rereads: false },
-    { format: 'fhir', claimMoney: false, bareNdc: false, sentences: false, completion: 'model', rereads: false },
-    { format: 'prose', claimMoney: false, bareNdc: false, sentences: true, completion: 'sentence', rereads: false },
+  const rows: { format: DocumentFormat; claimMoney: boolean; bareNdc: boolean; sentences: boolean; inlayHints: boolean; completion: string; rereads: boolean }[] = [
+    { format: 'x12', claimMoney: true, bareNdc: true, sentences: false, inlayHints: true, completion: 'segment', rereads: true },
+    { format: 'csv', claimMoney: false, bareNdc: false, sentences: false, inlayHints: true, completion: 'model', rereads: false },
+    { format: 'fhir', claimMoney: false, bareNdc: false, sentences: false, inlayHints: false, completion: 'model', rereads: false },
+    { format: 'prose', claimMoney: false, bareNdc: false, sentences: true, inlayHints: false, completion: 'sentence', rereads: false },
   ];
   assert.deepEqual(rows.map((r) => r.format).sort(), Object.keys(FORMATS).sort(), 'a row per format');
   for (const r of rows) {
     const { traits, rereadClaim } = FORMATS[r.format];
-    assert.deepEqual({ ...traits, rereads: rereadClaim !== undefined }, { claimMoney: r.claimMoney, bareNdc: r.bareNdc, sentences: r.sentences, completion: r.completion, rereads: r.rereads }, r.format);
+    assert.deepEqual({ ...traits, rereads: rereadClaim !== undefined }, { claimMoney: r.claimMoney, bareNdc: r.bareNdc, sentences: r.sentences, inlayHints: r.inlayHints, completion: r.completion, rereads: r.rereads }, r.format);
   }
 });

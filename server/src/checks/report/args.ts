@@ -1,4 +1,5 @@
 // hcpcs-check's command line, parsed without I/O so it can be tested as a table.
+import { languageIds } from '../../base/languages';
 import { compileGlob, isPathMatcher } from '../../base/globs';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'ndjson';
@@ -64,7 +65,7 @@ Options:
   --icd10 PATH              ICD-10-CM code list (CDC order or codes file, its .zip, or a folder of releases;
                             default: $HCPCS_ICD10, else the list built into the package, if any)
   --stdin                   check one document read from standard input
-  --language ID             its language: x12, csv, psv, tsv, json, plaintext, markdown (default: detected)
+  --language ID             its language: ${languageIds.join(', ')} (default: detected)
   --input ndjson            check a stream of documents from standard input
   --jobs N                  threads checking documents, the main one included (default: one per core)
   --fail-on LEVEL           error|warning|information|none: lowest severity that exits 1 (default: error)
@@ -102,7 +103,8 @@ const VALUE_OPTIONS = new Set([
 ]);
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'ndjson'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'information', 'none'];
-export const LANGUAGES: readonly string[] = ['x12', 'csv', 'psv', 'tsv', 'json', 'plaintext', 'markdown'];
+/** --language and an NDJSON languageId: one list with the client's (base/languages.ts) */
+export const LANGUAGES = languageIds;
 const MAX_JOBS = 64;
 
 const wholeNumber = (value: string, min: number, max: number): number | undefined => {

@@ -4,7 +4,7 @@ import { LANGUAGES } from './args';
 
 export interface InputDocument {
   id: string;
-  /** x12, csv, psv, tsv, json, plaintext, markdown; '' = detect from the content */
+  /** one of LANGUAGES (args.ts); '' = detect from the content */
   languageId: string;
   text: string;
 }
