@@ -11,6 +11,9 @@ const format = (ref: string) => ({ basis: 'file format', ref }) as const;
 const v010: Pick<ProblemMeta, 'since' | 'bulkSafeFix'> = { since: '0.1.0', bulkSafeFix: false };
 const v020: Pick<ProblemMeta, 'since' | 'bulkSafeFix'> = { since: '0.2.0', bulkSafeFix: false };
 
+/** readers stop recording problems past this many: a wrong-format file must not produce a million of them */
+export const MAX_PROBLEMS = 200;
+
 export const problemCatalogue = {
   'x12-no-isa': { title: 'No ISA segment: separators were guessed', defaultSeverity: 'warning', source: x12('X12 envelope: ISA interchange header'), ...v010 },
   'x12-text-before-isa': { title: 'Text before the ISA segment was ignored', defaultSeverity: 'information', source: x12('X12 envelope: an interchange starts with ISA'), ...v010 },
@@ -28,8 +31,8 @@ export const problemCatalogue = {
   'csv-no-code-column': { title: 'No CSV column header names a procedure code', defaultSeverity: 'information', source: tool('CSV header names (HCPCS, Procedure Code, ...)'), ...v010 },
   'json-syntax': { title: 'FHIR JSON is not valid JSON', defaultSeverity: 'error', source: format('RFC 8259 JSON'), ...v010 },
   'reader-failed': { title: 'A reader failed on this file', defaultSeverity: 'error', source: tool('reader robustness: nothing throws out of a reader'), ...v010 },
-  'too-many-problems': { title: 'More reading problems than are listed', defaultSeverity: 'warning', source: tool('problem cap per document (200)'), ...v010 },
-  'too-many-findings': { title: 'More findings than are listed', defaultSeverity: 'information', source: tool('findings per document (server/src/limits.ts DOCUMENT)'), ...v020 },
+  'too-many-problems': { title: 'More reading problems than are listed', defaultSeverity: 'warning', source: tool(`problem cap per document (${MAX_PROBLEMS})`), ...v010 },
+  'too-many-findings': { title: 'More findings than are listed', defaultSeverity: 'information', source: tool('findings per document (server/src/base/limits.ts DOCUMENT)'), ...v020 },
   'file-too-large': { title: 'File too large for full validation', defaultSeverity: 'information', source: tool('setting hcpcs.maxValidationBytes'), ...v010 },
   'invalid-config': { title: 'Invalid .hcpcsrc.json setting', defaultSeverity: 'error', source: tool('schemas/hcpcsrc.schema.json'), ...v010 },
 } as const satisfies Record<string, ProblemMeta>;
@@ -41,4 +44,10 @@ export const problemIds = Object.keys(problemCatalogue) as ProblemId[];
 /** a reader's problem; its id must be declared above (a new id is added here first) */
 export function problem(id: ProblemId, message: string, start: number, end: number, severity: ProblemSeverity = 'warning'): ReadProblem {
   return { id, message, range: { start, end }, severity };
+}
+
+/** add a problem to a reader's list, up to MAX_PROBLEMS and one line that says more were found */
+export function addProblem(list: ReadProblem[], p: ReadProblem): void {
+  if (list.length < MAX_PROBLEMS) list.push(p);
+  else if (list.length === MAX_PROBLEMS) list.push({ ...p, id: 'too-many-problems', message: 'More problems were found; only the first ones are listed.' });
 }

@@ -2,7 +2,7 @@
 // the exact text. The reading is the documents layer's position-aware JSON parser (it tolerates //
 // and /* */ comments, which editors write); this file only gives the tree the shape config.ts walks.
 import type { Range } from '../model';
-import { parseJson, type JsonNode as ReadNode } from '../documents/json';
+import { parseJson, type JsonNode as ReadNode } from '../base/json';
 
 export type JsonNode =
   | { kind: 'object'; range: Range; props: JsonProperty[] }

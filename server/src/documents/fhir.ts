@@ -6,7 +6,7 @@ import { isLevel2 } from './chars';
 import { toIsoDate } from './dates';
 import { isNdcFiller } from './fillers';
 import { findDoses, type DrugNamePredicate } from './doses';
-import { items, member, memberEntry, parseJson, stringValue, type JsonNode, type JsonObject, type JsonString } from './json';
+import { items, member, memberEntry, parseJson, stringValue, type JsonNode, type JsonObject, type JsonString } from '../base/json';
 import { addProblem, emptyDocument } from './problems';
 import { appendAll } from '../base/arrays';
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFhir } from '../../../server/src/documents/fhir';
-import { parseJson } from '../../../server/src/documents/json';
+import { parseJson } from '../../../server/src/base/json';
 import { checkInvariants, insertAt, summarise } from './support';
 
 const HCPCS = 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets';

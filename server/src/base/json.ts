@@ -3,7 +3,7 @@
 // it records the problem and carries on with what it can read. Several top-level values in a row
 // (NDJSON, as FHIR bulk exports write) are all returned.
 import type { ReadProblem } from '../model';
-import { addProblem, problem } from './problems';
+import { addProblem, problem } from './problem-ids';
 
 interface NodeBase {
   start: number;
