@@ -1,0 +1,77 @@
+// The code set builds its tables on first use (hcpcs-check answers one claim without building every
+// release's records, drug model and NDC crosswalk): each question builds only what it needs, and the
+// answers do not depend on what was built before.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadIndex, type CompiledIndexSet } from '../../../server/src/codeset/index';
+import type { DatedCodeSet } from '../../../server/src/codeset/dated';
+import type { CodeSet } from '../../../server/src/codeset/types';
+import { compileFrom } from '../../../server/src/node/codeset-store';
+import { excerptAsp, excerptReleases } from '../../support/paths';
+
+let compiled: CompiledIndexSet | undefined;
+/** a fresh code set over the committed excerpts of three releases and two ASP quarters */
+function fresh(): DatedCodeSet {
+  if (!compiled) {
+    const c = compileFrom(excerptReleases, excerptAsp, { confirmed: true });
+    if (!c.ok) throw new Error(c.error);
+    compiled = c.index as CompiledIndexSet;
+  }
+  return loadIndex(compiled) as DatedCodeSet;
+}
+
+type Built = ReturnType<DatedCodeSet['built']>;
+const none = { codeMap: false, records: 0, modifiers: false, drugs: false, predecessors: false };
+/** nothing built but what a row names */
+function expected(releases: Record<string, Partial<typeof none>>, asp: Partial<Built['asp']> = {}): Built {
+  return {
+    releases: ['2025-10', '2026-01', '2026-07'].map((id) => ({ id, ...none, ...releases[id] })),
+    asp: { priceTables: 0, ndc: false, ...asp },
+  };
+}
+
+const ON = '2025-11-05'; // the October 2025 release and ASP quarter are in force
+
+test('each question builds only the tables it needs', () => {
+  const rows: { name: string; ask: (cs: CodeSet) => unknown; built: Built }[] = [
+    { name: 'loading builds nothing', ask: () => undefined, built: expected({}) },
+    { name: 'a code on a date: the release in force, one record', ask: (cs) => cs.lookup('J0881', ON), built: expected({ '2025-10': { codeMap: true, records: 1 } }) },
+    { name: 'an unknown code: every release looked in, no record', ask: (cs) => cs.lookup('J0000', ON), built: expected({ '2025-10': { codeMap: true }, '2026-01': { codeMap: true }, '2026-07': { codeMap: true } }) },
+    { name: 'a modifier', ask: (cs) => cs.modifier('JW', ON), built: expected({ '2025-10': { modifiers: true } }) },
+    { name: 'a drug', ask: (cs) => cs.drug('J0881', ON), built: expected({ '2025-10': { codeMap: true, drugs: true } }) },
+    { name: 'an ASP payment limit: that quarter only', ask: (cs) => cs.asp('J0881', ON), built: expected({}, { priceTables: 1 }) },
+    { name: 'an NDC', ask: (cs) => cs.ndcRows('55513-0002-04'), built: expected({}, { ndc: true }) },
+    { name: 'completion by prefix: the newest release, its records only', ask: (cs) => cs.searchPrefix('J088', 3), built: expected({ '2026-07': { records: 3 } }) },
+  ];
+  for (const row of rows) {
+    const cs = fresh();
+    row.ask(cs);
+    assert.deepEqual(cs.built(), row.built, row.name);
+  }
+});
+
+test('answers do not depend on the order tables were built in', () => {
+  const questions: [string, (cs: CodeSet) => unknown][] = [
+    ['lookup', (cs) => cs.lookup('J0881', ON)],
+    ['lookup, no date', (cs) => cs.lookup('J0881')],
+    ['modifier', (cs) => cs.modifier('JW', ON)],
+    ['drug', (cs) => cs.drug('J0881', ON)],
+    ['asp', (cs) => cs.asp('J0881', ON)],
+    ['ndc', (cs) => cs.ndcRows('55513-0002-04')],
+    ['ndc with code', (cs) => cs.ndc('55513-0002-04', 'J0882')],
+    ['prefix', (cs) => cs.searchPrefix('J08', 20)],
+    ['words', (cs) => cs.searchWords('darbepoetin', 5)],
+    ['drug name', (cs) => cs.codesForDrug('darbepoetin')],
+    ['related', (cs) => cs.related('J0881')],
+    ['modifiers', (cs) => cs.allModifiers().length],
+  ];
+  const forward = fresh();
+  const first = questions.map(([, ask]) => ask(forward));
+  const backward = fresh();
+  const reversed = [...questions].reverse().map(([, ask]) => ask(backward)).reverse();
+  questions.forEach(([name], i) => assert.deepEqual(reversed[i], first[i], name));
+  // asked again, the same objects
+  assert.equal(forward.lookup('J0881', ON)!.record, forward.lookup('J0881', ON)!.record);
+  assert.equal(forward.ndcRows('55513-0002-04'), forward.ndcRows('55513000204'));
+  assert.ok((first[5] as unknown[]).length > 0, 'the NDC is in the excerpt');
+});
