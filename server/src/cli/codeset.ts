@@ -2,7 +2,8 @@
 // cannot be read or imported stops the run (exit 2) instead of falling back to a smaller set.
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
+import { indexJson, loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
+import { textOf } from '../node/guarded-read';
 import { CodeSetStore, compileFrom } from '../node/codeset-store';
 import { aspFolders } from '../node/release-sources';
 import type { CodeSet } from '../codeset/types';
@@ -49,7 +50,7 @@ function readRegularFile(path: string, what: string, maxBytes: number): Buffer {
 
 /** a code set file written by `hcpcs-check compile`; the index's own version check names the mismatch */
 export function loadCodeSetFile(path: string): { codeset: CodeSet; json: string } {
-  const json = readRegularFile(path, '--codeset', MAX_CODESET_BYTES).toString('utf8');
+  const json = textOf(readRegularFile(path, '--codeset', MAX_CODESET_BYTES));
   try {
     return { codeset: loadIndex(json), json };
   } catch (e) {
@@ -74,7 +75,7 @@ export function compileFromFiles(releasePath: string, aspDir?: string): Compiled
 
 /** hcpcs-check compile: write the index next to its destination, then rename (never half a file) */
 export function writeCompiled(index: CompiledIndex | CompiledIndexSet, out: string): number {
-  const json = JSON.stringify(index);
+  const json = indexJson(index);
   const tmp = `${out}.tmp-${process.pid}`;
   try {
     writeFileSync(tmp, json);

@@ -75,18 +75,11 @@ export function isIcd10Shaped(code: string): boolean {
 export class Icd10Release {
   readonly info: Icd10ReleaseInfo;
   private readonly count: number;
-  private readonly titleStarts: Uint32Array;
+  /** where each title starts in index.titles: found on the first title asked (hover, a header's examples) */
+  private starts: Uint32Array | undefined;
 
   constructor(private readonly index: Icd10Index) {
     this.count = index.codes.length / CODE_WIDTH;
-    this.titleStarts = new Uint32Array(this.count + 1);
-    let at = 0;
-    for (let i = 0; i < this.count; i++) {
-      this.titleStarts[i] = at;
-      const nl = index.titles.indexOf('\n', at);
-      at = nl < 0 ? index.titles.length + 1 : nl + 1;
-    }
-    this.titleStarts[this.count] = at;
     let billable = 0;
     for (let i = 0; i < this.count; i++) if (index.billable.charCodeAt(i) === 49) billable++;
     const info: Icd10ReleaseInfo = { id: index.id, label: index.label, startDate: index.startDate, endDate: index.endDate, codeCount: this.count, billableCount: billable };
@@ -98,8 +91,25 @@ export class Icd10Release {
     return this.index.codes.slice(i * CODE_WIDTH, (i + 1) * CODE_WIDTH).trimEnd();
   }
 
+  private get titleStarts(): Uint32Array {
+    if (!this.starts) {
+      const { titles } = this.index;
+      const starts = new Uint32Array(this.count + 1);
+      let at = 0;
+      for (let i = 0; i < this.count; i++) {
+        starts[i] = at;
+        const nl = titles.indexOf('\n', at);
+        at = nl < 0 ? titles.length + 1 : nl + 1;
+      }
+      starts[this.count] = at;
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+
   private titleAt(i: number): string {
-    return this.index.titles.slice(this.titleStarts[i], this.titleStarts[i + 1] - 1);
+    const starts = this.titleStarts;
+    return this.index.titles.slice(starts[i], starts[i + 1] - 1);
   }
 
   private isBillableAt(i: number): boolean {

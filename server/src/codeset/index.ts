@@ -6,7 +6,7 @@ import { DatedCodeSet } from './dated';
 import { AspQuarters } from './asp-quarters';
 import { ReleaseData } from './release-data';
 
-export { compileIndex, compileIndexSet, type CompiledIndex, type CompiledIndexSet } from './compiled';
+export { compileIndex, compileIndexSet, indexJson, type CompiledIndex, type CompiledIndexSet } from './compiled';
 
 export { releaseDate, statusOn, ReleaseData } from './release-data';
 

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { DiagnosisCodes, Icd10Release, loadDiagnosisCodes, type Icd10Index, type Icd10IndexSet } from '../codeset/icd10';
 import { icd10ReleaseFromName, importIcd10, isIcd10FileName } from '../codeset/import/icd10cm';
 import { icd10Files } from './release-sources';
-import { readGuarded } from './guarded-read';
+import { readGuarded, textOf } from './guarded-read';
 import { safeName } from '../base/safe-text';
 import { appendAll } from '../base/arrays';
 
@@ -51,7 +51,7 @@ export function loadBuiltIcd10(distDir: string): Icd10Load | undefined {
   const read = readGuarded(file, 'icd10cm');
   if (!read.ok) return read.missing ? undefined : { ok: false, error: `ICD-10-CM: ${read.error}` };
   try {
-    const index = JSON.parse(read.bytes.toString('utf8')) as Icd10Index | Icd10IndexSet;
+    const index = JSON.parse(textOf(read.bytes)) as Icd10Index | Icd10IndexSet;
     const codes = loadDiagnosisCodes(index);
     return { ok: true, codes, index, message: `Loaded ${describe(codes)} (compiled at build time).` };
   } catch (error) {

@@ -1,24 +1,29 @@
 // The code set builds its tables on first use (hcpcs-check answers one claim without building every
 // release's records, drug model and NDC crosswalk): each question builds only what it needs, and the
-// answers do not depend on what was built before.
+// answers do not depend on what was built before. Compiled indexes are written ASCII-only, so reading
+// one takes its bytes as they are.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadIndex, type CompiledIndexSet } from '../../../server/src/codeset/index';
+import { indexJson, loadIndex, type CompiledIndexSet } from '../../../server/src/codeset/index';
 import type { DatedCodeSet } from '../../../server/src/codeset/dated';
 import type { CodeSet } from '../../../server/src/codeset/types';
 import { compileFrom } from '../../../server/src/node/codeset-store';
+import { textOf } from '../../../server/src/node/guarded-read';
 import { excerptAsp, excerptReleases } from '../../support/paths';
 
 let compiled: CompiledIndexSet | undefined;
-/** a fresh code set over the committed excerpts of three releases and two ASP quarters */
-function fresh(): DatedCodeSet {
+/** the committed excerpts of three releases and two ASP quarters, compiled once */
+function compiledSet(): CompiledIndexSet {
   if (!compiled) {
     const c = compileFrom(excerptReleases, excerptAsp, { confirmed: true });
     if (!c.ok) throw new Error(c.error);
     compiled = c.index as CompiledIndexSet;
   }
-  return loadIndex(compiled) as DatedCodeSet;
+  return compiled;
 }
+
+/** a fresh code set over them */
+const fresh = (): DatedCodeSet => loadIndex(compiledSet()) as DatedCodeSet;
 
 type Built = ReturnType<DatedCodeSet['built']>;
 const none = { codeMap: false, records: 0, modifiers: false, drugs: false, predecessors: false };
@@ -74,4 +79,23 @@ test('answers do not depend on the order tables were built in', () => {
   assert.equal(forward.lookup('J0881', ON)!.record, forward.lookup('J0881', ON)!.record);
   assert.equal(forward.ndcRows('55513-0002-04'), forward.ndcRows('55513000204'));
   assert.ok((first[5] as unknown[]).length > 0, 'the NDC is in the excerpt');
+});
+
+test('a compiled index is written ASCII-only and read back as the same value', () => {
+  const rows: [string, string][] = [
+    ['ASCII', '1 MG'],
+    ['a no-break space (CMS writes "1 million PFU" with one)', '1\u00a0million PFU'],
+    ['a line separator', 'a\u2028b'],
+    ['a character outside the BMP (two UTF-16 units)', 'dose \u{1F489}'],
+    ['a lone surrogate', 'x\ud800y'],
+  ];
+  for (const [name, dosage] of rows) {
+    const index = { ...compiledSet(), asp: [{ label: 'ASP', prices: [['J0881', dosage, 1] as [string, string, number]], ndc: [] }] };
+    const json = indexJson(index);
+    const bytes = Buffer.from(json, 'utf8');
+    assert.equal(bytes.length, json.length, `${name}: one byte per character`);
+    assert.deepEqual(JSON.parse(textOf(bytes)), JSON.parse(JSON.stringify(index)), name);
+    // text that is not ASCII is still read as UTF-8
+    assert.equal(textOf(Buffer.from(dosage, 'utf8')), Buffer.from(dosage, 'utf8').toString('utf8'), name);
+  }
 });
