@@ -48,10 +48,13 @@ export class ReleaseData {
   private readonly records: (CodeRecord | undefined)[];
   private modifierTable: { list: ModifierRecord[]; byCode: Map<string, ModifierRecord> } | undefined;
   private drugTable: { byCode: Map<string, DrugInfo>; names: Map<string, string[]>; nameList: string[] } | undefined;
+  /** drug models by drug row, each made on first use */
+  private readonly drugInfos: (DrugInfo | undefined)[] = [];
+  private drugsInOrder: boolean | undefined;
   private predecessorsMap: Map<string, string[]> | undefined;
   private readonly defaultDate: string;
   /** what has been built so far (tests: a run that asks nothing of a release builds nothing) */
-  readonly built = { codeMap: false, records: 0, modifiers: false, drugs: false, predecessors: false };
+  readonly built = { codeMap: false, records: 0, modifiers: false, drugs: false, predecessors: false, drugModels: 0 };
 
   constructor(private readonly index: CompiledIndex) {
     this.release = index.release;
@@ -125,34 +128,56 @@ export class ReleaseData {
     return this.modifierTable;
   }
 
+  /** the drug model of drug row k (rows are in code order), made once */
+  private drugAt(k: number): DrugInfo {
+    const made = this.drugInfos[k];
+    if (made) return made;
+    const [i, drugNames, amount, unitName, text, upTo, noc, route, kind, uncertain, source, components] = this.index.drugs[k];
+    const info: DrugInfo = { code: this.index.codes[i][0], drugs: drugNames === '' ? [] : drugNames.split('|'), noc: noc === 1 };
+    if (route) info.route = route as DrugRoute;
+    if (amount > 0) {
+      const unit: BillingUnit = { amount, unit: unitName, text };
+      if (upTo) unit.upTo = true;
+      if (kind) unit.kind = kind as UnitKind;
+      if (uncertain) unit.uncertain = true;
+      if (source) unit.source = source as 'asp' | 'descriptor';
+      if (components) unit.components = components.split('|');
+      info.unit = unit;
+    }
+    this.drugInfos[k] = info;
+    this.built.drugModels++;
+    return info;
+  }
+
+  /** every drug model by code, and the codes naming each drug: built when first needed (drug names, related codes) */
   private get drugs(): { byCode: Map<string, DrugInfo>; names: Map<string, string[]>; nameList: string[] } {
     if (!this.drugTable) {
       const byCode = new Map<string, DrugInfo>();
       const names = new Map<string, string[]>();
-      for (const [i, drugNames, amount, unitName, text, upTo, noc, route, kind, uncertain, source, components] of this.index.drugs) {
-        const code = this.index.codes[i][0];
-        const info: DrugInfo = { code, drugs: drugNames === '' ? [] : drugNames.split('|'), noc: noc === 1 };
-        if (route) info.route = route as DrugRoute;
-        if (amount > 0) {
-          const unit: BillingUnit = { amount, unit: unitName, text };
-          if (upTo) unit.upTo = true;
-          if (kind) unit.kind = kind as UnitKind;
-          if (uncertain) unit.uncertain = true;
-          if (source) unit.source = source as 'asp' | 'descriptor';
-          if (components) unit.components = components.split('|');
-          info.unit = unit;
-        }
-        byCode.set(code, info);
+      for (let k = 0; k < this.index.drugs.length; k++) {
+        const info = this.drugAt(k);
+        byCode.set(info.code, info);
         for (const n of info.drugs) {
           const codes = names.get(n);
-          if (codes) codes.push(code);
-          else names.set(n, [code]);
+          if (codes) codes.push(info.code);
+          else names.set(n, [info.code]);
         }
       }
       this.drugTable = { byCode, names, nameList: [...names.keys()].sort() };
       this.built.drugs = true;
     }
     return this.drugTable;
+  }
+
+  /** whether drug rows are in strictly ascending code order (as compileIndex writes them), so one can be found by binary search */
+  private get drugRowsSorted(): boolean {
+    if (this.drugsInOrder === undefined) {
+      const rows = this.index.drugs;
+      let sorted = true;
+      for (let k = 1; k < rows.length && sorted; k++) sorted = rows[k - 1][0] < rows[k][0];
+      this.drugsInOrder = sorted;
+    }
+    return this.drugsInOrder;
   }
 
   /** the releases's first day ('2025-10-01'); '9999-12-31' for a set without a quarter id */
@@ -231,7 +256,20 @@ export class ReleaseData {
   }
 
   drug(code: string): DrugInfo | undefined {
-    return this.drugs.byCode.get(code.trim().toUpperCase());
+    const key = code.trim().toUpperCase();
+    if (this.drugTable || !this.drugRowsSorted) return this.drugs.byCode.get(key);
+    // one code's model: its drug row by binary search over the rows' code indexes
+    const i = this.byCode.get(key);
+    if (i === undefined) return undefined;
+    const rows = this.index.drugs;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rows[mid][0] < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < rows.length && rows[lo][0] === i ? this.drugAt(lo) : undefined;
   }
 
   codesForDrug(name: string): string[] {

@@ -26,7 +26,7 @@ function compiledSet(): CompiledIndexSet {
 const fresh = (): DatedCodeSet => loadIndex(compiledSet()) as DatedCodeSet;
 
 type Built = ReturnType<DatedCodeSet['built']>;
-const none = { codeMap: false, records: 0, modifiers: false, drugs: false, predecessors: false };
+const none = { codeMap: false, records: 0, modifiers: false, drugs: false, predecessors: false, drugModels: 0 };
 /** nothing built but what a row names */
 function expected(releases: Record<string, Partial<typeof none>>, asp: Partial<Built['asp']> = {}): Built {
   return {
@@ -43,7 +43,9 @@ test('each question builds only the tables it needs', () => {
     { name: 'a code on a date: the release in force, one record', ask: (cs) => cs.lookup('J0881', ON), built: expected({ '2025-10': { codeMap: true, records: 1 } }) },
     { name: 'an unknown code: every release looked in, no record', ask: (cs) => cs.lookup('J0000', ON), built: expected({ '2025-10': { codeMap: true }, '2026-01': { codeMap: true }, '2026-07': { codeMap: true } }) },
     { name: 'a modifier', ask: (cs) => cs.modifier('JW', ON), built: expected({ '2025-10': { modifiers: true } }) },
-    { name: 'a drug', ask: (cs) => cs.drug('J0881', ON), built: expected({ '2025-10': { codeMap: true, drugs: true } }) },
+    { name: 'a drug: its own model, not the drug table', ask: (cs) => cs.drug('J0881', ON), built: expected({ '2025-10': { codeMap: true, drugModels: 1 } }) },
+    { name: 'a code that is no drug', ask: (cs) => cs.drug('A0021', ON), built: expected({ '2025-10': { codeMap: true } }) },
+    { name: 'a drug name: the newest release\'s whole drug table', ask: (cs) => cs.isDrugName('darbepoetin alfa'), built: expected({ '2026-07': { drugs: true, drugModels: compiledSet().releases[2]!.drugs.length } }) },
     { name: 'an ASP payment limit: that quarter only', ask: (cs) => cs.asp('J0881', ON), built: expected({}, { priceTables: 1 }) },
     { name: 'an NDC', ask: (cs) => cs.ndcRows('55513-0002-04'), built: expected({}, { ndc: true }) },
     { name: 'completion by prefix: the newest release, its records only', ask: (cs) => cs.searchPrefix('J088', 3), built: expected({ '2026-07': { records: 3 } }) },
@@ -61,6 +63,8 @@ test('answers do not depend on the order tables were built in', () => {
     ['lookup, no date', (cs) => cs.lookup('J0881')],
     ['modifier', (cs) => cs.modifier('JW', ON)],
     ['drug', (cs) => cs.drug('J0881', ON)],
+    ['no drug', (cs) => cs.drug('A0021', ON)],
+    ['drug, newest', (cs) => cs.drug('J0881')],
     ['asp', (cs) => cs.asp('J0881', ON)],
     ['ndc', (cs) => cs.ndcRows('55513-0002-04')],
     ['ndc with code', (cs) => cs.ndc('55513-0002-04', 'J0882')],
@@ -78,7 +82,9 @@ test('answers do not depend on the order tables were built in', () => {
   // asked again, the same objects
   assert.equal(forward.lookup('J0881', ON)!.record, forward.lookup('J0881', ON)!.record);
   assert.equal(forward.ndcRows('55513-0002-04'), forward.ndcRows('55513000204'));
-  assert.ok((first[5] as unknown[]).length > 0, 'the NDC is in the excerpt');
+  const answer = (name: string) => first[questions.findIndex(([n]) => n === name)];
+  assert.ok((answer('ndc') as unknown[]).length > 0, 'the NDC is in the excerpt');
+  assert.ok(answer('drug') && answer('drug, newest') && !answer('no drug'), 'the drugs are in the excerpt');
 });
 
 test('a compiled index is written ASCII-only and read back as the same value', () => {
