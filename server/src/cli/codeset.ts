@@ -8,7 +8,7 @@ import { CodeSetStore, compileFrom } from '../node/codeset-store';
 import { aspFolders } from '../node/release-sources';
 import type { CodeSet } from '../codeset/types';
 import type { DiagnosisCodes } from '../codeset/icd10';
-import { loadIcd10AtStartup } from '../node/icd10-store';
+import { loadBuiltIcd10Lazily, loadIcd10AtStartup } from '../node/icd10-store';
 
 /** a compiled code set is about 3 MB today; anything far bigger is not one */
 export const MAX_CODESET_BYTES = 256 * 1024 * 1024;
@@ -122,9 +122,13 @@ export function loadSource(source: CodeSetSource, distDir: string): LoadedCodeSe
   }
 }
 
-/** --icd10 (or $HCPCS_ICD10), else the list built beside the bundle; an explicit path that cannot be loaded stops the run */
-export function loadIcd10Source(path: string | undefined, distDir: string): { codes?: DiagnosisCodes; notes: string[] } {
-  const loaded = loadIcd10AtStartup(path, distDir);
+/**
+ * --icd10 (or $HCPCS_ICD10), else the list built beside the bundle; an explicit path that cannot be
+ * loaded stops the run. The built list is read when a claim first has a diagnosis to judge (its note,
+ * from the summary the build wrote beside it, is the same); `onLateError` hears if it then cannot be.
+ */
+export function loadIcd10Source(path: string | undefined, distDir: string, onLateError: (error: string) => void): { codes?: DiagnosisCodes; notes: string[] } {
+  const loaded = path && path.trim() ? loadIcd10AtStartup(path, distDir) : loadBuiltIcd10Lazily(distDir, onLateError);
   if (!loaded) return { notes: [] };
   if (!loaded.ok) {
     if (path) throw new InputError(`--icd10 ${path}: ${loaded.error}`);
