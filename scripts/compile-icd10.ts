@@ -2,7 +2,9 @@
 // folder of fiscal-year releases) -> the JSON file named by argv[2]. ICD-10-CM is public domain, so
 // the package may carry it. Prints one line. Called by scripts/build.mjs when HCPCS_ICD10 is set.
 import { writeFileSync } from 'node:fs';
-import { describe, loadIcd10Path } from '../server/src/node/icd10-store';
+import { dirname, join } from 'node:path';
+import { ICD10_SUMMARY_FILE, describe, loadIcd10Path } from '../server/src/node/icd10-store';
+import { icd10Summary } from '../server/src/codeset/icd10';
 
 function main(): number {
   const started = performance.now();
@@ -19,6 +21,8 @@ function main(): number {
   }
   const json = JSON.stringify(loaded.index);
   writeFileSync(out, json);
+  // what the list holds, so a run names it without reading it (node/icd10-store.ts loadBuiltIcd10Lazily)
+  writeFileSync(join(dirname(out), ICD10_SUMMARY_FILE), `${JSON.stringify(icd10Summary(loaded.codes, Buffer.byteLength(json)))}\n`);
   const ms = (performance.now() - started).toFixed(0);
   console.log(`compile-icd10: ${describe(loaded.codes)}; ${(json.length / 1048576).toFixed(2)} MB in ${ms} ms -> ${out}`);
   return 0;

@@ -4,7 +4,7 @@
 // when HCPCS_RELEASE is set.
 import { writeFileSync } from 'node:fs';
 import { compileFrom } from '../server/src/node/codeset-store';
-import type { CompiledIndex, CompiledIndexSet } from '../server/src/codeset/index';
+import { indexJson, type CompiledIndex, type CompiledIndexSet } from '../server/src/codeset/index';
 
 function main(): number {
   const started = performance.now();
@@ -20,7 +20,7 @@ function main(): number {
     return 1;
   }
   for (const note of compiled.notes) console.error(`compile-index: ${note}`);
-  const json = JSON.stringify(compiled.index);
+  const json = indexJson(compiled.index);
   writeFileSync(out, json);
   const ms = (performance.now() - started).toFixed(0);
   console.log(`compile-index: ${describe(compiled.index)}; ${(json.length / 1048576).toFixed(2)} MB in ${ms} ms -> ${out}`);

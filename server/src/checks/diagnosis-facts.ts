@@ -52,17 +52,20 @@ export function claimDates(claim: Claim): string[] {
   return [...dates].sort();
 }
 
+/** ICD-9 (HI BK/BF, an ICD-9 FHIR system) is another code set; a column of unknown system is judged only when shaped like ICD-10 */
+const judged = (diagnosis: Diagnosis): boolean => diagnosis.system !== 'icd9' && (diagnosis.system === 'icd10' || isIcd10Shaped(diagnosis.value));
+
 function judge(ctx: LineContext, claim: Claim): DiagnosisVerdict[] {
+  // the list is asked (and a lazy one read) only for a claim with a diagnosis to judge
+  const toJudge = claim.diagnoses.filter(judged);
   const codes = ctx.diagnosisCodes!;
+  if (toJudge.length === 0 || !codes.available) return [];
   const dates = claimDates(claim);
   const dated = dates.length > 0;
   if (!dated) dates.push(ctx.today);
   const out: DiagnosisVerdict[] = [];
-  for (const diagnosis of claim.diagnoses) {
-    // ICD-9 (HI BK/BF, an ICD-9 FHIR system) is another code set; a column of unknown system is judged only when shaped like ICD-10
-    if (diagnosis.system === 'icd9') continue;
+  for (const diagnosis of toJudge) {
     const shaped = isIcd10Shaped(diagnosis.value);
-    if (!shaped && diagnosis.system !== 'icd10') continue;
     const code = normalizeDiagnosis(diagnosis.value);
     let verdict: DiagnosisVerdict | undefined;
     let agreed = true;

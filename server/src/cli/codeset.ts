@@ -2,12 +2,13 @@
 // cannot be read or imported stops the run (exit 2) instead of falling back to a smaller set.
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
+import { indexJson, loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
+import { textOf } from '../node/guarded-read';
 import { CodeSetStore, compileFrom } from '../node/codeset-store';
 import { aspFolders } from '../node/release-sources';
 import type { CodeSet } from '../codeset/types';
 import type { DiagnosisCodes } from '../codeset/icd10';
-import { loadIcd10AtStartup } from '../node/icd10-store';
+import { loadBuiltIcd10Lazily, loadIcd10AtStartup } from '../node/icd10-store';
 
 /** a compiled code set is about 3 MB today; anything far bigger is not one */
 export const MAX_CODESET_BYTES = 256 * 1024 * 1024;
@@ -49,7 +50,7 @@ function readRegularFile(path: string, what: string, maxBytes: number): Buffer {
 
 /** a code set file written by `hcpcs-check compile`; the index's own version check names the mismatch */
 export function loadCodeSetFile(path: string): { codeset: CodeSet; json: string } {
-  const json = readRegularFile(path, '--codeset', MAX_CODESET_BYTES).toString('utf8');
+  const json = textOf(readRegularFile(path, '--codeset', MAX_CODESET_BYTES));
   try {
     return { codeset: loadIndex(json), json };
   } catch (e) {
@@ -74,7 +75,7 @@ export function compileFromFiles(releasePath: string, aspDir?: string): Compiled
 
 /** hcpcs-check compile: write the index next to its destination, then rename (never half a file) */
 export function writeCompiled(index: CompiledIndex | CompiledIndexSet, out: string): number {
-  const json = JSON.stringify(index);
+  const json = indexJson(index);
   const tmp = `${out}.tmp-${process.pid}`;
   try {
     writeFileSync(tmp, json);
@@ -121,9 +122,13 @@ export function loadSource(source: CodeSetSource, distDir: string): LoadedCodeSe
   }
 }
 
-/** --icd10 (or $HCPCS_ICD10), else the list built beside the bundle; an explicit path that cannot be loaded stops the run */
-export function loadIcd10Source(path: string | undefined, distDir: string): { codes?: DiagnosisCodes; notes: string[] } {
-  const loaded = loadIcd10AtStartup(path, distDir);
+/**
+ * --icd10 (or $HCPCS_ICD10), else the list built beside the bundle; an explicit path that cannot be
+ * loaded stops the run. The built list is read when a claim first has a diagnosis to judge (its note,
+ * from the summary the build wrote beside it, is the same); `onLateError` hears if it then cannot be.
+ */
+export function loadIcd10Source(path: string | undefined, distDir: string, onLateError: (error: string) => void): { codes?: DiagnosisCodes; notes: string[] } {
+  const loaded = path && path.trim() ? loadIcd10AtStartup(path, distDir) : loadBuiltIcd10Lazily(distDir, onLateError);
   if (!loaded) return { notes: [] };
   if (!loaded.ok) {
     if (path) throw new InputError(`--icd10 ${path}: ${loaded.error}`);

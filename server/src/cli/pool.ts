@@ -19,11 +19,13 @@ export interface Executor {
   /** tasks that may be in flight at once */
   readonly window: number;
   close(): Promise<void>;
+  /** worker threads started so far (0 for this thread alone) */
+  threads(): number;
 }
 
 /** this thread: one task at a time */
 export function inlineExecutor(loaded: CodeSetReady, run: (task: Task) => RenderedResult): Executor {
-  return { ready: async () => loaded, run: async (task) => run(task), window: 1, close: async () => {} };
+  return { ready: async () => loaded, run: async (task) => run(task), window: 1, close: async () => {}, threads: () => 0 };
 }
 
 /**
@@ -60,7 +62,8 @@ export interface LocalWorker {
  * Worker threads running `file` (the CLI bundle itself), each with the code set loaded once, each
  * holding up to WORKER_DEPTH tasks. With `local`, this thread is one of the workers too: it takes a
  * task only when every thread's queue is full (or none is ready yet, so the first answers do not wait
- * for a thread to start), so --jobs N starts N-1 threads (one code set and one start-up fewer than N).
+ * for a thread to start), so --jobs N starts N-1 threads (one code set and one start-up fewer than N),
+ * and starts them only when a second task comes.
  */
 export function workerPool(file: string, size: number, init: WorkerInit, local?: LocalWorker, options: WorkerOptions = {}): Executor {
   const workers: PoolWorker[] = [];
@@ -116,23 +119,32 @@ export function workerPool(file: string, size: number, init: WorkerInit, local?:
     setImmediate(runLocal);
   };
 
-  for (let i = 0; i < size; i++) {
-    const w = new PoolWorker(file, init, options);
-    w.worker.on('message', (m: FromWorker) => {
-      if (m.type === 'failed') return fail(new InputError(m.message));
-      if (m.type === 'ready') {
-        w.ready = true;
-        onReady({ release: m.release, notes: m.notes });
-      }
-      if (m.type === 'result' && w.inFlight[0]?.seq === m.seq) w.inFlight.shift()!.resolve(m.result);
-      dispatch();
-    });
-    w.worker.on('error', (e) => fail(e));
-    w.worker.on('exit', (code) => {
-      if (w.inFlight.length || queue.length) fail(new Error(`a worker thread stopped (exit code ${code})`));
-    });
-    workers.push(w);
-  }
+  const startThreads = () => {
+    if (threadsStarted) return;
+    threadsStarted = true;
+    for (let i = 0; i < size; i++) {
+      const w = new PoolWorker(file, init, options);
+      w.worker.on('message', (m: FromWorker) => {
+        if (m.type === 'failed') return fail(new InputError(m.message));
+        if (m.type === 'ready') {
+          w.ready = true;
+          onReady({ release: m.release, notes: m.notes });
+        }
+        if (m.type === 'result' && w.inFlight[0]?.seq === m.seq) w.inFlight.shift()!.resolve(m.result);
+        dispatch();
+      });
+      w.worker.on('error', (e) => fail(e));
+      w.worker.on('exit', (code) => {
+        if (w.inFlight.length || queue.length) fail(new Error(`a worker thread stopped (exit code ${code})`));
+      });
+      workers.push(w);
+    }
+  };
+  // Without a local worker the threads answer everything: they start now. With one, this thread
+  // answers the first task itself and the threads start with the second (a stream of one document,
+  // the first result of any stream, does not wait behind threads loading their code sets on the same cores).
+  let threadsStarted = false;
+  if (!local) startThreads();
 
   return {
     ready: () => ready,
@@ -142,6 +154,7 @@ export function workerPool(file: string, size: number, init: WorkerInit, local?:
       return new Promise<RenderedResult>((resolve, reject) => {
         if (broken) return reject(broken);
         queue.push({ seq: ++seq, task, resolve, reject });
+        if (seq >= 2) startThreads();
         dispatch();
         scheduleLocal();
       });
@@ -149,6 +162,7 @@ export function workerPool(file: string, size: number, init: WorkerInit, local?:
     async close() {
       await Promise.all(workers.map((w) => w.worker.terminate()));
     },
+    threads: () => workers.length,
   };
 }
 

@@ -36,7 +36,7 @@ export function runWorker(): void {
   let notes: string[];
   try {
     const loaded = loadSource(init.codeset, init.distDir);
-    const icd10 = loadIcd10Source(init.icd10, init.distDir);
+    const icd10 = loadIcd10Source(init.icd10, init.distDir, (error) => process.stderr.write(`hcpcs-check: ${error}\n`));
     notes = [...loaded.notes, ...icd10.notes];
     service = makeService(loaded.codeset, init.settings, init.today, icd10.codes);
   } catch (e) {

@@ -1,40 +1,63 @@
 // The loaded ASP quarters: a payment limit holds only for dates in its own quarter; the NDC
 // crosswalk keeps every code CMS maps an NDC to (Aranesp 55513-0002-04 is J0881 and J0882).
 import type { AspPrice, AspQuarterInfo, NdcCrosswalkEntry } from './types';
-import type { CompiledAsp } from './compiled';
+import type { CompiledAsp, NdcRow } from './compiled';
 import { normalizeNdc } from './ndc';
 import { quarterFromLabel, quarterOf } from './quarters';
 
 interface Quarter {
   info: AspQuarterInfo;
-  prices: Map<string, AspPrice>;
+  /** built on the first price asked of the quarter */
+  prices: () => Map<string, AspPrice>;
 }
 
+/** Payment limits and the NDC crosswalk of every quarter, each table built when first asked. */
 export class AspQuarters {
   /** oldest first */
   readonly quarters: Quarter[];
-  /** ndc -> one row per code, the newest quarter's row first */
-  private readonly ndcs = new Map<string, NdcCrosswalkEntry[]>();
+  private readonly compiled: { c: CompiledAsp; id: string }[];
+  /** built on the first NDC asked */
+  private ndcMap: Map<string, NdcRow[]> | undefined;
+  /** ndc -> one entry per code, the newest quarter's first; made once per NDC asked */
+  private readonly entries = new Map<string, NdcCrosswalkEntry[]>();
+  /** what has been built so far (tests) */
+  readonly built = { priceTables: 0, ndc: false };
 
   constructor(compiled: CompiledAsp[]) {
-    const withIds = compiled.map((c) => ({ c, id: c.id ?? quarterFromLabel(c.label) ?? '' })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    this.quarters = withIds.map(({ c, id }) => {
-      const prices = new Map<string, AspPrice>();
-      for (const [code, dosage, limit] of c.prices) {
-        const price: AspPrice = { code, dosage, paymentLimit: limit ?? NaN };
-        if (id) price.quarter = id;
-        prices.set(code, price);
-      }
-      return { info: { id, label: c.label }, prices };
+    this.compiled = compiled.map((c) => ({ c, id: c.id ?? quarterFromLabel(c.label) ?? '' })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.quarters = this.compiled.map(({ c, id }) => {
+      let prices: Map<string, AspPrice> | undefined;
+      const table = () => {
+        if (!prices) {
+          prices = new Map<string, AspPrice>();
+          for (const [code, dosage, limit] of c.prices) {
+            const price: AspPrice = { code, dosage, paymentLimit: limit ?? NaN };
+            if (id) price.quarter = id;
+            prices.set(code, price);
+          }
+          this.built.priceTables++;
+        }
+        return prices;
+      };
+      return { info: { id, label: c.label }, prices: table };
     });
-    for (const { c } of [...withIds].reverse()) {
-      for (const [ndc, code, drugName, labeler, hcpcsDosage, packageSize, packageQuantity, billUnits, billUnitsPerPackage] of c.ndc) {
-        const rows = this.ndcs.get(ndc);
-        const row: NdcCrosswalkEntry = { ndc, code, drugName, labeler, hcpcsDosage, packageSize, packageQuantity, billUnits, billUnitsPerPackage };
-        if (!rows) this.ndcs.set(ndc, [row]);
-        else if (!rows.some((r) => r.code === code)) rows.push(row);
+  }
+
+  /** ndc -> its compiled rows, one per code, the newest quarter's first (rows become entries when asked) */
+  private get ndcs(): Map<string, NdcRow[]> {
+    if (!this.ndcMap) {
+      const map = new Map<string, NdcRow[]>();
+      for (let q = this.compiled.length - 1; q >= 0; q--) {
+        for (const row of this.compiled[q]!.c.ndc) {
+          const rows = map.get(row[0]);
+          if (!rows) map.set(row[0], [row]);
+          else if (!rows.some((r) => r[1] === row[1])) rows.push(row);
+        }
       }
+      this.ndcMap = map;
+      this.built.ndc = true;
     }
+    return this.ndcMap;
   }
 
   get infos(): AspQuarterInfo[] {
@@ -51,10 +74,10 @@ export class AspQuarters {
     const c = code.trim().toUpperCase();
     if (onDate) {
       const q = quarterOf(onDate);
-      return this.quarters.find((x) => x.info.id === q)?.prices.get(c);
+      return this.quarters.find((x) => x.info.id === q)?.prices().get(c);
     }
     for (let i = this.quarters.length - 1; i >= 0; i--) {
-      const p = this.quarters[i].prices.get(c);
+      const p = this.quarters[i].prices().get(c);
       if (p) return p;
     }
     return undefined;
@@ -62,6 +85,12 @@ export class AspQuarters {
 
   ndcRows(ndc11: string): NdcCrosswalkEntry[] {
     const key = normalizeNdc(ndc11) ?? ndc11.replace(/\D/g, '');
-    return this.ndcs.get(key) ?? [];
+    const made = this.entries.get(key);
+    if (made) return made;
+    const rows = this.ndcs.get(key);
+    if (!rows) return [];
+    const entries = rows.map(([ndc, code, drugName, labeler, hcpcsDosage, packageSize, packageQuantity, billUnits, billUnitsPerPackage]): NdcCrosswalkEntry => ({ ndc, code, drugName, labeler, hcpcsDosage, packageSize, packageQuantity, billUnits, billUnitsPerPackage }));
+    this.entries.set(key, entries);
+    return entries;
   }
 }

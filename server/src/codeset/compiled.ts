@@ -55,6 +55,14 @@ export interface CompiledIndexSet {
   asp: CompiledAsp[];
 }
 
+/**
+ * The index as JSON text, ASCII only (any other character written as a \u escape): the same value,
+ * and a reader takes the bytes as they are instead of decoding UTF-8 (node/guarded-read.ts textOf).
+ */
+export function indexJson(index: CompiledIndex | CompiledIndexSet): string {
+  return JSON.stringify(index).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export interface CompileOptions {
   kind?: 'full' | 'core';
   /** overrides the release label (the core set says which release its facts come from) */

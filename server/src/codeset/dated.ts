@@ -42,6 +42,14 @@ export class DatedCodeSet implements CodeSet {
     this.isFull = this.newest.isFull;
   }
 
+  /**
+   * What the releases and ASP quarters have built of their tables so far, oldest release first (they
+   * build on first use): for tests, which check that a question builds only what it needs.
+   */
+  built(): { releases: ({ id: string } & ReleaseData['built'])[]; asp: AspQuarters['built'] } {
+    return { releases: this.releases.map((r) => ({ id: r.release.id, ...r.built })), asp: { ...this.aspQuarters.built } };
+  }
+
   /** the releases to ask for a date, best first: the one in force, then older ones, then newer ones */
   private order(onDate?: string): ReleaseData[] {
     const rs = this.releases;

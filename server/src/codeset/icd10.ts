@@ -75,18 +75,11 @@ export function isIcd10Shaped(code: string): boolean {
 export class Icd10Release {
   readonly info: Icd10ReleaseInfo;
   private readonly count: number;
-  private readonly titleStarts: Uint32Array;
+  /** where each title starts in index.titles: found on the first title asked (hover, a header's examples) */
+  private starts: Uint32Array | undefined;
 
   constructor(private readonly index: Icd10Index) {
     this.count = index.codes.length / CODE_WIDTH;
-    this.titleStarts = new Uint32Array(this.count + 1);
-    let at = 0;
-    for (let i = 0; i < this.count; i++) {
-      this.titleStarts[i] = at;
-      const nl = index.titles.indexOf('\n', at);
-      at = nl < 0 ? index.titles.length + 1 : nl + 1;
-    }
-    this.titleStarts[this.count] = at;
     let billable = 0;
     for (let i = 0; i < this.count; i++) if (index.billable.charCodeAt(i) === 49) billable++;
     const info: Icd10ReleaseInfo = { id: index.id, label: index.label, startDate: index.startDate, endDate: index.endDate, codeCount: this.count, billableCount: billable };
@@ -98,8 +91,25 @@ export class Icd10Release {
     return this.index.codes.slice(i * CODE_WIDTH, (i + 1) * CODE_WIDTH).trimEnd();
   }
 
+  private get titleStarts(): Uint32Array {
+    if (!this.starts) {
+      const { titles } = this.index;
+      const starts = new Uint32Array(this.count + 1);
+      let at = 0;
+      for (let i = 0; i < this.count; i++) {
+        starts[i] = at;
+        const nl = titles.indexOf('\n', at);
+        at = nl < 0 ? titles.length + 1 : nl + 1;
+      }
+      starts[this.count] = at;
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+
   private titleAt(i: number): string {
-    return this.index.titles.slice(this.titleStarts[i], this.titleStarts[i + 1] - 1);
+    const starts = this.titleStarts;
+    return this.index.titles.slice(starts[i], starts[i + 1] - 1);
   }
 
   private isBillableAt(i: number): boolean {
@@ -156,13 +166,64 @@ export type DiagnosisLookup =
     }
   | { release: undefined; /** the date lies before the oldest loaded release */ before: Icd10ReleaseInfo };
 
-/** Several releases, each answering for its own dates. */
-export class DiagnosisCodes {
-  /** oldest first */
-  readonly releases: Icd10Release[];
+const byStartDate = <T>(infoOf: (x: T) => Icd10ReleaseInfo) => (a: T, b: T) => (infoOf(a).startDate < infoOf(b).startDate ? -1 : infoOf(a).startDate > infoOf(b).startDate ? 1 : 0);
 
-  constructor(releases: Icd10Release[]) {
-    this.releases = [...releases].sort((a, b) => (a.info.startDate < b.info.startDate ? -1 : a.info.startDate > b.info.startDate ? 1 : 0));
+/**
+ * Several releases, each answering for its own dates. Made either from releases in hand, or lazily
+ * (DiagnosisCodes.lazy) from a summary of the releases and a loader run on the first question about
+ * a code: a claim without diagnoses never reads the list.
+ */
+export class DiagnosisCodes {
+  private held: Icd10Release[] | undefined;
+  private failed = false;
+  private readonly summary: Icd10ReleaseInfo[];
+  private readonly loader: (() => Icd10Release[] | undefined) | undefined;
+
+  constructor(releases: Icd10Release[] | { infos: Icd10ReleaseInfo[]; load: () => Icd10Release[] | undefined }) {
+    if (Array.isArray(releases)) {
+      this.held = [...releases].sort(byStartDate((r: Icd10Release) => r.info));
+      this.summary = this.held.map((r) => r.info);
+      this.loader = undefined;
+    } else {
+      this.summary = [...releases.infos].sort(byStartDate((i: Icd10ReleaseInfo) => i));
+      this.loader = releases.load;
+    }
+  }
+
+  /**
+   * A list read when first asked about a code. `infos` describes its releases (what a note says of the
+   * list at start); `load` returns them, or undefined when they cannot be read (then `available` is false).
+   */
+  static lazy(infos: Icd10ReleaseInfo[], load: () => Icd10Release[] | undefined): DiagnosisCodes {
+    return new DiagnosisCodes({ infos, load });
+  }
+
+  /** whether the releases have been read (false for a lazy list nothing has asked about yet) */
+  get isLoaded(): boolean {
+    return this.held !== undefined;
+  }
+
+  /** false when a lazy list could not be read: nothing is said about diagnoses then (as without a list) */
+  get available(): boolean {
+    return this.releases.length > 0;
+  }
+
+  /** oldest first (reads a lazy list) */
+  get releases(): Icd10Release[] {
+    if (!this.held) {
+      const loaded = this.failed ? undefined : this.loader?.();
+      if (!loaded || loaded.length === 0) {
+        this.failed = true;
+        return [];
+      }
+      this.held = [...loaded].sort(byStartDate((r: Icd10Release) => r.info));
+    }
+    return this.held;
+  }
+
+  /** what each release is, oldest first, without reading a lazy list */
+  get infos(): Icd10ReleaseInfo[] {
+    return this.held ? this.held.map((r) => r.info) : this.summary;
   }
 
   get newest(): Icd10Release {
@@ -193,7 +254,8 @@ export class DiagnosisCodes {
 
   /** 'ICD-10-CM FY2026' or 'ICD-10-CM FY2025, FY2026' */
   get label(): string {
-    return this.releases.length === 1 ? this.newest.info.label : `ICD-10-CM ${this.releases.map((r) => r.info.id).join(', ')}`;
+    const infos = this.infos;
+    return infos.length === 1 ? infos[0]!.label : `ICD-10-CM ${infos.map((r) => r.id).join(', ')}`;
   }
 }
 
@@ -208,4 +270,35 @@ export function loadDiagnosisCodes(data: Icd10Index | Icd10IndexSet): DiagnosisC
     if (r.version !== ICD10_INDEX_VERSION) throw new Icd10LoadError(`compiled ICD-10-CM index version ${r.version}, expected ${ICD10_INDEX_VERSION}: compile it again`);
   }
   return new DiagnosisCodes(list.map((r) => new Icd10Release(r)));
+}
+
+export const ICD10_SUMMARY_FORMAT = 'icd10cm-summary';
+
+/** What a compiled list holds, written beside it at build time so a run can name it without reading it. */
+export interface Icd10Summary {
+  format: typeof ICD10_SUMMARY_FORMAT;
+  version: number;
+  /** the size of the compiled list's JSON in bytes: a summary of another file is not used */
+  bytes: number;
+  releases: Icd10ReleaseInfo[];
+}
+
+export function icd10Summary(codes: DiagnosisCodes, bytes: number): Icd10Summary {
+  return { format: ICD10_SUMMARY_FORMAT, version: ICD10_INDEX_VERSION, bytes, releases: codes.infos };
+}
+
+const isInfo = (x: unknown): x is Icd10ReleaseInfo => {
+  const i = x as Icd10ReleaseInfo;
+  return Boolean(i) && typeof i.id === 'string' && typeof i.label === 'string' && typeof i.startDate === 'string' && typeof i.endDate === 'string' && Number.isInteger(i.codeCount) && Number.isInteger(i.billableCount) && (i.source === undefined || typeof i.source === 'string');
+};
+
+/** the releases of a summary (parsed JSON) of a list of `bytes` bytes; undefined when it is not one, or of another size or version */
+export function icd10SummaryInfos(data: unknown, bytes: number): Icd10ReleaseInfo[] | undefined {
+  const s = data as Icd10Summary;
+  if (!s || s.format !== ICD10_SUMMARY_FORMAT || s.version !== ICD10_INDEX_VERSION || s.bytes !== bytes || !Array.isArray(s.releases) || s.releases.length === 0 || !s.releases.every(isInfo)) return undefined;
+  return s.releases.map((i) => {
+    const info: Icd10ReleaseInfo = { id: i.id, label: i.label, startDate: i.startDate, endDate: i.endDate, codeCount: i.codeCount, billableCount: i.billableCount };
+    if (i.source !== undefined) info.source = i.source;
+    return info;
+  });
 }

@@ -1,12 +1,13 @@
 // loadIndex: a CompiledIndex (or its JSON text) -> the CodeSet the rest of the server asks.
-// Loading only builds Maps; everything that takes thought was done by compileIndex.
+// Loading only wraps the parsed rows: each release builds its lookups when first asked (release-data.ts);
+// everything that takes thought was done by compileIndex.
 import type { CodeSet } from './types';
 import { INDEX_FORMAT, INDEX_SET_FORMAT, INDEX_VERSION, type CompiledIndex, type CompiledIndexSet } from './compiled';
 import { DatedCodeSet } from './dated';
 import { AspQuarters } from './asp-quarters';
 import { ReleaseData } from './release-data';
 
-export { compileIndex, compileIndexSet, type CompiledIndex, type CompiledIndexSet } from './compiled';
+export { compileIndex, compileIndexSet, indexJson, type CompiledIndex, type CompiledIndexSet } from './compiled';
 
 export { releaseDate, statusOn, ReleaseData } from './release-data';
 

@@ -33,73 +33,151 @@ export function statusOn(r: { addDate?: string; termDate?: string }, date: strin
 
 const CPT_MODIFIERS: Map<string, string> = new Map(Object.entries((cptModifiers as { modifiers: Record<string, string> }).modifiers));
 
-/** One release's records, drug model and word index; dates and ASP are DatedCodeSet's business. */
+/**
+ * One release's records, drug model and word index; dates and ASP are DatedCodeSet's business.
+ * Built lazily from the compiled rows: a record when it is first asked for, the code and modifier
+ * lookups, the drug model and the predecessors on first use (a CLI run checking one claim asks for a
+ * few codes of a release, or none). `built` counts what has been built, for tests.
+ */
 export class ReleaseData {
   readonly release: ReleaseInfo;
   readonly isFull: boolean;
-  private readonly codes: CodeRecord[];
-  private readonly byCode = new Map<string, number>();
-  private readonly modifiers: ModifierRecord[];
-  private readonly byModifier = new Map<string, ModifierRecord>();
-  private readonly drugs = new Map<string, DrugInfo>();
-  private readonly drugNames = new Map<string, string[]>();
-  private readonly drugNameList: string[];
-  private readonly predecessorsOf = new Map<string, string[]>();
+  /** code -> row index, on first lookup */
+  private byCodeMap: Map<string, number> | undefined;
+  /** records by row index, each made on first use */
+  private readonly records: (CodeRecord | undefined)[];
+  private modifierTable: { list: ModifierRecord[]; byCode: Map<string, ModifierRecord> } | undefined;
+  private drugTable: { byCode: Map<string, DrugInfo>; names: Map<string, string[]>; nameList: string[] } | undefined;
+  /** drug models by drug row, each made on first use */
+  private readonly drugInfos: (DrugInfo | undefined)[] = [];
+  private drugsInOrder: boolean | undefined;
+  private predecessorsMap: Map<string, string[]> | undefined;
   private readonly defaultDate: string;
+  /** what has been built so far (tests: a run that asks nothing of a release builds nothing) */
+  readonly built = { codeMap: false, records: 0, modifiers: false, drugs: false, predecessors: false, drugModels: 0 };
 
   constructor(private readonly index: CompiledIndex) {
     this.release = index.release;
     this.isFull = index.release.kind === 'full';
     this.defaultDate = releaseDate(index.release.id);
+    this.records = new Array<CodeRecord | undefined>(index.codes.length);
+  }
+
+  private get byCode(): Map<string, number> {
+    if (!this.byCodeMap) {
+      const map = new Map<string, number>();
+      const rows = this.index.codes;
+      for (let i = 0; i < rows.length; i++) map.set(rows[i][0], i);
+      this.byCodeMap = map;
+      this.built.codeMap = true;
+    }
+    return this.byCodeMap;
+  }
+
+  /** the record of row i, made once */
+  private recordAt(i: number): CodeRecord {
+    const made = this.records[i];
+    if (made) return made;
+    const r = this.index.codes[i];
     // Optional members are set only when present (no undefined keys, no deletes: objects stay fast).
-    this.codes = index.codes.map((r, i) => {
-      const rec: CodeRecord = { code: r[0], short: r[1], long: r[2], pricing: list(r[8]), xrefs: list(r[9]), tos: list(r[11]) };
-      if (r[3]) rec.addDate = r[3];
-      if (r[4]) rec.actionEffectiveDate = r[4];
-      if (r[5]) rec.termDate = r[5];
-      if (r[6]) rec.actionCode = r[6];
-      if (r[7]) rec.coverage = r[7];
-      if (r[10]) rec.betos = r[10];
-      this.byCode.set(rec.code, i);
-      if (rec.termDate) {
-        for (const x of rec.xrefs) {
-          const before = this.predecessorsOf.get(x);
-          if (before) before.push(rec.code);
-          else this.predecessorsOf.set(x, [rec.code]);
+    const rec: CodeRecord = { code: r[0], short: r[1], long: r[2], pricing: list(r[8]), xrefs: list(r[9]), tos: list(r[11]) };
+    if (r[3]) rec.addDate = r[3];
+    if (r[4]) rec.actionEffectiveDate = r[4];
+    if (r[5]) rec.termDate = r[5];
+    if (r[6]) rec.actionCode = r[6];
+    if (r[7]) rec.coverage = r[7];
+    if (r[10]) rec.betos = r[10];
+    this.records[i] = rec;
+    this.built.records++;
+    return rec;
+  }
+
+  /** terminated codes by the codes they point to (XREF), in code order */
+  private get predecessorsOf(): Map<string, string[]> {
+    if (!this.predecessorsMap) {
+      const map = new Map<string, string[]>();
+      for (const r of this.index.codes) {
+        if (!r[5]) continue;
+        for (const x of list(r[9])) {
+          const before = map.get(x);
+          if (before) before.push(r[0]);
+          else map.set(x, [r[0]]);
         }
       }
-      return rec;
-    });
-    this.modifiers = index.modifiers.map((r) => {
-      const m: ModifierRecord = { code: r[0], short: r[1], long: r[2] };
-      if (r[3]) m.addDate = r[3];
-      if (r[4]) m.actionEffectiveDate = r[4];
-      if (r[5]) m.termDate = r[5];
-      if (r[6]) m.actionCode = r[6];
-      this.byModifier.set(m.code, m);
-      return m;
-    });
-    for (const [i, names, amount, unitName, text, upTo, noc, route, kind, uncertain, source, components] of index.drugs) {
-      const code = index.codes[i][0];
-      const info: DrugInfo = { code, drugs: names === '' ? [] : names.split('|'), noc: noc === 1 };
-      if (route) info.route = route as DrugRoute;
-      if (amount > 0) {
-        const unit: BillingUnit = { amount, unit: unitName, text };
-        if (upTo) unit.upTo = true;
-        if (kind) unit.kind = kind as UnitKind;
-        if (uncertain) unit.uncertain = true;
-        if (source) unit.source = source as 'asp' | 'descriptor';
-        if (components) unit.components = components.split('|');
-        info.unit = unit;
-      }
-      this.drugs.set(code, info);
-      for (const n of info.drugs) {
-        const codes = this.drugNames.get(n);
-        if (codes) codes.push(code);
-        else this.drugNames.set(n, [code]);
-      }
+      this.predecessorsMap = map;
+      this.built.predecessors = true;
     }
-    this.drugNameList = [...this.drugNames.keys()].sort();
+    return this.predecessorsMap;
+  }
+
+  private get modifiers(): { list: ModifierRecord[]; byCode: Map<string, ModifierRecord> } {
+    if (!this.modifierTable) {
+      const byCode = new Map<string, ModifierRecord>();
+      const rows = this.index.modifiers.map((r) => {
+        const m: ModifierRecord = { code: r[0], short: r[1], long: r[2] };
+        if (r[3]) m.addDate = r[3];
+        if (r[4]) m.actionEffectiveDate = r[4];
+        if (r[5]) m.termDate = r[5];
+        if (r[6]) m.actionCode = r[6];
+        byCode.set(m.code, m);
+        return m;
+      });
+      this.modifierTable = { list: rows, byCode };
+      this.built.modifiers = true;
+    }
+    return this.modifierTable;
+  }
+
+  /** the drug model of drug row k (rows are in code order), made once */
+  private drugAt(k: number): DrugInfo {
+    const made = this.drugInfos[k];
+    if (made) return made;
+    const [i, drugNames, amount, unitName, text, upTo, noc, route, kind, uncertain, source, components] = this.index.drugs[k];
+    const info: DrugInfo = { code: this.index.codes[i][0], drugs: drugNames === '' ? [] : drugNames.split('|'), noc: noc === 1 };
+    if (route) info.route = route as DrugRoute;
+    if (amount > 0) {
+      const unit: BillingUnit = { amount, unit: unitName, text };
+      if (upTo) unit.upTo = true;
+      if (kind) unit.kind = kind as UnitKind;
+      if (uncertain) unit.uncertain = true;
+      if (source) unit.source = source as 'asp' | 'descriptor';
+      if (components) unit.components = components.split('|');
+      info.unit = unit;
+    }
+    this.drugInfos[k] = info;
+    this.built.drugModels++;
+    return info;
+  }
+
+  /** every drug model by code, and the codes naming each drug: built when first needed (drug names, related codes) */
+  private get drugs(): { byCode: Map<string, DrugInfo>; names: Map<string, string[]>; nameList: string[] } {
+    if (!this.drugTable) {
+      const byCode = new Map<string, DrugInfo>();
+      const names = new Map<string, string[]>();
+      for (let k = 0; k < this.index.drugs.length; k++) {
+        const info = this.drugAt(k);
+        byCode.set(info.code, info);
+        for (const n of info.drugs) {
+          const codes = names.get(n);
+          if (codes) codes.push(info.code);
+          else names.set(n, [info.code]);
+        }
+      }
+      this.drugTable = { byCode, names, nameList: [...names.keys()].sort() };
+      this.built.drugs = true;
+    }
+    return this.drugTable;
+  }
+
+  /** whether drug rows are in strictly ascending code order (as compileIndex writes them), so one can be found by binary search */
+  private get drugRowsSorted(): boolean {
+    if (this.drugsInOrder === undefined) {
+      const rows = this.index.drugs;
+      let sorted = true;
+      for (let k = 1; k < rows.length && sorted; k++) sorted = rows[k - 1][0] < rows[k][0];
+      this.drugsInOrder = sorted;
+    }
+    return this.drugsInOrder;
   }
 
   /** the releases's first day ('2025-10-01'); '9999-12-31' for a set without a quarter id */
@@ -113,7 +191,7 @@ export class ReleaseData {
 
   record(code: string): CodeRecord | undefined {
     const i = this.byCode.get(code.trim().toUpperCase());
-    return i === undefined ? undefined : this.codes[i];
+    return i === undefined ? undefined : this.recordAt(i);
   }
 
   lookup(code: string, onDate?: string): CodeLookup | undefined {
@@ -125,7 +203,7 @@ export class ReleaseData {
   }
 
   modifier(code: string, onDate?: string): ModifierLookup | undefined {
-    const record = this.byModifier.get(code.trim().toUpperCase());
+    const record = this.modifiers.byCode.get(code.trim().toUpperCase());
     return record ? { record, status: statusOn(record, onDate ?? this.defaultDate) } : undefined;
   }
 
@@ -139,13 +217,14 @@ export class ReleaseData {
     const out: CodeRecord[] = [];
     // codes are sorted: binary search for the first, then walk
     let lo = 0;
-    let hi = this.codes.length;
+    const rows = this.index.codes;
+    let hi = rows.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.codes[mid].code < p) lo = mid + 1;
+      if (rows[mid][0] < p) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < this.codes.length && out.length < limit && this.codes[i].code.startsWith(p); i++) out.push(this.codes[i]);
+    for (let i = lo; i < rows.length && out.length < limit && rows[i][0].startsWith(p); i++) out.push(this.recordAt(i));
     return out;
   }
 
@@ -153,7 +232,7 @@ export class ReleaseData {
     const words = [...new Set(wordsOf(query))];
     if (words.length === 0 || limit <= 0) return [];
     const { terms, postings } = this.index.words;
-    const n = this.codes.length;
+    const n = this.index.codes.length;
     // per code: 2 = every query word starts a word of the short descriptor, 1 = matched (somewhere), 0 = not
     let combined: Uint8Array | undefined;
     for (const w of words) {
@@ -166,38 +245,52 @@ export class ReleaseData {
     const short: CodeRecord[] = [];
     const long: CodeRecord[] = [];
     for (let i = 0; i < n && short.length < limit; i++) {
-      if (combined![i] === 2) short.push(this.codes[i]);
-      else if (combined![i] === 1 && long.length < limit) long.push(this.codes[i]);
+      if (combined![i] === 2) short.push(this.recordAt(i));
+      else if (combined![i] === 1 && long.length < limit) long.push(this.recordAt(i));
     }
     return [...short, ...long].slice(0, limit);
   }
 
   allModifiers(): ModifierRecord[] {
-    return this.modifiers;
+    return this.modifiers.list;
   }
 
   drug(code: string): DrugInfo | undefined {
-    return this.drugs.get(code.trim().toUpperCase());
+    const key = code.trim().toUpperCase();
+    if (this.drugTable || !this.drugRowsSorted) return this.drugs.byCode.get(key);
+    // one code's model: its drug row by binary search over the rows' code indexes
+    const i = this.byCode.get(key);
+    if (i === undefined) return undefined;
+    const rows = this.index.drugs;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rows[mid][0] < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < rows.length && rows[lo][0] === i ? this.drugAt(lo) : undefined;
   }
 
   codesForDrug(name: string): string[] {
     const key = name.trim().toLowerCase();
-    if (key.length < 4) return [...(this.drugNames.get(key) ?? [])];
-    const [from, to] = prefixRange(this.drugNameList, key);
+    const { names, nameList } = this.drugs;
+    if (key.length < 4) return [...(names.get(key) ?? [])];
+    const [from, to] = prefixRange(nameList, key);
     const codes = new Set<string>();
-    for (let i = from; i < to; i++) for (const c of this.drugNames.get(this.drugNameList[i])!) codes.add(c);
+    for (let i = from; i < to; i++) for (const c of names.get(nameList[i])!) codes.add(c);
     return [...codes].sort();
   }
 
   isDrugName(word: string): boolean {
-    return this.drugNames.has(word.trim().toLowerCase());
+    return this.drugs.names.has(word.trim().toLowerCase());
   }
 
   related(code: string, limit = 10): RelatedCode[] {
     return relatedCodes(code, {
       record: (c) => this.record(c),
       drug: (c) => this.drug(c),
-      codesNamingDrug: (name) => this.drugNames.get(name) ?? [],
+      codesNamingDrug: (name) => this.drugs.names.get(name) ?? [],
       predecessors: (c) => this.predecessorsOf.get(c) ?? [],
       codesWithPrefix: (p) => this.searchPrefix(p, Number.MAX_SAFE_INTEGER),
     }, limit);

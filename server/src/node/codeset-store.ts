@@ -14,7 +14,7 @@ import { importAsp, type AspData } from '../codeset/import/asp';
 import { monthYear } from '../codeset/import/release-name';
 import { doubtMessage, releaseDoubts } from '../codeset/import/plausibility';
 import { aspFolders, releaseFiles, type AspFolder } from './release-sources';
-import { readGuarded } from './guarded-read';
+import { readGuarded, textOf } from './guarded-read';
 import { contentKey, ReleaseCache } from './release-cache';
 import { safeName } from '../base/safe-text';
 import coreIndex from '../../../data/core/codeset.json';
@@ -83,7 +83,7 @@ export class CodeSetStore {
     const read = readGuarded(file, 'release');
     if (read.ok) {
       try {
-        const index = JSON.parse(read.bytes.toString('utf8')) as CompiledIndex | CompiledIndexSet;
+        const index = JSON.parse(textOf(read.bytes)) as CompiledIndex | CompiledIndexSet;
         return { codeset: loadIndex(index), index, from: file };
       } catch (error) {
         problems.push(`${file} could not be loaded (${errorText(error)}).`);

@@ -2,6 +2,7 @@
 // are resolved and the target checked, only a regular file is opened (a FIFO would block forever,
 // /dev/zero would never end), its size is known before reading and is within the budget of its kind,
 // and no more than that budget is ever read even if the file grows or lies about its size.
+import { isAscii } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { FILE_BYTES, FILE_KIND_NAMES, formatBytes, overFileLimit, type FileKind } from '../base/limits';
@@ -55,11 +56,13 @@ export function readGuarded(path: string, kind: FileKind, fullPath = false): Gua
     // read up to one byte past the limit: a file that grows (or reports size 0, as /proc does) is still bounded
     const chunks: Buffer[] = [];
     let total = 0;
-    const chunk = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(opened.size + 1, 64 * 1024)));
+    // the first chunk holds the whole file as its size says (kept as read, not copied); more reads get 64 kB chunks of their own
+    let chunk = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(opened.size + 1, 64 * 1024)));
     for (;;) {
       const n = readSync(fd, chunk, 0, Math.min(chunk.length, limit + 1 - total), null);
       if (n <= 0) break;
-      chunks.push(Buffer.from(chunk.subarray(0, n)));
+      chunks.push(chunk.subarray(0, n));
+      chunk = Buffer.allocUnsafe(Math.min(limit + 1, 64 * 1024));
       total += n;
       if (total > limit) {
         return { ok: false, error: `${name} grew past the ${formatBytes(limit)} limit for ${FILE_KIND_NAMES[kind]} while it was read; it was not loaded.` };
@@ -71,4 +74,12 @@ export function readGuarded(path: string, kind: FileKind, fullPath = false): Gua
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * A file's bytes as UTF-8 text. ASCII bytes (compiled indexes are written ASCII-only) are the same
+ * text in latin1, which V8 takes without decoding: ~0.5 ms for 10 MB instead of ~30.
+ */
+export function textOf(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }

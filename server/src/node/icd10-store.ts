@@ -2,16 +2,19 @@
 // zip or folder of releases, else the index compiled at build time (dist/icd10cm.json), else none.
 // Every file goes through the guarded reader; nothing here throws.
 import { basename, join } from 'node:path';
-import { DiagnosisCodes, Icd10Release, loadDiagnosisCodes, type Icd10Index, type Icd10IndexSet } from '../codeset/icd10';
+import { statSync } from 'node:fs';
+import { DiagnosisCodes, Icd10Release, icd10SummaryInfos, loadDiagnosisCodes, type Icd10Index, type Icd10IndexSet } from '../codeset/icd10';
 import { icd10ReleaseFromName, importIcd10, isIcd10FileName } from '../codeset/import/icd10cm';
 import { icd10Files } from './release-sources';
-import { readGuarded } from './guarded-read';
+import { readGuarded, textOf } from './guarded-read';
 import { safeName } from '../base/safe-text';
 import { appendAll } from '../base/arrays';
 
 export const ICD10_BUILT_FILE = 'icd10cm.json';
+/** written beside it by the build: what its releases are, so a run can say so without reading the list */
+export const ICD10_SUMMARY_FILE = 'icd10cm.summary.json';
 
-export type Icd10Load = { ok: true; codes: DiagnosisCodes; index: Icd10Index | Icd10IndexSet; message: string } | { ok: false; error: string };
+export type Icd10Load = { ok: true; codes: DiagnosisCodes; /** absent when the list is read lazily */ index?: Icd10Index | Icd10IndexSet; message: string } | { ok: false; error: string };
 
 /** every release at a path (a file, a CDC zip, a folder of releases), compiled */
 export function loadIcd10Path(path: string): Icd10Load {
@@ -40,8 +43,8 @@ export function loadIcd10Path(path: string): Icd10Load {
 
 /** 'ICD-10-CM FY2026 (74,719 billable of 98,186 codes, 2025-10-01 to 2026-09-30)' */
 export function describe(codes: DiagnosisCodes): string {
-  return codes.releases
-    .map(({ info }) => `${info.label} (${info.billableCount.toLocaleString('en-US')} billable of ${info.codeCount.toLocaleString('en-US')} codes, ${info.startDate} to ${info.endDate}${info.source ? `, from ${info.source}` : ''})`)
+  return codes.infos
+    .map((info) => `${info.label} (${info.billableCount.toLocaleString('en-US')} billable of ${info.codeCount.toLocaleString('en-US')} codes, ${info.startDate} to ${info.endDate}${info.source ? `, from ${info.source}` : ''})`)
     .join(', ');
 }
 
@@ -50,17 +53,60 @@ export function loadBuiltIcd10(distDir: string): Icd10Load | undefined {
   const file = join(distDir, ICD10_BUILT_FILE);
   const read = readGuarded(file, 'icd10cm');
   if (!read.ok) return read.missing ? undefined : { ok: false, error: `ICD-10-CM: ${read.error}` };
+  return parseBuilt(file, read.bytes);
+}
+
+function parseBuilt(file: string, bytes: Buffer): Icd10Load {
   try {
-    const index = JSON.parse(read.bytes.toString('utf8')) as Icd10Index | Icd10IndexSet;
+    const index = JSON.parse(textOf(bytes)) as Icd10Index | Icd10IndexSet;
     const codes = loadDiagnosisCodes(index);
-    return { ok: true, codes, index, message: `Loaded ${describe(codes)} (compiled at build time).` };
+    return { ok: true, codes, index, message: builtMessage(codes) };
   } catch (error) {
     return { ok: false, error: `ICD-10-CM: ${file} could not be loaded (${error instanceof Error ? error.message : String(error)}).` };
   }
+}
+
+const builtMessage = (codes: DiagnosisCodes) => `Loaded ${describe(codes)} (compiled at build time).`;
+
+/**
+ * The build-time index, read when first asked about a code (hcpcs-check: a claim with a diagnosis to
+ * judge), when the build left its summary beside it (ICD10_SUMMARY_FILE, naming the index's size): the
+ * message at start is the one the whole list gives. Without a summary that fits, it is read now.
+ * A list that cannot be read when asked gives no verdicts and calls `onLateError` once.
+ */
+export function loadBuiltIcd10Lazily(distDir: string, onLateError: (error: string) => void): Icd10Load | undefined {
+  const file = join(distDir, ICD10_BUILT_FILE);
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return loadBuiltIcd10(distDir);
+    size = stat.size;
+  } catch (error) {
+    return (error as { code?: string }).code === 'ENOENT' ? undefined : loadBuiltIcd10(distDir);
+  }
+  const read = readGuarded(join(distDir, ICD10_SUMMARY_FILE), 'icd10cm');
+  const infos = read.ok ? summaryInfos(read.bytes, size) : undefined;
+  if (!infos) return loadBuiltIcd10(distDir);
+  const codes = DiagnosisCodes.lazy(infos, () => {
+    const loaded = loadBuiltIcd10(distDir);
+    if (loaded?.ok) return loaded.codes.releases;
+    onLateError(loaded ? loaded.error : `ICD-10-CM: ${file} is gone; it was not loaded.`);
+    return undefined;
+  });
+  return { ok: true, codes, message: builtMessage(codes) };
 }
 
 /** at start: the path if given (a bad one is an error, and nothing is loaded), else the build-time index */
 export function loadIcd10AtStartup(path: string | undefined, distDir: string): Icd10Load | undefined {
   if (path && path.trim()) return loadIcd10Path(path.trim());
   return loadBuiltIcd10(distDir);
+}
+
+/** the summary's releases when it describes an index of `size` bytes; undefined for anything else */
+function summaryInfos(bytes: Buffer, size: number) {
+  try {
+    return icd10SummaryInfos(JSON.parse(textOf(bytes)), size);
+  } catch {
+    return undefined;
+  }
 }

@@ -7,10 +7,10 @@ import { appendAll } from '../base/arrays';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
+import { indexJson, loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
 import type { CodeSet } from '../codeset/types';
 import { CACHE } from '../base/limits';
-import { readGuarded } from './guarded-read';
+import { readGuarded, textOf } from './guarded-read';
 
 const LATEST = 'latest';
 const ENTRY = /^(.+)\.([0-9a-f]{64})\.json$/;
@@ -68,7 +68,7 @@ export class ReleaseCache {
       // a set of releases is one entry, named by the releases it holds
       const releaseId = safeId('release' in index ? index.release.id : index.releases.map((r) => r.release.id).join('+'));
       const file = join(this.dir, `${releaseId}.${key}.json`);
-      atomicWrite(file, JSON.stringify(index));
+      atomicWrite(file, indexJson(index));
       atomicWrite(join(this.dir, LATEST), key);
       this.prune(releaseId, key);
       return undefined;
@@ -91,7 +91,7 @@ export class ReleaseCache {
     const read = readGuarded(file, 'release');
     if (!read.ok) return undefined;
     try {
-      const index = JSON.parse(read.bytes.toString('utf8')) as CompiledIndex | CompiledIndexSet;
+      const index = JSON.parse(textOf(read.bytes)) as CompiledIndex | CompiledIndexSet;
       return { codeset: loadIndex(index), index };
     } catch {
       return undefined;

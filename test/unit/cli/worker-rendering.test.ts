@@ -100,6 +100,31 @@ test('worker threads render every task as this thread does, in input order, for 
   }
 });
 
+test('with this thread as one of the workers, the threads start with the second task (one document never waits for them)', async (t) => {
+  if (!built()) return t.skip('dist/cli.js is not built');
+  const init = { role: WORKER_ROLE, codeset: SOURCE, settings: defaultSettings, today: TODAY, distDir: join(repoRoot, 'dist'), format: 'ndjson' } as const;
+  const local = { loaded: { release: service.codeset.release, notes: [] }, run: (task: Task) => renderResult(runTask(service, task), 'ndjson') };
+  const all = tasks();
+  const rows: { name: string; tasks: Task[]; threads: number }[] = [
+    { name: 'no task', tasks: [], threads: 0 },
+    { name: 'one document', tasks: all.slice(0, 1), threads: 0 },
+    { name: 'two documents', tasks: all.slice(0, 2), threads: 2 },
+    { name: 'a stream', tasks: all, threads: 2 },
+  ];
+  for (const row of rows) {
+    const pool = workerPool(CLI, 2, init, local);
+    const got: RenderedResult[] = [];
+    try {
+      await pool.ready();
+      await runInOrder(row.tasks, pool, (r) => void got.push(r));
+      assert.equal(pool.threads(), row.threads, row.name);
+    } finally {
+      await pool.close();
+    }
+    assert.deepEqual(got, row.tasks.map((task) => local.run(task)), row.name);
+  }
+});
+
 test('--jobs 1, 2 and 3 write the same stdout, stderr and exit status in every format (folders and NDJSON streams)', (t) => {
   if (!built()) return t.skip('dist/cli.js is not built');
   const dir = mkdtempSync(join(tmpdir(), 'hcpcs-worker-rendering-'));
