@@ -12,6 +12,8 @@ import { now } from '../lib/timing';
 import type { RunContext } from '../context';
 
 const CLI = join(repoRoot, 'dist', 'cli.js');
+/** the CLI as a pipeline runs it: the ICD-10-CM list built into dist/, not $HCPCS_ICD10 (a build variable that would import the CDC files at every start) */
+const CLI_ENV: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'HCPCS_ICD10'));
 const FOLDER_FILES = 200;
 const STREAM_DOCUMENTS = 100_000;
 
@@ -61,7 +63,7 @@ function timeRun(args: string[]): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
     const cpu0 = childrenCpuMs();
     const t0 = now();
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: CLI_ENV });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => (stderr += d));
@@ -98,7 +100,7 @@ function claimFolder(ctx: RunContext, bytesEach: number): string {
 function firstResult(args: string[], line: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = now();
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'ignore'], env: CLI_ENV });
     let seen = false;
     child.stdout.once('data', () => {
       seen = true;
@@ -117,7 +119,7 @@ function firstResult(args: string[], line: string): Promise<number> {
 function streamPeakRss(args: string[], docs: string[], count: number): Promise<{ peakMB?: number; seconds: number; records: number }> {
   return new Promise((resolve, reject) => {
     const t0 = now();
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'ignore'], env: CLI_ENV });
     let answered = 0;
     let peakMB: number | undefined;
     let tail = '';
