@@ -116,9 +116,11 @@ async function goToLine(page: Page, file: string, needle: string, separator = '\
 }
 
 /** retries the hover (first moves can land before the extension host is ready) */
-async function hoverOver(page: Page, point: { x: number; y: number }, wanted: string): Promise<Locator> {
+async function hoverOver(page: Page, where: () => Promise<{ x: number; y: number }>, wanted: string): Promise<Locator> {
   const hover = page.locator('.monaco-hover', { hasText: wanted }).first();
   for (let attempt = 0; attempt < 10; attempt++) {
+    // measured again each time: a code lens or inlay hints that arrive later move the text
+    const point = await where();
     await page.mouse.move(point.x, point.y - 40);
     await page.mouse.move(point.x, point.y, { steps: 4 });
     if (await hover.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) return hover;
@@ -174,7 +176,7 @@ async function main(): Promise<void> {
     });
 
     await check('hover on J7507 shows the descriptor and the billing unit', async () => {
-      const hover = await hoverOver(page, await textBox(page, 'SV1*HC:J7507', 'J7507'), 'Tacrolimus');
+      const hover = await hoverOver(page, () => textBox(page, 'SV1*HC:J7507', 'J7507'), 'Tacrolimus');
       const text = (await hover.textContent()) ?? '';
       for (const part of ['Tacrolimus, immediate release, oral, 1 mg', 'Billing unit: 1 unit = 1 mg']) {
         if (!text.includes(part)) throw new Error(`hover lacks ${JSON.stringify(part)}: ${text.slice(0, 300)}`);
