@@ -249,15 +249,18 @@ const collect: (() => void) | undefined = (() => {
  */
 export function medianCpuMs(fn: () => void, runs = 5): number {
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    collect?.();
-    const before = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(before);
-    times.push((used.user + used.system) / 1000);
-  }
+  for (let i = 0; i < runs; i++) times.push(cpuMsOf(fn));
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
+}
+
+/** the CPU time (user + system, ms) of one call, after a full collection */
+function cpuMsOf(fn: () => void): number {
+  collect?.();
+  const before = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
 }
 
 /**
@@ -267,15 +270,7 @@ export function medianCpuMs(fn: () => void, runs = 5): number {
  */
 export function pairedLeastCpuMs(a: () => void, b: () => void, runs = 5): [number, number] {
   const least = [Infinity, Infinity];
-  for (let i = 0; i < runs; i++) {
-    [a, b].forEach((fn, k) => {
-      collect?.();
-      const before = process.cpuUsage();
-      fn();
-      const used = process.cpuUsage(before);
-      least[k] = Math.min(least[k]!, (used.user + used.system) / 1000);
-    });
-  }
+  for (let i = 0; i < runs; i++) [a, b].forEach((fn, k) => (least[k] = Math.min(least[k]!, cpuMsOf(fn))));
   return [least[0]!, least[1]!];
 }
 

@@ -30,6 +30,18 @@ export function centsOf(amounts: readonly (Amount | undefined)[]): number[] | un
 
 export const sum = (terms: readonly number[]): number => terms.reduce((a, b) => a + b, 0);
 
+/**
+ * 835 balancing (TR3 1.10.2.1): a charge less its CAS adjustments leaves what was paid. The cents
+ * left and the adjustments' cents when that differs from `paid`; undefined when it balances or an
+ * adjustment is not an amount (invalid-amount reports that).
+ */
+export function unbalanced(charge: number, adjustments: readonly Amount[], paid: number): { left: number; adjustments: number[] } | undefined {
+  const cents = centsOf(adjustments);
+  if (!cents) return undefined;
+  const left = charge - sum(cents);
+  return left === paid ? undefined : { left, adjustments: cents };
+}
+
 /** every CAS amount of the claim: claim level first, then each line's */
 export function allAdjustments(claim: Claim): Amount[] {
   const out: Amount[] = [...(claim.amounts?.adjustments ?? [])];

@@ -2,7 +2,7 @@
 // path wins; then the content (X12 ST01, FHIR resourceType, export column headers, how prose writes
 // its codes); the file name only when the content does not say.
 import type { DocumentKind } from '../model';
-import type { DocumentKindRule, NotesMode } from '../settings';
+import type { DocumentKindRule } from '../settings';
 import { globMatcher, pathOfUri } from '../base/globs';
 import { isSpace } from './chars';
 import { normaliseHeader } from './csv-columns';
@@ -13,8 +13,6 @@ export interface KindHint {
   uri?: string;
   /** forced kinds by glob; the first that matches the path wins */
   documentKinds?: readonly DocumentKindRule[];
-  /** 'all' reads every code word in prose as a billed line (the old behaviour): prose is then a note */
-  notes?: Exclude<NotesMode, 'off'>;
 }
 
 export interface KindJudgement {
@@ -36,7 +34,7 @@ export function judgeKind(
   return byName(path.slice(path.lastIndexOf('/') + 1)) ?? content.kind;
 }
 
-export function forcedKind(uri: string | undefined, rules: readonly DocumentKindRule[] | undefined): DocumentKind | undefined {
+function forcedKind(uri: string | undefined, rules: readonly DocumentKindRule[] | undefined): DocumentKind | undefined {
   if (!uri || !rules?.length) return undefined;
   const path = pathOfUri(uri);
   return rules.find((r) => globMatcher(r.pattern)?.(path))?.kind;

@@ -25,8 +25,8 @@ type PositionFinder = (ctx: FeatureContext, text: string, offset: number) => Com
 
 /** by the format's completion trait: each way of reading the cursor's context has one finder */
 const FINDERS: Record<FormatTraits['completion'], PositionFinder> = {
-  segment: (ctx, text, offset) => x12Position(ctx, text, offset),
-  sentence: (ctx, text, offset) => prosePosition(ctx, text, offset),
+  segment: x12Position,
+  sentence: prosePosition,
   model: (ctx, _text, offset) => modelPosition(ctx, offset) ?? NONE,
 };
 

@@ -1,6 +1,6 @@
 // 835 claim balancing: the claim's charge less every adjustment (claim and line level) is what was paid.
 import { docsPath, finding, allProfiles, type ClaimRule } from '../rule';
-import { allAdjustments, centsOf, sum } from '../balance';
+import { allAdjustments, unbalanced } from '../balance';
 import { centsText, sumText } from '../../base/money';
 
 const rule: ClaimRule = {
@@ -20,12 +20,10 @@ const rule: ClaimRule = {
     const charge = amounts?.charge?.cents;
     const paid = amounts?.paid;
     if (!amounts || charge === undefined || paid?.cents === undefined || amounts.unreadLines) return [];
-    const adjustments = centsOf(allAdjustments(ctx.claim));
-    if (!adjustments) return [];
-    const expected = charge - sum(adjustments);
-    if (expected === paid.cents) return [];
-    const less = adjustments.length ? `less the claim's and its lines' adjustments ${sumText(adjustments)}` : 'with no CAS adjustments';
-    return [finding(rule, paid.range, `CLP04 is ${centsText(paid.cents)}; CLP03 ${centsText(charge)} ${less} leaves ${centsText(expected)}`)];
+    const gap = unbalanced(charge, allAdjustments(ctx.claim), paid.cents);
+    if (!gap) return [];
+    const less = gap.adjustments.length ? `less the claim's and its lines' adjustments ${sumText(gap.adjustments)}` : 'with no CAS adjustments';
+    return [finding(rule, paid.range, `CLP04 is ${centsText(paid.cents)}; CLP03 ${centsText(charge)} ${less} leaves ${centsText(gap.left)}`)];
   },
 };
 export default rule;

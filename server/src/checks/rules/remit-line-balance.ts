@@ -1,6 +1,6 @@
 // 835 service line balancing: the line's charge less its adjustments is what was paid for it.
 import { docsPath, finding, allProfiles, type LineRule } from '../rule';
-import { centsOf, sum } from '../balance';
+import { unbalanced } from '../balance';
 import { centsText, sumText } from '../../base/money';
 
 const rule: LineRule = {
@@ -20,12 +20,10 @@ const rule: LineRule = {
     const charge = amounts?.charge?.cents;
     const paid = amounts?.paid;
     if (!amounts || ctx.line.source !== 'SVC' || charge === undefined || paid?.cents === undefined) return [];
-    const adjustments = centsOf(amounts.adjustments ?? []);
-    if (!adjustments) return [];
-    const expected = charge - sum(adjustments);
-    if (expected === paid.cents) return [];
-    const less = adjustments.length ? `less its adjustments ${sumText(adjustments)}` : 'with no CAS adjustments';
-    return [finding(rule, paid.range, `SVC03 is ${centsText(paid.cents)}; SVC02 ${centsText(charge)} ${less} leaves ${centsText(expected)}`)];
+    const gap = unbalanced(charge, amounts.adjustments ?? [], paid.cents);
+    if (!gap) return [];
+    const less = gap.adjustments.length ? `less its adjustments ${sumText(gap.adjustments)}` : 'with no CAS adjustments';
+    return [finding(rule, paid.range, `SVC03 is ${centsText(paid.cents)}; SVC02 ${centsText(charge)} ${less} leaves ${centsText(gap.left)}`)];
   },
 };
 export default rule;
