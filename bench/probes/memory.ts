@@ -9,6 +9,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadIndex } from '../../server/src/codeset/index';
 import { benchService } from '../lib/service';
 import { collectGarbage, now } from '../lib/timing';
+import { limitHeapGrowth } from '../../server/src/node/heap';
+
+// the heap is tuned as the server and the CLI tune it (server/src/node/heap.ts)
+limitHeapGrowth();
 
 const [file, languageId, indexFile, mode = 'full'] = process.argv.slice(2);
 const MB = 1024 * 1024;

@@ -25,6 +25,9 @@ import { todayIso } from './node/clock';
 import type { ReleaseInfo } from './codeset/types';
 import { loadIndex } from './codeset/index';
 import { languageOfExtension } from './base/languages';
+import { limitHeapGrowth } from './node/heap';
+
+limitHeapGrowth(); // first, before a code set or a document is read
 
 const VERSION = '0.1.0';
 const TOOL = 'hcpcs-check';

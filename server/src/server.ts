@@ -40,6 +40,9 @@ import { guardedStdio, SerializedParams } from './node/guarded-stdio';
 import { ValidationRunner } from './node/validation-runner';
 import { adoptLineStarts } from './node/line-starts';
 import { DRUG_CODES_REQUEST, LOAD_RELEASE_REQUEST, RELEASE_NOTIFICATION, type DrugCodeItem, type DrugCodesParams, type LoadReleaseParams, type LoadReleaseResult, type ReleaseNotice } from './protocol';
+import { limitHeapGrowth } from './node/heap';
+
+limitHeapGrowth(); // first, before a code set or a document is read
 
 const VALIDATION_DELAY_MS = 200;
 

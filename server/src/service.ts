@@ -23,7 +23,7 @@ import { defaultSettings, type Settings } from './settings';
 import { classifyDocument, detectFormat, parseDocument } from './documents/index';
 import { readX12Window } from './documents/x12-window';
 import { emptyDocument as emptyModel } from './documents/problems';
-import { runChecks } from './checks/index';
+import { capFindings, runChecks } from './checks/index';
 import { reparseAfterEdit } from './incremental';
 import { doneTask, LINE_SCAN_CHARS, LINES_PER_SLICE, modelTask, publicationTask, x12Task, type PublicationTask, type ValidationTask } from './validation';
 import { LineIndex } from './features/line-index';
@@ -54,25 +54,6 @@ function validationSkipped(length: number, limit: number, isX12: boolean): Findi
     related: [],
     fixes: [],
   };
-}
-
-/**
- * At most DOCUMENT.findings findings per document (in document order), then one that says how many
- * more there were: a million diagnostics is no help to anyone and cannot be sent as one message.
- */
-export function capFindings(all: Finding[], cap: number = DOCUMENT.findings): Finding[] {
-  if (all.length <= cap) return all;
-  const kept = all.slice(0, cap);
-  const last = kept[kept.length - 1].range.end;
-  kept.push({
-    ruleId: 'too-many-findings',
-    severity: 'information',
-    message: `${all.length - cap} more findings are not shown: at most ${cap} are reported per document. Fix the ones above, or split the file.`,
-    range: { start: last, end: last },
-    related: [],
-    fixes: [],
-  });
-  return kept;
 }
 
 export interface ServiceOptions {
@@ -200,6 +181,8 @@ export function createService(options: ServiceOptions): HcpcsService {
     return { text, model: edited.model, findings: edited.keptFindings(fresh) };
   };
 
+  // the whole list stays in the analysis (an edit re-checks against it); requests see the capped one
+  const capped = new WeakMap<Finding[], Finding[]>();
   const taskOf = (a: Analysis): ValidationTask => {
     if (a.task) return a.task;
     const input = { text: a.text, codeset, diagnosisCodes, settings, today: options.today() };
@@ -210,6 +193,8 @@ export function createService(options: ServiceOptions): HcpcsService {
       a.task = x12Task(input, { isDrugName }, a.kind ?? 'claim', !a.windowed, (found, model) => {
         a.findings = found;
         if (!a.windowed) a.model = model;
+        // a windowed read keeps only the findings shown, capped already
+        else capped.set(found, found);
       });
     }
     return a.task;
@@ -220,8 +205,6 @@ export function createService(options: ServiceOptions): HcpcsService {
     while (!task.step());
   };
 
-  // the whole list stays in the analysis (an edit re-checks against it); requests see the capped one
-  const capped = new WeakMap<Finding[], Finding[]>();
   const shown = (all: Finding[]): Finding[] => {
     let list = capped.get(all);
     if (!list) capped.set(all, (list = capFindings(all)));

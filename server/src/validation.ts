@@ -12,6 +12,7 @@ import { streamX12, type X12Options } from './documents/x12';
 import { problem } from './documents/problems';
 import { toDiagnostic } from './features/diagnostics';
 import { LineIndex } from './features/line-index';
+import { DOCUMENT } from './base/limits';
 
 export interface ValidationTask {
   /** does one slice of work; true once the findings are complete */
@@ -43,15 +44,19 @@ export function doneTask(findings: Finding[]): ValidationTask {
 
 /**
  * Reads X12 a slice at a time and checks each claim as it closes. With `keepModel` the claims stay
- * in the document (handed to `done` with the findings); without, each claim is dropped once checked
- * and memory holds the text, the findings and one claim.
+ * in the document (handed to `done` with the findings); without, each claim is dropped once checked,
+ * only the findings that will be shown are kept (capped: capFindings), and memory holds the text,
+ * those findings and one claim.
  */
 export function x12Task(input: TaskInput, options: X12Options, kind: DocumentKind, keepModel: boolean, done: (findings: Finding[], model: ClaimDocument) => void): ValidationTask {
   let pass: ReturnType<typeof checkPass> | undefined;
   const stream = streamX12(input.text, options, (claim) => pass!.claim(claim), keepModel);
   // the rules that run depend on the kind: it is set before the pass chooses them
   stream.document.kind = kind;
-  pass = checkPass({ document: stream.document, text: input.text, codeset: input.codeset, settings: input.settings, today: input.today, diagnosisCodes: input.diagnosisCodes });
+  pass = checkPass(
+    { document: stream.document, text: input.text, codeset: input.codeset, settings: input.settings, today: input.today, diagnosisCodes: input.diagnosisCodes },
+    keepModel ? {} : { keep: DOCUMENT.findings },
+  );
   let findings: Finding[] | undefined;
   let readTo = 0;
   return {

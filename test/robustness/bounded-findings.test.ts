@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { capFindings, createService } from '../../server/src/service';
+import { createService } from '../../server/src/service';
+import { capFindings } from '../../server/src/checks/index';
 import { defaultSettings } from '../../server/src/settings';
 import { configFileProblems } from '../../server/src/checks/config-file';
 import type { Finding } from '../../server/src/checks/types';
@@ -16,8 +17,10 @@ import { repeatTo } from '../support/fuzz';
 
 const finding = (i: number): Finding => ({ ruleId: 'r', severity: 'warning', message: `f${i}`, range: { start: i, end: i + 1 }, related: [], fixes: [] });
 
-const capRows: { name: string; count: number; cap: number; kept: number; summary?: RegExp }[] = [
+const capRows: { name: string; count: number; cap: number; total?: number; kept: number; summary?: RegExp }[] = [
   { name: 'none', count: 0, cap: 10, kept: 0 },
+  { name: 'a pass kept the first 10 of 25', count: 10, cap: 10, total: 25, kept: 11, summary: /^15 more findings are not shown/ },
+  { name: 'twin: a pass kept all 10 of 10', count: 10, cap: 10, total: 10, kept: 10 },
   { name: 'under the cap', count: 9, cap: 10, kept: 9 },
   { name: 'exactly the cap', count: 10, cap: 10, kept: 10 },
   { name: 'one over', count: 11, cap: 10, kept: 11, summary: /^1 more findings are not shown: at most 10 are reported per document/ },
@@ -27,7 +30,7 @@ const capRows: { name: string; count: number; cap: number; kept: number; summary
 for (const row of capRows) {
   test(`capFindings: ${row.name}`, () => {
     const all = Array.from({ length: row.count }, (_, i) => finding(i));
-    const out = capFindings(all, row.cap);
+    const out = capFindings(all, row.cap, row.total);
     assert.equal(out.length, row.kept);
     const last = out.at(-1);
     if (row.summary) {

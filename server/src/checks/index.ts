@@ -5,6 +5,7 @@ import type { ClaimRule, DocumentRule, EnvelopeRule, LineRule, Rule } from './ru
 import type { Claim, Container, Envelope } from '../model';
 import discovered from 'virtual:rules';
 import { traitsOf } from '../documents/formats';
+import { DOCUMENT } from '../base/limits';
 
 export type { Rule, LineRule, ClaimRule, DocumentRule, EnvelopeRule } from './rule';
 
@@ -55,6 +56,26 @@ const ruleOrder = new Map(ruleIds.map((id, i) => [id, i]));
 /** by position, then by registry order (reader problems first); Array.sort is stable for ties */
 export const inOrder = (a: Finding, b: Finding): number => a.range.start - b.range.start || (ruleOrder.get(a.ruleId) ?? -1) - (ruleOrder.get(b.ruleId) ?? -1);
 
+/**
+ * At most `cap` findings per document (in document order), then one that says how many more there
+ * were (`total` counts them, for a pass that kept only the first ones): a million diagnostics is no
+ * help to anyone and cannot be sent as one message.
+ */
+export function capFindings(all: Finding[], cap: number = DOCUMENT.findings, total = all.length): Finding[] {
+  if (total <= cap) return all;
+  const kept = all.slice(0, cap);
+  const last = kept.length ? kept[kept.length - 1]!.range.end : 0;
+  kept.push({
+    ruleId: 'too-many-findings',
+    severity: 'information',
+    message: `${total - cap} more findings are not shown: at most ${cap} are reported per document. Fix the ones above, or split the file.`,
+    range: { start: last, end: last },
+    related: [],
+    fixes: [],
+  });
+  return kept;
+}
+
 /** larger is milder */
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
@@ -97,12 +118,21 @@ export interface CheckPass {
   finish(): Finding[];
 }
 
+export interface CheckPassOptions {
+  /**
+   * Keep only the first this many findings in document order and count the rest: finish() returns
+   * them capped (capFindings). A file too big to keep whole (50 MB, 180,000 findings) then holds
+   * what will be shown, not every finding.
+   */
+  keep?: number;
+}
+
 /**
  * `ctx.document` is read for its format, kind, separators and (at finish) problems and prose
  * statements: a streaming reader passes the document it is filling while it hands over claims and
  * then drops them.
  */
-export function checkPass(ctx: CheckContext): CheckPass {
+export function checkPass(ctx: CheckContext, options: CheckPassOptions = {}): CheckPass {
   const off = notesOff(ctx);
   const active = off
     ? []
@@ -137,6 +167,9 @@ export function checkPass(ctx: CheckContext): CheckPass {
   const claimRules = active.filter((a) => a.rule.scope === 'claim') as { rule: ClaimRule; severity: Severity }[];
   const lineFindings: Finding[] = [];
   const lineOut: Finding[] = [];
+  const { keep } = options;
+  /** line findings let go by `keep`: each lies after the kept ones */
+  let dropped = 0;
   return {
     claim(claim) {
       if (claimRules.length) {
@@ -171,6 +204,12 @@ export function checkPass(ctx: CheckContext): CheckPass {
         if (lineOut.length > 1) lineOut.sort(inOrder);
         for (let i = 0; i < lineOut.length; i++) lineFindings.push(lineOut[i]!);
       }
+      // sorted and cut at twice the kept number, so each finding is sorted a few times at most
+      if (keep !== undefined && lineFindings.length > 2 * keep) {
+        lineFindings.sort(inOrder);
+        dropped += lineFindings.length - keep;
+        lineFindings.length = keep;
+      }
     },
     finish() {
       if (off) return [];
@@ -193,9 +232,12 @@ export function checkPass(ctx: CheckContext): CheckPass {
       for (let i = 1; i < out.length; i++) {
         // Array sort is stable (ties keep their order) and, as a merge of runs, takes a few ms on
         // 100k findings that are in order but for a few problems in front
-        if (inOrder(out[i - 1]!, out[i]!) > 0) return out.sort(inOrder);
+        if (inOrder(out[i - 1]!, out[i]!) > 0) {
+          out.sort(inOrder);
+          break;
+        }
       }
-      return out;
+      return keep === undefined ? out : capFindings(out, keep, out.length + dropped);
     },
   };
 }

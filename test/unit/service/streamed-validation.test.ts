@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { createService } from '../../../server/src/service';
-import { runChecks } from '../../../server/src/checks/index';
+import { capFindings, checkPass, runChecks } from '../../../server/src/checks/index';
 import { parseDocument, detectFormat } from '../../../server/src/documents/index';
 import { readX12 } from '../../../server/src/documents/x12';
 import { modelTask, x12Task, X12_SLICE_CHARS, type TaskInput, type ValidationTask } from '../../../server/src/validation';
@@ -69,7 +69,8 @@ test('X12: streamed findings (no model kept) and the kept model equal one read a
     let streamedModelClaims = -1;
     const streamed = x12Task(input(row.text), { isDrugName }, model.kind, false, (_f, m) => (streamedModelClaims = m.claims.length));
     const steps = runToEnd(streamed);
-    assert.deepEqual(streamed.findings, expected, `${row.name}: streamed findings`);
+    // without the model only the findings shown are kept
+    assert.deepEqual(streamed.findings, capFindings(expected), `${row.name}: streamed findings`);
     assert.equal(streamedModelClaims, 0, `${row.name}: no claim kept`);
     assert.equal(steps, Math.max(1, Math.ceil(row.text.length / X12_SLICE_CHARS)), `${row.name}: one step per slice`);
 
@@ -81,6 +82,36 @@ test('X12: streamed findings (no model kept) and the kept model equal one read a
     checked++;
   }
   assert.ok(checked >= 12 + generated.length, `${checked} X12 files`);
+});
+
+// a pass that keeps only the first findings: exactly the capped list of a pass that keeps all,
+// whatever the cut (reader problems and envelope findings join the lines' at the end)
+const keepRows: { name: string; keep: number }[] = [
+  { name: 'none kept', keep: 0 },
+  { name: 'one', keep: 1 },
+  { name: 'seven', keep: 7 },
+  { name: 'a hundred', keep: 100 },
+  { name: 'a thousand', keep: 1000 },
+  { name: 'more than there are (twin: nothing cut, no summary)', keep: 1_000_000 },
+];
+
+test('a check pass that keeps the first N findings equals the capped list of one that keeps all', () => {
+  const dense = generated.find((r) => r.name.includes('every line'))!;
+  const damaged = dense.text.replace(/~SE\*\d+\*/, '~SE*1*').replace('~GE*', '~GE*99*');
+  for (const text of [dense.text, damaged]) {
+    const model = readX12(text, { isDrugName });
+    const ctx = { document: model, text, codeset, settings: defaultSettings, today };
+    const all = runChecks(ctx);
+    assert.ok(all.length > 1000, `${all.length} findings`);
+    if (text !== dense.text) assert.ok(all.some((f) => f.ruleId === 'x12-segment-count'), 'the damaged SE01 is found');
+    for (const row of keepRows) {
+      const pass = checkPass(ctx, { keep: row.keep });
+      for (const claim of model.claims) pass.claim(claim);
+      const kept = pass.finish();
+      assert.deepEqual(kept, capFindings(all, row.keep), row.name);
+      assert.equal(kept.at(-1)?.ruleId === 'too-many-findings', all.length > row.keep, `${row.name}: summary`);
+    }
+  }
 });
 
 test('CSV, FHIR and prose: checks in slices equal one check pass', () => {
@@ -104,14 +135,14 @@ test('the service: findings equal one pass whether the X12 model is kept or not,
     for (const wholeModelBytes of [undefined, 1000]) {
       const service = createService({ codeset, guidance: loadGuidance({}), today: () => today, wholeModelBytes });
       const doc = TextDocument.create('file:///claims.837', 'x12', 1, row.text);
-      assert.deepEqual(service.findings(doc), expected, `${row.name}, whole model above ${wholeModelBytes ?? 'default'}`);
+      assert.deepEqual(service.findings(doc), capFindings(expected), `${row.name}, whole model above ${wholeModelBytes ?? 'default'}`);
       assert.equal(service.model(doc).claims.length > 0, wholeModelBytes === undefined, `${row.name}: model kept only below the limit`);
       // an edit in one claim's units: the same findings as a fresh read of the new text
       const at = row.text.indexOf('*UN*', row.text.length >> 1) + 4;
       const edited = row.text.slice(0, at) + '7' + row.text.slice(at);
       const next = TextDocument.create('file:///claims.837', 'x12', 2, edited);
       const fresh = runChecks({ document: readX12(edited, { isDrugName }), text: edited, codeset, settings: defaultSettings, today });
-      assert.deepEqual(service.findings(next), fresh, `${row.name}: after an edit, whole model above ${wholeModelBytes ?? 'default'}`);
+      assert.deepEqual(service.findings(next), capFindings(fresh), `${row.name}: after an edit, whole model above ${wholeModelBytes ?? 'default'}`);
     }
   }
 });
