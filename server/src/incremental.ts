@@ -6,6 +6,7 @@ import type { Claim, ClaimDocument, Container, PaymentAmounts, Range, ServiceLin
 import type { Finding } from './checks/types';
 import { envelopeRuleIds, inOrder } from './checks/index';
 import { FORMATS } from './documents/formats';
+import { CompactClaim } from './documents/compact-claims';
 
 export interface TextChange {
   /** first changed offset (same in both texts) */
@@ -123,6 +124,11 @@ function claimMover(delta: number) {
       amounts(c.amounts);
       one(c.amounts?.status);
       once(c.serviceDate);
+      // a compact claim holds no lines or diagnoses (they are read again from the new text) but their ranges
+      if (c.outline) {
+        for (let i = 0; i < c.outline.lineRanges.length; i++) c.outline.lineRanges[i]! += delta;
+        return;
+      }
       for (const d of c.diagnoses) {
         once(d);
         one(d.qualifier);
@@ -264,6 +270,9 @@ export function reparseAfterEdit(
       moveEnvelope(c, oldEnd, delta);
     }
   }
+  // compact claims (all of one read, one holder) read their details from the new text from now on
+  const compact = oldModel.claims.find((c): c is CompactClaim<unknown> => c instanceof CompactClaim);
+  compact?.holder.moved(newText);
   if (transaction?.envelope) transaction.envelope.counted += region.segments - oldSegments;
   const claims = [...oldModel.claims.slice(0, index), ...region.claims, ...oldModel.claims.slice(index + 1)];
   for (const c of oldModel.containers) {

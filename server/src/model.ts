@@ -155,6 +155,19 @@ export interface Claim {
   segments?: number;
   /** label for outlines: never patient names */
   label: string;
+  /**
+   * A claim kept compact (documents/compact-claims.ts): its lines and diagnoses are read again from
+   * the text when asked; what a whole-document feature needs of them is kept here instead.
+   */
+  outline?: ClaimOutline;
+}
+
+/** what the outline, code lenses, folding and fix-all need of a compact claim's lines without reading them */
+export interface ClaimOutline {
+  /** each line's range: start, end, start, end ... (lineRanges.length / 2 lines) */
+  lineRanges: Int32Array;
+  /** the line charges added up (features/claim-money.ts), when every line carries one that is an amount */
+  linesSum?: number;
 }
 
 export type MentionContext =

@@ -50,7 +50,8 @@ export function doneTask(findings: Finding[]): ValidationTask {
  */
 export function x12Task(input: TaskInput, options: X12Options, kind: DocumentKind, keepModel: boolean, done: (findings: Finding[], model: ClaimDocument) => void): ValidationTask {
   let pass: ReturnType<typeof checkPass> | undefined;
-  const stream = streamX12(input.text, options, (claim) => pass!.claim(claim), keepModel);
+  // a kept model keeps its claims compact: lines are read again when a request asks
+  const stream = streamX12(input.text, { ...options, compactClaims: keepModel }, (claim) => pass!.claim(claim), keepModel);
   // the rules that run depend on the kind: it is set before the pass chooses them
   stream.document.kind = kind;
   pass = checkPass(

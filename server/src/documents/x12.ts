@@ -13,9 +13,15 @@ import { isIsaAt, readIsa, type X12Delimiters } from './x12-delimiters';
 import { appendAll } from '../base/arrays';
 import { diagnosisQualifier, isKnownHiQualifier } from './hi-qualifiers';
 import { parseCents } from '../base/money';
+import { CompactClaims, type ClaimDetails } from './compact-claims';
 
 export interface X12Options {
   isDrugName?: DrugNamePredicate;
+  /**
+   * streamX12 with a claim sink, claims kept: once the sink has checked a claim it is kept compact,
+   * its lines and diagnoses read again from the text when asked (documents/compact-claims.ts)
+   */
+  compactClaims?: boolean;
 }
 
 /** an SV107 component longer than this is not read as a pointer number (the 5010 pointers are 1 to 12) */
@@ -59,7 +65,7 @@ export function readX12(text: string, options: X12Options = {}): ClaimDocument {
 
 /** A read that goes on a piece at a time, so a caller can check claims and yield in between. */
 export interface X12Stream {
-  /** what is read so far; with a claim sink it never holds claims (containers, mentions, problems only) */
+  /** what is read so far; with a claim sink that keeps none it holds no claims or their mentions (containers, problems only) */
   readonly document: ClaimDocument;
   /** reads the segments that start before `limit` (an offset); true once the whole text is read */
   readTo(limit: number): boolean;
@@ -123,6 +129,14 @@ export function readX12Region(
   return new X12Reader(text, options).readRegion(from, to, context);
 }
 
+/** a compact claim's lines and diagnoses read again: undefined unless the region reads back as that one claim */
+function claimDetails(text: string, claim: Claim, context: X12RegionContext, options: X12Options): ClaimDetails | undefined {
+  const region = readX12Region(text, claim.range.start, claim.range.end, context, { isDrugName: options.isDrugName });
+  const read = region?.claims.length === 1 ? region.claims[0]! : undefined;
+  if (!read || read.range.start !== claim.range.start || read.range.end !== claim.range.end) return undefined;
+  return { lines: read.lines, diagnoses: read.diagnoses };
+}
+
 class X12Reader {
   private readonly doc: ClaimDocument;
   private readonly n: number;
@@ -154,6 +168,9 @@ class X12Reader {
   private lastEnd = 0;
   /** where the next segment may start */
   private pos = 0;
+  /** the compact claims kept (X12Options.compactClaims), and the context of the last one */
+  private readonly compacted?: CompactClaims<X12RegionContext>;
+  private context?: X12RegionContext;
 
   constructor(
     private readonly text: string,
@@ -165,6 +182,7 @@ class X12Reader {
   ) {
     this.n = text.length;
     this.doc = emptyDocument('x12', text.length);
+    if (options.compactClaims && sink && keepClaims) this.compacted = new CompactClaims(text, (from, claim, context) => claimDetails(from, claim, context, options));
   }
 
   get document(): ClaimDocument {
@@ -207,6 +225,8 @@ class X12Reader {
       if (isIsaAt(text, pos)) {
         const isa = readIsa(text, pos);
         for (const p of isa.problems) addProblem(this.doc.problems, p);
+        // the open claim closes under the separators it was written with (a compact claim keeps them)
+        this.closeClaim();
         this.useDelimiters(isa.delimiters);
         terminatorAt = isa.terminatorAt;
       } else {
@@ -620,6 +640,23 @@ class X12Reader {
       else payment.claimsPaid.cents += paid;
     }
     this.sink?.(claim);
+    // a claim a CLM/CLP opened (lines outside any claim are not read back the same way)
+    if (this.compacted && claim.amounts) this.replaceClaim(claim, this.compacted.compact(claim, this.regionContext()));
+  }
+
+  /** what reading a claim of this place again needs: the same object while it stays the same */
+  private regionContext(): X12RegionContext {
+    const element = String.fromCharCode(this.el);
+    const c = this.context;
+    if (c?.element === element && c.segment === this.seg && c.component === this.comp && c.txType === this.txType) return c;
+    return (this.context = { element, segment: this.seg, component: this.comp, txType: this.txType });
+  }
+
+  /** the claim just closed, which attachClaim put last in the document and its containers */
+  private replaceClaim(claim: Claim, by: Claim): void {
+    for (const list of [this.doc.claims, this.interchange?.claims, this.group?.claims, this.transaction?.claims]) {
+      if (list && list[list.length - 1] === claim) list[list.length - 1] = by;
+    }
   }
 
   private closeLine(): void {
@@ -778,7 +815,8 @@ class X12Reader {
       }
       if (!code) continue;
       claim.diagnoses.push({ ...code, position: claim.diagnoses.length + 1, system: known.system, qualifier, principal: known.principal });
-      if (isLevel2(code.value.toUpperCase())) this.doc.mentions.push({ code, context: 'diagnosis', modifiers: [] });
+      // a diagnosis that looks like a Level II code is found by hover as such; a read that keeps no claims keeps none
+      if (this.keepClaims && isLevel2(code.value.toUpperCase())) this.doc.mentions.push({ code, context: 'diagnosis', modifiers: [] });
     }
   }
 

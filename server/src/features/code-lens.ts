@@ -7,7 +7,8 @@ import type { Finding } from '../checks/types';
 import type { FeatureContext } from './context';
 import { COMMANDS } from '../protocol';
 import { centsText } from '../base/money';
-import { claimMoney } from './claim-money';
+import { claimMoney } from '../documents/claim-money';
+import { lineCountOf } from '../documents/compact-claims';
 import { plural } from './format';
 import { OUTLINE_LIMIT } from './symbols';
 import { traitsOf } from '../documents/formats';
@@ -19,7 +20,7 @@ export function codeLenses(ctx: FeatureContext): CodeLens[] {
   const findings = ctx.findings;
   const out: CodeLens[] = [];
   for (const claim of model.claims.slice(0, OUTLINE_LIMIT)) {
-    if (!claim.lines.length && !claim.amounts) continue;
+    if (!lineCountOf(claim) && !claim.amounts) continue;
     const at = ctx.textDocument.positionAt(claim.range.start);
     const range = { start: ctx.textDocument.positionAt(claim.range.start), end: ctx.textDocument.positionAt(claim.range.end) };
     out.push({
@@ -33,7 +34,7 @@ export function codeLenses(ctx: FeatureContext): CodeLens[] {
 /** "2 lines · charge 250.00 · lines add up to 245.00 · 1 problem" */
 export function claimTitle(claim: Claim, problems: number): string {
   const money = claimMoney(claim);
-  const parts = [plural(claim.lines.length, 'line')];
+  const parts = [plural(lineCountOf(claim), 'line')];
   if (money.charge !== undefined) parts.push(`charge ${centsText(money.charge)}`);
   if (money.paid !== undefined) parts.push(`paid ${centsText(money.paid)}`);
   if (money.linesSum !== undefined && money.linesSum !== money.charge) parts.push(`lines add up to ${centsText(money.linesSum)}`);

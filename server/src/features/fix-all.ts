@@ -4,11 +4,12 @@
 // so two fixes never rewrite the same line from stale offsets (run again for the rest).
 import { appendAll } from '../base/arrays';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
-import type { Range, ServiceLine } from '../model';
+import type { Range } from '../model';
 import type { Finding, Fix, TextEdit } from '../checks/types';
 import type { FeatureContext } from './context';
 import { toLspRange } from './diagnostics';
 import { fixSafety } from './fix-safety';
+import { lineRangesOf } from '../documents/compact-claims';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.hcpcs`;
 
@@ -23,7 +24,7 @@ function bulkFix(finding: Finding): Fix | undefined {
 const overlaps = (a: Range, b: Range) => (a.start < b.end && b.start < a.end) || a.start === b.start;
 
 /** the edits of the findings `pick` accepts, one fix per line, none overlapping; sorted */
-export function bulkEdits(findings: readonly Finding[], lines: readonly ServiceLine[], pick: (f: Finding) => boolean): { edits: TextEdit[]; fixed: number } {
+export function bulkEdits(findings: readonly Finding[], lines: readonly Range[], pick: (f: Finding) => boolean): { edits: TextEdit[]; fixed: number } {
   const usedLines = new Set<number>();
   const edits: TextEdit[] = [];
   let fixed = 0;
@@ -31,7 +32,7 @@ export function bulkEdits(findings: readonly Finding[], lines: readonly ServiceL
     if (!pick(finding)) continue;
     const fix = bulkFix(finding);
     if (!fix || !fix.edits.length) continue;
-    const line = lines.findIndex((l) => l.range.start <= finding.range.start && finding.range.end <= l.range.end);
+    const line = lines.findIndex((l) => l.start <= finding.range.start && finding.range.end <= l.end);
     if (line >= 0 && usedLines.has(line)) continue;
     if (fix.edits.some((e) => edits.some((o) => overlaps(e.range, o.range)))) continue;
     if (line >= 0) usedLines.add(line);
@@ -47,8 +48,9 @@ function action(ctx: FeatureContext, title: string, kind: string, edits: TextEdi
   return { title, kind, edit: { changes: { [ctx.textDocument.uri]: changes } } };
 }
 
-function serviceLines(ctx: FeatureContext): ServiceLine[] {
-  return ctx.model.claims.flatMap((c) => c.lines);
+/** each service line's range (a compact claim's from its outline, without reading its lines) */
+function serviceLines(ctx: FeatureContext): Range[] {
+  return ctx.model.claims.flatMap(lineRangesOf);
 }
 
 /** is `kind` asked for by `only` (absent: everything; 'source' covers 'source.fixAll.hcpcs')? */

@@ -3,22 +3,15 @@
 import { InlayHintKind, type InlayHint } from 'vscode-languageserver-types';
 import type { Range, ServiceLine } from '../model';
 import type { FeatureContext } from './context';
-import { documentIndex, lastAtOrBefore } from './locate';
+import { linesIn } from './locate';
 import { amountText, formatNumber } from './format';
 import { appendAll, maxOf } from '../base/arrays';
 import { traitsOf } from '../documents/formats';
 
 export function inlayHints(ctx: FeatureContext, range: Range): InlayHint[] {
   if (!ctx.settings.inlayHints.enabled || !traitsOf(ctx.model).inlayHints) return [];
-  const { lines } = documentIndex(ctx.model);
   const hints: InlayHint[] = [];
-  // start a little before the range: a line that starts earlier may still reach into it
-  const first = Math.max(0, lastAtOrBefore(lines, range.start, (e) => e.line.range.start));
-  for (let i = first; i < lines.length; i++) {
-    const { line } = lines[i] as (typeof lines)[number];
-    if (line.range.start > range.end) break;
-    appendAll(hints, lineHints(ctx, line, range));
-  }
+  for (const { line } of linesIn(ctx.model, range)) appendAll(hints, lineHints(ctx, line, range));
   return hints;
 }
 

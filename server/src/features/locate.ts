@@ -1,7 +1,8 @@
 // "What is at this offset?" for hover, completion and code actions.
 // Documents can hold 100k service lines: the lines and mentions are indexed once per model
-// (sorted by start, cached by model identity) and found by binary search.
-import type { Claim, ClaimDocument, CodeMention, Diagnosis, ServiceLine, Span } from '../model';
+// (sorted by start, cached by model identity) and found by binary search. A compact claim's lines
+// are not indexed: the claim is found by its range and its lines read when asked.
+import type { Claim, ClaimDocument, CodeMention, Diagnosis, Range, ServiceLine, Span } from '../model';
 import { contains } from '../model';
 
 export type LocatedKind = 'code' | 'modifier' | 'ndc' | 'pointer' | 'mention' | 'diagnosis' | 'none';
@@ -27,7 +28,7 @@ interface LineEntry {
 }
 
 export interface DocumentIndex {
-  /** service lines sorted by range.start */
+  /** service lines sorted by range.start, but for those of compact claims */
   lines: LineEntry[];
   /** mentions sorted by code.range.start */
   mentions: CodeMention[];
@@ -61,6 +62,8 @@ function* buildIndex(model: ClaimDocument, linesPerStep: number): Generator<void
   let sinceYield = 0;
   const claims = [...(model.claims ?? []), ...(model.containers ?? []).flatMap((c) => c.claims ?? [])];
   for (const claim of claims) {
+    // a compact claim's lines are read when an offset falls inside it (linesBefore)
+    if (claim.outline) continue;
     for (const line of claim.lines) {
       if (seen.has(line)) continue;
       seen.add(line);
@@ -108,23 +111,56 @@ export function lastAtOrBefore<T>(items: readonly T[], offset: number, key: (t: 
   return found;
 }
 
+/** the claim holding the offset when it is compact */
+function compactClaimAt(claims: readonly Claim[], offset: number): Claim | undefined {
+  const claim = claims[lastAtOrBefore(claims, offset, (c) => c.range.start)];
+  return claim?.outline && contains(claim.range, offset) ? claim : undefined;
+}
+
+/**
+ * The lines that may hold an offset, latest start first: the last four starting at or before it (a
+ * few steps back covers lines whose extents overlap, e.g. a prose sentence holding two codes), from
+ * the compact claim holding the offset, else from the index.
+ */
+function linesBefore(model: ClaimDocument, offset: number): LineEntry[] {
+  const { lines, claims } = documentIndex(model);
+  const out: LineEntry[] = [];
+  const claim = compactClaimAt(claims, offset);
+  if (claim) {
+    const own = claim.lines;
+    for (let j = own.length - 1; j >= 0 && out.length < 4; j--) if (own[j]!.range.start <= offset) out.push({ line: own[j]!, claim });
+    return out;
+  }
+  const i = lastAtOrBefore(lines, offset, (e) => e.line.range.start);
+  for (let j = i; j >= 0 && j > i - 4; j--) out.push(lines[j]!);
+  return out;
+}
+
+/** the lines that start before the range ends and may reach into it, in document order */
+export function linesIn(model: ClaimDocument, range: Range): LineEntry[] {
+  const { lines, claims } = documentIndex(model);
+  const out: LineEntry[] = [];
+  // start a little before the range: a line that starts earlier may still reach into it
+  for (let i = Math.max(0, lastAtOrBefore(lines, range.start, (e) => e.line.range.start)); i < lines.length && lines[i]!.line.range.start <= range.end; i++) out.push(lines[i]!);
+  let compact = false;
+  for (let c = Math.max(0, lastAtOrBefore(claims, range.start, (x) => x.range.start)); c < claims.length && claims[c]!.range.start <= range.end; c++) {
+    const claim = claims[c]!;
+    if (!claim.outline || claim.range.end < range.start) continue;
+    compact = true;
+    for (const line of claim.lines) out.push({ line, claim });
+  }
+  if (compact) out.sort((a, b) => a.line.range.start - b.line.range.start);
+  return out;
+}
+
 /** the service line whose extent holds the offset (innermost-latest when extents nest) */
 export function lineAt(model: ClaimDocument, offset: number): LineEntry | undefined {
-  const { lines } = documentIndex(model);
-  const i = lastAtOrBefore(lines, offset, (e) => e.line.range.start);
-  // a few steps back covers lines whose extents overlap (e.g. a prose sentence holding two codes)
-  for (let j = i; j >= 0 && j > i - 4; j--) {
-    const e = lines[j] as LineEntry;
-    if (contains(e.line.range, offset) || contains(e.line.code.range, offset)) return e;
-  }
-  return undefined;
+  return linesBefore(model, offset).find((e) => contains(e.line.range, offset) || contains(e.line.code.range, offset));
 }
 
 export function locate(model: ClaimDocument, offset: number): Located {
-  const { lines, mentions, claims } = documentIndex(model);
-  const i = lastAtOrBefore(lines, offset, (e) => e.line.range.start);
-  for (let j = i; j >= 0 && j > i - 4; j--) {
-    const { line, claim } = lines[j] as LineEntry;
+  const { mentions, claims } = documentIndex(model);
+  for (const { line, claim } of linesBefore(model, offset)) {
     if (contains(line.code.range, offset)) return { kind: 'code', line, claim, span: line.code };
     for (const m of line.modifiers) if (contains(m.range, offset)) return { kind: 'modifier', line, claim, span: m };
     if (line.ndc && contains(line.ndc.range, offset)) return { kind: 'ndc', line, claim, span: line.ndc };

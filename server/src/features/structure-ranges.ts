@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FoldingRange, Position, SelectionRange } from 'vscode-languageserver-types';
 import type { ClaimDocument, Range } from '../model';
 import { toLspRange } from './diagnostics';
+import { lineRangesOf } from '../documents/compact-claims';
 
 /** folding gives up past this many ranges: an editor shows a handful on screen anyway */
 export const FOLDING_LIMIT = 20_000;
@@ -12,7 +13,7 @@ function structure(model: ClaimDocument): { range: Range; kind: string }[] {
   const out: { range: Range; kind: string }[] = model.containers.map((c) => ({ range: c.range, kind: c.kind }));
   for (const claim of model.claims) {
     out.push({ range: claim.range, kind: 'claim' });
-    for (const line of claim.lines) out.push({ range: line.range, kind: 'line' });
+    for (const range of lineRangesOf(claim)) out.push({ range, kind: 'line' });
   }
   return out;
 }

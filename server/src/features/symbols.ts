@@ -6,7 +6,8 @@ import type { Claim, Container, Range, ServiceLine } from '../model';
 import type { FeatureContext } from './context';
 import { formatMoney, plural } from './format';
 import { appendAll } from '../base/arrays';
-import { claimMoney } from './claim-money';
+import { claimMoney } from '../documents/claim-money';
+import { lineCountOf } from '../documents/compact-claims';
 import { traitsOf } from '../documents/formats';
 
 /**
@@ -128,15 +129,17 @@ function claimSymbol(ctx: FeatureContext, claim: Claim, budget: Budget): Documen
   const detail = [
     charge !== undefined ? formatMoney(charge / 100) : '',
     money.paid !== undefined ? `paid ${formatMoney(money.paid / 100)}` : '',
-    plural(claim.lines.length, 'line'),
+    plural(lineCountOf(claim), 'line'),
   ]
     .filter(Boolean)
     .join(' · ');
   const s = symbol(ctx, name, detail, SymbolKind.Object, claim.range, claim.id?.range ?? claim.range);
-  const lines = claim.lines.slice(0, Math.max(0, budget.left));
+  // a compact claim's lines are read only while the budget lasts
+  const lines = budget.left > 0 ? claim.lines.slice(0, budget.left) : [];
   budget.left -= lines.length;
   s.children = lines.map((line) => lineSymbol(ctx, line));
-  if (lines.length < claim.lines.length) s.detail = [s.detail, `${claim.lines.length - lines.length} not listed`].filter(Boolean).join(' · ');
+  const count = lineCountOf(claim);
+  if (lines.length < count) s.detail = [s.detail, `${count - lines.length} not listed`].filter(Boolean).join(' · ');
   return s;
 }
 

@@ -15,6 +15,7 @@ import { x12_837p, isa } from '../../support/x12';
 import { samplesDir } from '../../support/paths';
 import { reasons } from '../../support/needs';
 import { fuzzParams } from '../../support/fuzz';
+import { plainModel } from '../../support/plain-model';
 
 const codeset = coreCodeSet();
 const guidance = loadGuidance({});
@@ -52,10 +53,10 @@ function bothWays(before: string, after: string, uri = 'file:///edit.837') {
   const incremental = newService();
   incremental.findings(TextDocument.create(uri, 'x12', 1, before));
   const v2 = TextDocument.create(uri, 'x12', 2, after);
-  const viaEdit = { model: incremental.model(v2), findings: incremental.findings(v2) };
+  const viaEdit = { model: plainModel(incremental.model(v2)), findings: incremental.findings(v2) };
   const scratch = newService();
   const v1 = TextDocument.create(uri, 'x12', 1, after);
-  const fresh = { model: scratch.model(v1), findings: scratch.findings(v1) };
+  const fresh = { model: plainModel(scratch.model(v1)), findings: scratch.findings(v1) };
   return { viaEdit: JSON.parse(JSON.stringify(viaEdit)), fresh: JSON.parse(JSON.stringify(fresh)) };
 }
 
