@@ -27,11 +27,13 @@ export class CompactClaims<C> {
     private readonly read: DetailsReader<C>,
   ) {}
 
-  /** `claim`, whose lines and diagnoses are read, as a compact claim; `context` is what reading it again needs */
+  /**
+   * `claim`, whose lines and diagnoses are read, as a compact claim; `context` is what reading it
+   * again needs. Its details are let go at once: kept at hand, each claim's would outlive a few
+   * collections and be copied into the old generation, to die there (garbage that costs).
+   */
   compact(claim: Claim, context: C): CompactClaim<C> {
-    const compact = new CompactClaim(claim, this, context);
-    this.remember(compact, { lines: claim.lines, diagnoses: claim.diagnoses });
-    return compact;
+    return new CompactClaim(claim, this, context);
   }
 
   details(claim: CompactClaim<C>, context: C): ClaimDetails {

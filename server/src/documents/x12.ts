@@ -468,9 +468,9 @@ class X12Reader {
   }
 
   private numberOf(k: number): Span<number> | undefined {
-    const s = this.spanOf(k);
-    const v = s ? parseNumber(s.value) : undefined;
-    return s && v !== undefined ? span(v, s.range.start, s.range.end) : undefined;
+    if (k >= this.count || this.starts[k] === this.ends[k]) return undefined;
+    const v = parseNumber(this.text.slice(this.starts[k], this.ends[k]));
+    return v === undefined ? undefined : span(v, this.starts[k], this.ends[k]);
   }
 
   /** offsets of the components of [start, end): flat [s0, e0, s1, e1, ...] */
@@ -814,7 +814,8 @@ class X12Reader {
         continue;
       }
       if (!code) continue;
-      claim.diagnoses.push({ ...code, position: claim.diagnoses.length + 1, system: known.system, qualifier, principal: known.principal });
+      // the code's own range object: a diagnosis that looks like a Level II code is also a mention of it
+      claim.diagnoses.push({ value: code.value, range: code.range, position: claim.diagnoses.length + 1, system: known.system, qualifier, principal: known.principal });
       // a diagnosis that looks like a Level II code is found by hover as such; a read that keeps no claims keeps none
       if (this.keepClaims && isLevel2(code.value.toUpperCase())) this.doc.mentions.push({ code, context: 'diagnosis', modifiers: [] });
     }
