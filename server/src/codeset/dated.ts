@@ -20,6 +20,8 @@ import type { AspQuarters } from './asp-quarters';
 
 /** how far down an XREF chain a successor is followed (CMS chains are 2-3 long) */
 const MAX_CHAIN = 12;
+/** dates whose release order is remembered (a file's dates of service; garbage dates are not kept past this) */
+const MAX_ORDERS = 4096;
 
 export class DatedCodeSet implements CodeSet {
   readonly release: ReleaseInfo;
@@ -27,6 +29,8 @@ export class DatedCodeSet implements CodeSet {
   /** oldest first */
   private readonly releases: ReleaseData[];
   private readonly newest: ReleaseData;
+  /** order() by date */
+  private readonly orders = new Map<string, readonly ReleaseData[]>();
 
   constructor(releases: ReleaseData[], private readonly aspQuarters: AspQuarters) {
     this.releases = [...releases].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
@@ -51,13 +55,22 @@ export class DatedCodeSet implements CodeSet {
   }
 
   /** the releases to ask for a date, best first: the one in force, then older ones, then newer ones */
-  private order(onDate?: string): ReleaseData[] {
+  private order(onDate?: string): readonly ReleaseData[] {
     const rs = this.releases;
     if (rs.length === 1) return rs;
-    if (!onDate) return [...rs].reverse();
-    let at = 0;
-    for (let i = 0; i < rs.length; i++) if (rs[i].startDate <= onDate) at = i;
-    return [...rs.slice(0, at + 1).reverse(), ...rs.slice(at + 1)];
+    // a check pass asks about a few dates hundreds of thousands of times
+    const key = onDate ?? '';
+    const known = this.orders.get(key);
+    if (known) return known;
+    let ordered: ReleaseData[];
+    if (!onDate) ordered = [...rs].reverse();
+    else {
+      let at = 0;
+      for (let i = 0; i < rs.length; i++) if (rs[i].startDate <= onDate) at = i;
+      ordered = [...rs.slice(0, at + 1).reverse(), ...rs.slice(at + 1)];
+    }
+    if (this.orders.size < MAX_ORDERS) this.orders.set(key, ordered);
+    return ordered;
   }
 
   private answering(code: string, onDate?: string): ReleaseData | undefined {
