@@ -11,12 +11,13 @@ import { hoverOffsets, prefixOffsets, withWordQueries } from '../lib/positions';
 import { summarize } from '../lib/stats';
 import { now } from '../lib/timing';
 import type { RunContext } from '../context';
+import { peakRssProbe } from './memory';
 
 const section = 'Language server over --stdio (end to end)';
 
-function session(ctx: RunContext): Promise<LspSession> {
+function session(ctx: RunContext, extra: { nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<LspSession> {
   // storagePath holds the compiled full index, as after a user's first "Load CMS release"
-  return startSession({ initializationOptions: ctx.codesetKind === 'full' ? { storagePath: ctx.storagePath } : {} });
+  return startSession({ initializationOptions: ctx.codesetKind === 'full' ? { storagePath: ctx.storagePath } : {}, ...extra });
 }
 
 export async function measureServerStart(ctx: RunContext): Promise<void> {
@@ -56,7 +57,8 @@ export async function measureServerRequests(ctx: RunContext): Promise<void> {
   const file = ctx.file('837p-10mb');
   const text = readFileSync(file.path, 'utf8');
   const rng = createRng(ctx.seed + 3);
-  const s = await session(ctx);
+  const rss = peakRssProbe(ctx);
+  const s = await session(ctx, rss);
   try {
     let t0 = now();
     const uri = s.open(file.spec.fileName, 'x12', text);
@@ -166,4 +168,12 @@ export async function measureServerRequests(ctx: RunContext): Promise<void> {
   } finally {
     await s.stop();
   }
+  ctx.report.add({
+    section,
+    name: 'server process peak RSS (the 10 MB 837 and the 50 MB 837 open and validated)',
+    unit: 'MB',
+    value: rss.read(),
+    target: { stat: 'value', op: '<', limit: 300 },
+    note: 'includes both texts, the JSON-RPC messages that carried them and the 10 MB model kept',
+  });
 }
