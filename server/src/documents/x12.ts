@@ -182,7 +182,7 @@ class X12Reader {
   ) {
     this.n = text.length;
     this.doc = emptyDocument('x12', text.length);
-    if (options.compactClaims && sink && keepClaims) this.compacted = new CompactClaims(text, (from, claim, context) => claimDetails(from, claim, context, options));
+    if (options.compactClaims && sink && keepClaims) this.compacted = new CompactClaims(text, (current, claim, context) => claimDetails(current, claim, context, options));
   }
 
   get document(): ClaimDocument {
@@ -814,9 +814,9 @@ class X12Reader {
         continue;
       }
       if (!code) continue;
-      // the code's own range object: a diagnosis that looks like a Level II code is also a mention of it
+      // one range object: a diagnosis that looks like a Level II code is also a mention (hover finds it
+      // as such); a read that keeps no claims keeps no such mention
       claim.diagnoses.push({ value: code.value, range: code.range, position: claim.diagnoses.length + 1, system: known.system, qualifier, principal: known.principal });
-      // a diagnosis that looks like a Level II code is found by hover as such; a read that keeps no claims keeps none
       if (this.keepClaims && isLevel2(code.value.toUpperCase())) this.doc.mentions.push({ code, context: 'diagnosis', modifiers: [] });
     }
   }
