@@ -60,7 +60,7 @@ export const FORMATS: Record<DocumentFormat, FormatEntry> = {
       // a note or banner before the interchange: after the other formats' tests
       { order: 3, test: hasIsaLine },
     ],
-    read: (text, hint) => readX12(text, { isDrugName: hint.isDrugName }),
+    read: (text, hint) => readX12(text, { isDrugName: hint.isDrugName, compactClaims: true }),
     kind: (text, hint) => judgeKind(x12Kind(text), claimKindByName, hint),
     removeModifier: removeCompositeModifier,
     rereadClaim: rereadX12Claim,

@@ -18,8 +18,8 @@ import { CompactClaims, type ClaimDetails } from './compact-claims';
 export interface X12Options {
   isDrugName?: DrugNamePredicate;
   /**
-   * streamX12 with a claim sink, claims kept: once the sink has checked a claim it is kept compact,
-   * its lines and diagnoses read again from the text when asked (documents/compact-claims.ts)
+   * claims kept compact once read (and handed to a stream's sink, which checks them): their lines and
+   * diagnoses are read again from the text when asked (documents/compact-claims.ts)
    */
   compactClaims?: boolean;
 }
@@ -182,7 +182,7 @@ class X12Reader {
   ) {
     this.n = text.length;
     this.doc = emptyDocument('x12', text.length);
-    if (options.compactClaims && sink && keepClaims) this.compacted = new CompactClaims(text, (current, claim, context) => claimDetails(current, claim, context, options));
+    if (options.compactClaims && keepClaims) this.compacted = new CompactClaims(text, (current, claim, context) => claimDetails(current, claim, context, options));
   }
 
   get document(): ClaimDocument {
