@@ -33,4 +33,6 @@ if (existsSync(index)) {
 console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} KiB`);
 console.log(`code set carried: ${carries}`);
 const icd10 = join(root, 'dist/icd10cm.json');
-console.log(`ICD-10-CM carried: ${existsSync(icd10) ? `dist/icd10cm.json, ${(statSync(icd10).size / 1024).toFixed(0)} KiB` : 'none; set HCPCS_ICD10 before packaging to ship one'}`);
+const titles = join(root, 'dist/icd10cm.titles.json');
+const kib = (file) => `${(statSync(file).size / 1024).toFixed(0)} KiB`;
+console.log(`ICD-10-CM carried: ${existsSync(icd10) ? `dist/icd10cm.json, ${kib(icd10)}${existsSync(titles) ? `, titles in dist/icd10cm.titles.json, ${kib(titles)}` : ''}` : 'none; set HCPCS_ICD10 before packaging to ship one'}`);
