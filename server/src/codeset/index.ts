@@ -4,8 +4,8 @@
 import type { CodeSet } from './types';
 import { INDEX_FORMAT, INDEX_SET_FORMAT, INDEX_VERSION, type CompiledIndex, type CompiledIndexSet } from './compiled';
 import { DatedCodeSet } from './dated';
-import { AspQuarters } from './asp-quarters';
-import { ReleaseData } from './release-data';
+import { AspQuarters, aspTablesOf } from './asp-quarters';
+import { ReleaseData, tablesOf } from './release-data';
 
 export { compileIndex, compileIndexSet, indexJson, type CompiledIndex, type CompiledIndexSet } from './compiled';
 
@@ -24,11 +24,11 @@ export function loadIndex(data: CompiledIndex | CompiledIndexSet | string): Code
     if (set.version !== INDEX_VERSION) throw new LoadError(`compiled index version ${set.version}, expected ${INDEX_VERSION}: compile it again`);
     if (set.releases.length === 0) throw new LoadError('the compiled index set holds no release');
     set.releases.forEach(checkIndex);
-    return new DatedCodeSet(set.releases.map((r) => new ReleaseData(r)), new AspQuarters(set.asp ?? []));
+    return new DatedCodeSet(set.releases.map((r) => new ReleaseData(r.release, tablesOf(r))), new AspQuarters((set.asp ?? []).map(aspTablesOf)));
   }
   const index = parsed as CompiledIndex;
   checkIndex(index);
-  return new DatedCodeSet([new ReleaseData(index)], new AspQuarters(index.asp ? [index.asp] : []));
+  return new DatedCodeSet([new ReleaseData(index.release, tablesOf(index))], new AspQuarters(index.asp ? [aspTablesOf(index.asp)] : []));
 }
 
 function checkIndex(index: CompiledIndex): void {
