@@ -9,6 +9,8 @@ import { appendAll } from '../base/arrays';
 import type { CodeSet } from '../codeset/types';
 import { compileIndex, compileIndexSet, loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
 import { compileAsp } from '../codeset/compiled';
+import type { DatedCodeSet } from '../codeset/dated';
+import { aspTablesOf } from '../codeset/asp-quarters';
 import { importRelease, type ImportedRelease } from '../codeset/import/release';
 import { importAsp, type AspData } from '../codeset/import/asp';
 import { monthYear } from '../codeset/import/release-name';
@@ -68,29 +70,27 @@ export class CodeSetStore {
     if (aspPath && !releasePath) {
       const asp = readAspQuarters(aspPath);
       appendAll(problems, asp.notes);
-      if (asp.quarters.length > 0) codeset = loadIndex(withAspQuarters(base.index, asp.quarters));
+      if (asp.quarters.length > 0) codeset = base.codeset.withAspQuarters(asp.quarters.map((q) => aspTablesOf(compileAsp(q))));
     }
     const message = [...problems, base.from ? `Loaded ${codeset.release.label} from ${base.from}.` : ''].filter(Boolean).join(' ') || undefined;
     const warning = failed ? `${failed} Using ${codeset.release.label} instead.` : undefined;
     return warning ? { codeset, message, warning, error: failed } : { codeset, message };
   }
 
-  /** the user's last load, else the build-time index, else the core set */
-  private baseIndex(problems: string[]): { codeset: CodeSet; index: CompiledIndex | CompiledIndexSet; from?: string } {
+  /** the user's last load, else the build-time index (its tables parsed when first asked), else the core set */
+  private baseIndex(problems: string[]): { codeset: DatedCodeSet; from?: string } {
     const latest = this.cache.latest();
-    if (latest) return { ...latest, from: 'the cache of the last load' };
+    if (latest) return { codeset: latest, from: 'the cache of the last load' };
     const file = join(this.options.distDir ?? __dirname, CACHE_FILE);
     const read = readGuarded(file, 'release');
     if (read.ok) {
       try {
-        const index = JSON.parse(textOf(read.bytes)) as CompiledIndex | CompiledIndexSet;
-        return { codeset: loadIndex(index), index, from: file };
+        return { codeset: loadIndex(textOf(read.bytes)), from: file };
       } catch (error) {
         problems.push(`${file} could not be loaded (${errorText(error)}).`);
       }
     } else if (!read.missing) problems.push(read.error);
-    const index = coreIndex as unknown as CompiledIndex;
-    return { codeset: loadIndex(index), index };
+    return { codeset: loadIndex(coreIndex as unknown as CompiledIndex) };
   }
 
   /**
@@ -240,19 +240,6 @@ export function readAspQuarters(aspPath: string): { quarters: AspData[]; notes: 
   const notes: string[] = [];
   const quarters = importAspQuarters(readAspFiles(aspPath, notes), notes);
   return { quarters, notes };
-}
-
-/** a compiled base (one release or a set) with ASP quarters added; a quarter loaded again replaces the old one */
-function withAspQuarters(base: CompiledIndex | CompiledIndexSet, quarters: AspData[]): CompiledIndexSet {
-  const added = quarters.map(compileAsp);
-  const ids = new Set(added.map((q) => q.id ?? q.label));
-  if (base.format === 'hcpcs-index-set') {
-    const set = base as CompiledIndexSet;
-    return { ...set, asp: [...set.asp.filter((q) => !ids.has(q.id ?? q.label)), ...added] };
-  }
-  const one = base as CompiledIndex;
-  const own = one.asp && !ids.has(one.asp.id ?? one.asp.label) ? [one.asp] : [];
-  return { format: 'hcpcs-index-set', version: one.version, releases: [{ ...one, asp: undefined }], asp: [...own, ...added] };
 }
 
 function errorText(error: unknown): string {

@@ -3,12 +3,13 @@
 // serve one under the other's name (issue #19 case 7: a shared slot and a separate stamp file raced).
 // Each entry is written to a unique temporary file and renamed into place (atomic on one file
 // system); a pointer names the entry loaded last. One entry per release id; CACHE.entries in all.
+// An entry is an index text laid out in parts (codeset/index-text.ts): each table is parsed when first asked.
 import { appendAll } from '../base/arrays';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexJson, loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
-import type { CodeSet } from '../codeset/types';
+import type { DatedCodeSet } from '../codeset/dated';
 import { CACHE } from '../base/limits';
 import { readGuarded, textOf } from './guarded-read';
 
@@ -35,13 +36,13 @@ export class ReleaseCache {
   }
 
   /** the code set compiled from exactly these bytes, when cached */
-  load(key: string): CodeSet | undefined {
+  load(key: string): DatedCodeSet | undefined {
     const file = this.entryFile(key);
-    return file ? this.read(file)?.codeset : undefined;
+    return file ? this.read(file) : undefined;
   }
 
   /** the entry saved last (the user's last load), when there is one */
-  latest(): { codeset: CodeSet; index: CompiledIndex | CompiledIndexSet } | undefined {
+  latest(): DatedCodeSet | undefined {
     if (!this.dir) return undefined;
     const pointer = readGuarded(join(this.dir, LATEST), 'config');
     if (!pointer.ok) return undefined;
@@ -87,12 +88,12 @@ export class ReleaseCache {
     }
   }
 
-  private read(file: string): { codeset: CodeSet; index: CompiledIndex | CompiledIndexSet } | undefined {
+  /** an entry's code set; undefined when it cannot be loaded (another version, damaged): it is compiled again */
+  private read(file: string): DatedCodeSet | undefined {
     const read = readGuarded(file, 'release');
     if (!read.ok) return undefined;
     try {
-      const index = JSON.parse(textOf(read.bytes)) as CompiledIndex | CompiledIndexSet;
-      return { codeset: loadIndex(index), index };
+      return loadIndex(textOf(read.bytes));
     } catch {
       return undefined;
     }
