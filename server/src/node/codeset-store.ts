@@ -16,8 +16,10 @@ import { importAsp, type AspData } from '../codeset/import/asp';
 import { monthYear } from '../codeset/import/release-name';
 import { doubtMessage, releaseDoubts } from '../codeset/import/plausibility';
 import { aspFolders, releaseFiles, type AspFolder } from './release-sources';
-import { readGuarded, textOf } from './guarded-read';
+import { openGuarded, readGuarded } from './guarded-read';
 import { contentKey, ReleaseCache } from './release-cache';
+import { indexFromFile } from './index-file';
+import { FILE_BYTES } from '../base/limits';
 import { safeName } from '../base/safe-text';
 import coreIndex from '../../../data/core/codeset.json';
 
@@ -30,6 +32,7 @@ export type LoadResult =
 export interface StoreOptions {
   /** folder where the compiled index of a user-loaded release is cached (VS Code's global storage) */
   storagePath?: string;
+  /** hears what goes wrong after start: a table of a compiled index that cannot be read when first asked */
   log?: (message: string) => void;
   /** folder of the bundles (dist/), where a build-time index may sit */
   distDir?: string;
@@ -41,7 +44,7 @@ export class CodeSetStore {
   private readonly cache: ReleaseCache;
 
   constructor(private readonly options: StoreOptions = {}) {
-    this.cache = new ReleaseCache(options.storagePath);
+    this.cache = new ReleaseCache(options.storagePath, options.log);
   }
 
   static initialCodeSet(): CodeSet {
@@ -77,19 +80,19 @@ export class CodeSetStore {
     return warning ? { codeset, message, warning, error: failed } : { codeset, message };
   }
 
-  /** the user's last load, else the build-time index (its tables parsed when first asked), else the core set */
+  /** the user's last load, else the build-time index (its tables read when first asked), else the core set */
   private baseIndex(problems: string[]): { codeset: DatedCodeSet; from?: string } {
     const latest = this.cache.latest();
     if (latest) return { codeset: latest, from: 'the cache of the last load' };
     const file = join(this.options.distDir ?? __dirname, CACHE_FILE);
-    const read = readGuarded(file, 'release');
-    if (read.ok) {
+    const open = openGuarded(file, 'release');
+    if (open.ok) {
       try {
-        return { codeset: loadIndex(textOf(read.bytes)), from: file };
+        return { codeset: indexFromFile(open.fd, open.size, { name: file, limit: FILE_BYTES.release, onLateError: this.options.log }), from: file };
       } catch (error) {
         problems.push(`${file} could not be loaded (${errorText(error)}).`);
       }
-    } else if (!read.missing) problems.push(read.error);
+    } else if (!open.missing) problems.push(open.error);
     return { codeset: loadIndex(coreIndex as unknown as CompiledIndex) };
   }
 

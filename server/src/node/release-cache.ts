@@ -3,15 +3,17 @@
 // serve one under the other's name (issue #19 case 7: a shared slot and a separate stamp file raced).
 // Each entry is written to a unique temporary file and renamed into place (atomic on one file
 // system); a pointer names the entry loaded last. One entry per release id; CACHE.entries in all.
-// An entry is an index text laid out in parts (codeset/index-text.ts): each table is parsed when first asked.
+// An entry is an index text laid out in parts: loading it reads its header, and each table is read
+// when first asked (node/index-file.ts).
 import { appendAll } from '../base/arrays';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { indexJson, loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
+import { indexJson, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
 import type { DatedCodeSet } from '../codeset/dated';
-import { CACHE } from '../base/limits';
-import { readGuarded, textOf } from './guarded-read';
+import { CACHE, FILE_BYTES } from '../base/limits';
+import { openGuarded, readGuarded } from './guarded-read';
+import { indexFromFile } from './index-file';
 
 const LATEST = 'latest';
 const ENTRY = /^(.+)\.([0-9a-f]{64})\.json$/;
@@ -31,7 +33,11 @@ export function contentKey(parts: (Uint8Array | undefined)[]): string {
 export class ReleaseCache {
   private readonly dir: string | undefined;
 
-  constructor(storagePath: string | undefined) {
+  /** `log` hears if a table of a loaded entry cannot be read when first asked */
+  constructor(
+    storagePath: string | undefined,
+    private readonly log?: (message: string) => void,
+  ) {
     this.dir = storagePath ? join(storagePath, 'releases') : undefined;
   }
 
@@ -90,10 +96,10 @@ export class ReleaseCache {
 
   /** an entry's code set; undefined when it cannot be loaded (another version, damaged): it is compiled again */
   private read(file: string): DatedCodeSet | undefined {
-    const read = readGuarded(file, 'release');
-    if (!read.ok) return undefined;
+    const open = openGuarded(file, 'release');
+    if (!open.ok) return undefined;
     try {
-      return loadIndex(textOf(read.bytes));
+      return indexFromFile(open.fd, open.size, { name: file, limit: FILE_BYTES.release, onLateError: this.log });
     } catch {
       return undefined;
     }
