@@ -18,14 +18,11 @@ export function excerptIndexSet(): CompiledIndexSet {
 /** their index text */
 export const excerptIndexText = (): string => indexJson(excerptIndexSet());
 
-/** every part's name ('2025-10 codes', 'asp 2026-01 ndc'), in the order of the text */
-export const EXCERPT_PARTS = [
-  ...['2025-10', '2026-01', '2026-07'].flatMap((id) => ['codes', 'modifiers', 'words', 'drugs'].map((k) => `${id} ${k}`)),
-  ...['2025-10', '2026-01'].flatMap((id) => [`asp ${id} prices`, `asp ${id} ndc`]),
-];
+/** every part's name ('2025-10 codes', '2025-10 codeKeys', 'asp 2026-01 ndc'), in the order of the text */
+export const partNames = (t: string): string[] => layout(t).names;
 
 /** an index text's header line, parsed, and where each named part lies in the text: [start, length] */
-export function layout(t: string): { header: Record<string, unknown>; part: (name: string) => [number, number] } {
+export function layout(t: string): { header: Record<string, unknown>; names: string[]; part: (name: string) => [number, number] } {
   const nl = t.indexOf('\n');
   const header = JSON.parse(`${t.slice(0, nl - ',"parts":['.length)}}`) as {
     releases: { release: { id: string }; parts: Record<string, number> }[];
@@ -37,6 +34,7 @@ export function layout(t: string): { header: Record<string, unknown>; part: (nam
   for (const q of header.asp) for (const [k, i] of Object.entries(q.parts)) index.set(`asp ${q.id} ${k}`, i);
   return {
     header,
+    names: [...index.keys()].sort((a, b) => index.get(a)! - index.get(b)!),
     part: (name) => {
       const [offset, length] = header.at[index.get(name)!]!;
       return [nl + 1 + offset, length];
@@ -48,4 +46,11 @@ export function layout(t: string): { header: Record<string, unknown>; part: (nam
 export function spoiled(t: string, name: string): string {
   const [at, length] = layout(t).part(name);
   return t.slice(0, at) + '#'.repeat(length) + t.slice(at + length);
+}
+
+/** the text with every line of a part spoiled but those starting with `keep`: rows that must never be read */
+export function spoiledRows(t: string, name: string, keep: string): string {
+  const [at, length] = layout(t).part(name);
+  const lines = t.slice(at, at + length).split('\n').map((line) => (line.startsWith(keep) ? line : '#'.repeat(line.length)));
+  return t.slice(0, at) + lines.join('\n') + t.slice(at + length);
 }

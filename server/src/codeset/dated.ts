@@ -29,13 +29,13 @@ export class DatedCodeSet implements CodeSet {
   private readonly newest: ReleaseData;
 
   /**
-   * `partsRead` names the parts of the index text parsed so far ('2025-10 codes', 'asp 2025-10 prices'),
-   * when the code set was loaded from text whose parts are parsed on first use (index-text.ts)
+   * `parts` names what has been read of the index text so far ('2025-10 codes', '2025-10 codes: 2 rows'),
+   * when the code set was loaded from text whose parts are read on first use (index-text.ts)
    */
   constructor(
     releases: ReleaseData[],
     private readonly aspQuarters: AspQuarters,
-    private readonly parts: readonly string[] = [],
+    private readonly parts: () => string[] = () => [],
   ) {
     this.releases = [...releases].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
     this.newest = this.releases[this.releases.length - 1];
@@ -58,9 +58,9 @@ export class DatedCodeSet implements CodeSet {
     return { releases: this.releases.map((r) => ({ id: r.release.id, ...r.built })), asp: { ...this.aspQuarters.built } };
   }
 
-  /** the parts of the index text parsed so far, in the order they were (tests: a question reads only what it needs) */
+  /** what has been read of the index text so far, in the order it was (tests: a question reads only what it needs) */
   partsRead(): string[] {
-    return [...this.parts];
+    return this.parts();
   }
 
   /**

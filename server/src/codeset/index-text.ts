@@ -1,8 +1,11 @@
 // The compiled index as text (what `hcpcs-check compile`, the build and the editor's cache write):
 // a header line saying what the releases and ASP quarters are and where each of their tables lies,
 // then each table as JSON text of its own, one a line. A reader parses the header at start and a
-// table when first asked, from the text or from the file at its place (node/index-file.ts): a run
-// that asks a few codes of one release parses (and reads) that release's codes and nothing else.
+// table when first asked, from the text or from the file at its place (node/index-file.ts). The two
+// big tables a check asks a few rows of, a release's codes and a quarter's NDC crosswalk, have one
+// row a line and a key part beside them (the keys, sorted, and where each row starts): a code or an
+// NDC is found in the keys and its row alone is read and parsed, so a run that asks a few codes of
+// one release parses a few rows and nothing else.
 // The whole text is one JSON value too ({"format", "version", …, "parts": [...]}), ASCII only (any
 // other character written as a \u escape), so byte offsets are character offsets and a reader takes
 // the bytes as they are instead of decoding UTF-8 (node/guarded-read.ts textOf).
@@ -22,7 +25,7 @@ import {
   type NdcRow,
 } from './compiled';
 import { DatedCodeSet } from './dated';
-import { ReleaseData } from './release-data';
+import { ReleaseData, type ReleaseTables } from './release-data';
 import { AspQuarters, type AspQuarterTables } from './asp-quarters';
 
 export const INDEX_LAYOUT = 'parts';
@@ -31,8 +34,10 @@ const PARTS_OPEN = ',"parts":[';
 /** a header is a few kB; a first line longer than this is not one */
 export const MAX_HEADER_BYTES = 1024 * 1024;
 
-type ReleaseTable = 'codes' | 'modifiers' | 'words' | 'drugs';
-type AspTable = 'prices' | 'ndc';
+type ReleaseTable = 'codes' | 'codeKeys' | 'modifiers' | 'words' | 'drugs';
+type AspTable = 'prices' | 'ndc' | 'ndcKeys';
+const RELEASE_TABLES: readonly ReleaseTable[] = ['codes', 'codeKeys', 'modifiers', 'words', 'drugs'];
+const ASP_TABLES: readonly AspTable[] = ['prices', 'ndc', 'ndcKeys'];
 
 /** The header line: every fact a run states at start, and where each table lies. */
 export interface IndexHeader {
@@ -48,6 +53,18 @@ export interface IndexHeader {
   at: [number, number][];
 }
 
+/**
+ * The keys of a table written one row a line: each key padded to `width`, in sorted order; `order[k]`
+ * the row of the k-th key (absent: rows are in key order); `at[i]` where row i starts in the table's
+ * part (it ends two characters before the next row starts, or before the part's end: ",\n" or "\n]").
+ */
+interface KeyPart {
+  width: number;
+  keys: string;
+  order?: number[];
+  at: number[];
+}
+
 /** every character past ASCII as a \u escape: the same JSON value */
 const ascii = (json: string): string => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
@@ -58,13 +75,39 @@ function asSet(index: CompiledIndex | CompiledIndexSet): CompiledIndexSet {
   return { format: INDEX_SET_FORMAT, version: index.version, releases: [release], asp: asp ? [asp] : [] };
 }
 
+/** a table one row a line, and its key part (keys sorted: `sorted` says the rows already are) */
+function keyedParts(rows: unknown[][], sorted: boolean): { table: string; keys: string } {
+  const lines = rows.map((r) => ascii(JSON.stringify(r)));
+  const at: number[] = [];
+  let start = 2; // after "[\n"
+  for (const line of lines) {
+    at.push(start);
+    start += line.length + 2; // ",\n"
+  }
+  const keyOf = rows.map((r) => String(r[0]));
+  const width = keyOf.reduce((w, k) => Math.max(w, k.length), 1);
+  const order = keyOf.map((_, i) => i);
+  if (!sorted) order.sort((a, b) => (keyOf[a]! < keyOf[b]! ? -1 : keyOf[a]! > keyOf[b]! ? 1 : a - b));
+  const part: KeyPart = { width, keys: order.map((i) => keyOf[i]!.padEnd(width, ' ')).join(''), at };
+  if (!sorted) part.order = order;
+  return { table: lines.length ? `[\n${lines.join(',\n')}\n]` : '[]', keys: ascii(JSON.stringify(part)) };
+}
+
 /** The index as text laid out in parts (a single release is written as a set of one). */
 export function indexJson(index: CompiledIndex | CompiledIndexSet): string {
   const set = asSet(index);
   const parts: string[] = [];
-  const add = (value: unknown): number => parts.push(ascii(JSON.stringify(value))) - 1;
-  const releases = set.releases.map((r) => ({ release: r.release, parts: { codes: add(r.codes), modifiers: add(r.modifiers), words: add(r.words), drugs: add(r.drugs) } }));
-  const asp = set.asp.map((q) => ({ label: q.label, ...(q.id !== undefined ? { id: q.id } : {}), parts: { prices: add(q.prices), ndc: add(q.ndc) } }));
+  const add = (text: string): number => parts.push(text) - 1;
+  const json = (value: unknown): number => add(ascii(JSON.stringify(value)));
+  const releases = set.releases.map((r) => {
+    for (let i = 1; i < r.codes.length; i++) if (!(r.codes[i - 1]![0] < r.codes[i]![0])) throw new LoadError(`release ${r.release.id}: codes out of order (${r.codes[i]![0]})`);
+    const codes = keyedParts(r.codes, true);
+    return { release: r.release, parts: { codes: add(codes.table), codeKeys: add(codes.keys), modifiers: json(r.modifiers), words: json(r.words), drugs: json(r.drugs) } };
+  });
+  const asp = set.asp.map((q) => {
+    const ndc = keyedParts(q.ndc, false);
+    return { label: q.label, ...(q.id !== undefined ? { id: q.id } : {}), parts: { prices: json(q.prices), ndc: add(ndc.table), ndcKeys: add(ndc.keys) } };
+  });
   // the body: part ',\n' part ',\n' … part '\n]}\n'
   const at: [number, number][] = [];
   let offset = 0;
@@ -78,6 +121,7 @@ export function indexJson(index: CompiledIndex | CompiledIndexSet): string {
 
 const damaged = (why: string): LoadError => new LoadError(`the compiled index is damaged (${why}): compile it again`);
 const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** any other version is refused first, whatever else its header holds */
 function checkVersion(h: IndexHeader): void {
@@ -94,11 +138,11 @@ function checkHeader(h: IndexHeader, parts: number): void {
   for (const r of h.releases) {
     const info = r?.release;
     if (!info || typeof info.id !== 'string' || typeof info.label !== 'string' || !isCount(info.codeCount) || !isCount(info.modifierCount)) throw damaged('a release without its facts');
-    if (!r.parts || !(['codes', 'modifiers', 'words', 'drugs'] as const).every((t) => part(r.parts[t]))) throw damaged(`release ${info.id} without its tables`);
+    if (!r.parts || !RELEASE_TABLES.every((t) => part(r.parts[t]))) throw damaged(`release ${info.id} without its tables`);
   }
   for (const q of h.asp) {
     if (!q || typeof q.label !== 'string' || (q.id !== undefined && typeof q.id !== 'string')) throw damaged('an ASP quarter without its label');
-    if (!q.parts || !part(q.parts.prices) || !part(q.parts.ndc)) throw damaged(`${q.label} without its tables`);
+    if (!q.parts || !ASP_TABLES.every((t) => part(q.parts[t]))) throw damaged(`${q.label} without its tables`);
   }
 }
 
@@ -125,67 +169,171 @@ export function indexHeader(firstLine: string): IndexHeader | undefined {
 }
 
 /**
- * The code set of an index laid out in parts: `part(i)` gives part i's value (parsed JSON), asked at
- * most once, when a question first needs that table. A part that cannot be read or is not what its
- * table holds throws LoadError, then and on every later question that needs it.
+ * Where the parts of an index come from. `whole(i)` gives part i parsed; `slice(i, from, length)`
+ * the text of `length` characters at `from` in part i (absent when only whole parts can be had: the
+ * parts are values in hand). Each is asked when a question first needs it.
  */
-export function indexFromParts(header: IndexHeader, part: (i: number) => unknown): DatedCodeSet {
-  const read: string[] = [];
-  const table = <T>(i: number, name: string, fits: (v: unknown) => boolean): (() => T) => {
+export interface PartSource {
+  whole(i: number): unknown;
+  slice?(i: number, from: number, length: number): string;
+  /** hears once about each table that cannot be read when a question first needs it */
+  failed?(error: LoadError): void;
+}
+
+/** what has been read of each part, in the order parts were first read (tests: a question reads only what it needs) */
+class ReadLog {
+  private readonly entries: { name: string; whole: boolean; rows: number }[] = [];
+
+  private entry(name: string) {
+    let e = this.entries.find((x) => x.name === name);
+    if (!e) this.entries.push((e = { name, whole: false, rows: 0 }));
+    return e;
+  }
+
+  whole(name: string): void {
+    this.entry(name).whole = true;
+  }
+
+  row(name: string): void {
+    this.entry(name).rows++;
+  }
+
+  /** '2025-10 codes' (read whole), '2025-10 codes: 2 rows' (those rows alone) */
+  names(): string[] {
+    return this.entries.map((e) => (e.whole ? e.name : `${e.name}: ${e.rows} row${e.rows === 1 ? '' : 's'}`));
+  }
+}
+
+/**
+ * The code set of an index laid out in parts, each table read when a question first needs it (a
+ * code's or an NDC's row alone, when the source gives slices). A part that cannot be read, or is not
+ * what its table holds, throws LoadError, then and on every later question that needs it.
+ */
+export function indexFromParts(header: IndexHeader, source: PartSource): DatedCodeSet {
+  const log = new ReadLog();
+  const fail = (name: string, error: unknown): LoadError => {
+    const failure = error instanceof LoadError ? error : damaged(`its ${name} could not be read: ${errorText(error)}`);
+    source.failed?.(failure);
+    return failure;
+  };
+  /** part i parsed, once (or its failure, every time) */
+  const whole = <T>(i: number, name: string, fits: (v: unknown) => boolean): (() => T) => {
     let value: T | undefined;
     let failed: LoadError | undefined;
     return () => {
       if (value !== undefined) return value;
       if (failed) throw failed;
-      let got: unknown;
       try {
-        got = part(i);
+        const got = source.whole(i);
+        if (!fits(got)) throw damaged(`its ${name} are not a table`);
+        value = got as T;
       } catch (error) {
-        failed = damaged(`its ${name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
-        throw failed;
+        throw (failed = fail(name, error));
       }
-      if (!fits(got)) throw (failed = damaged(`its ${name} are not a table`));
-      read.push(name);
-      value = got as T;
+      log.whole(name);
       return value;
     };
+  };
+  /** a table one row a line: its rows by key, each read alone unless the whole table has been read */
+  const keyed = <Row extends unknown[]>(tablePart: number, keyPart: number, name: string, keysName: string, rowCount: number | undefined) => {
+    const all = whole<Row[]>(tablePart, name, Array.isArray);
+    const keys = whole<KeyPart>(keyPart, keysName, (v) => {
+      const k = v as KeyPart;
+      const n = k && Array.isArray(k.at) ? k.at.length : -1;
+      return n >= 0 && (rowCount === undefined || n === rowCount) && isCount(k.width) && k.width > 0 && typeof k.keys === 'string' && k.keys.length === n * k.width && (k.order === undefined || (Array.isArray(k.order) && k.order.length === n));
+    });
+    const [, partLength] = header.at[tablePart]!;
+    const rows = new Map<number, Row>();
+    let failed: LoadError | undefined;
+    /** the whole table, once a question has needed it: rows are taken from it from then on */
+    let wholeRows: Row[] | undefined;
+    const allRows = (): Row[] => (wholeRows ??= all());
+    /** the k-th key, without its padding */
+    const keyAt = (k: number): string => {
+      const { width, keys: text } = keys();
+      return text.slice(k * width, (k + 1) * width).trimEnd();
+    };
+    const rowAt = (i: number): Row => {
+      if (wholeRows) return wholeRows[i]!;
+      const made = rows.get(i);
+      if (made) return made;
+      if (failed) throw failed;
+      if (!source.slice) return allRows()[i]!;
+      const { at } = keys();
+      const from = at[i]!;
+      const to = i + 1 < at.length ? at[i + 1]! - 2 : partLength - 2;
+      try {
+        if (!(isCount(from) && to > from && to <= partLength)) throw new Error(`row ${i} beyond the table`);
+        const row = JSON.parse(source.slice(tablePart, from, to - from)) as Row;
+        if (!Array.isArray(row)) throw new Error(`row ${i} is not a row`);
+        rows.set(i, row);
+        log.row(name);
+        return row;
+      } catch (error) {
+        throw (failed = fail(name, error));
+      }
+    };
+    /** the first k whose key is >= key */
+    const lowerBound = (key: string): number => {
+      let lo = 0;
+      let hi = keys().at.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (keyAt(mid) < key) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return { all: allRows, keyAt, rowAt, lowerBound, count: () => keys().at.length, order: (k: number) => keys().order?.[k] ?? k };
   };
   const isWords = (v: unknown) => Array.isArray((v as CompiledIndex['words'])?.terms) && Array.isArray((v as CompiledIndex['words']).postings);
   const releases = header.releases.map(({ release, parts }) => {
     const id = release.id;
-    return new ReleaseData(release, {
-      codes: table<CodeRow[]>(parts.codes, `${id} codes`, Array.isArray),
-      modifiers: table<ModifierRow[]>(parts.modifiers, `${id} modifiers`, Array.isArray),
-      words: table<CompiledIndex['words']>(parts.words, `${id} words`, isWords),
-      drugs: table<DrugRow[]>(parts.drugs, `${id} drugs`, Array.isArray),
-    });
+    const codes = keyed<CodeRow>(parts.codes, parts.codeKeys, `${id} codes`, `${id} code keys`, release.codeCount);
+    const tables: ReleaseTables = {
+      codeCount: codes.count,
+      // rows are in code order (indexJson refuses codes out of order): key k is row k
+      codeAt: codes.keyAt,
+      codeRow: codes.rowAt,
+      codes: codes.all,
+      modifiers: whole<ModifierRow[]>(parts.modifiers, `${id} modifiers`, Array.isArray),
+      words: whole<CompiledIndex['words']>(parts.words, `${id} words`, isWords),
+      drugs: whole<DrugRow[]>(parts.drugs, `${id} drugs`, Array.isArray),
+    };
+    return new ReleaseData(release, tables);
   });
   const asp = header.asp.map(({ label, id, parts }): AspQuarterTables => {
     const name = `asp ${id ?? label}`;
-    const q: AspQuarterTables = { label, prices: table<AspRow[]>(parts.prices, `${name} prices`, Array.isArray), ndc: table<NdcRow[]>(parts.ndc, `${name} ndc`, Array.isArray) };
+    const ndc = keyed<NdcRow>(parts.ndc, parts.ndcKeys, `${name} ndc`, `${name} ndc keys`, undefined);
+    const ndcRows = (ndc11: string): NdcRow[] => {
+      const out: NdcRow[] = [];
+      for (let k = ndc.lowerBound(ndc11); k < ndc.count() && ndc.keyAt(k) === ndc11; k++) out.push(ndc.rowAt(ndc.order(k)));
+      return out;
+    };
+    const q: AspQuarterTables = { label, prices: whole<AspRow[]>(parts.prices, `${name} prices`, Array.isArray), ndcRows };
     if (id !== undefined) q.id = id;
     return q;
   });
-  return new DatedCodeSet(releases, new AspQuarters(asp), read);
+  return new DatedCodeSet(releases, new AspQuarters(asp), () => log.names());
 }
 
 /** where the header line of an index text ends (its line break); -1 when the text starts with no header line */
 export function headerEnd(text: string): number {
-  const nl = (text.length > MAX_HEADER_BYTES ? text.slice(0, MAX_HEADER_BYTES) : text).indexOf('\n');
-  return nl;
+  return (text.length > MAX_HEADER_BYTES ? text.slice(0, MAX_HEADER_BYTES) : text).indexOf('\n');
 }
 
-/** An index text laid out in parts -> its code set, each table parsed on first use; undefined for any other text. */
+/** An index text laid out in parts -> its code set, each table read on first use; undefined for any other text. */
 export function indexFromText(text: string): DatedCodeSet | undefined {
   const nl = headerEnd(text);
   const header = nl < 0 ? undefined : indexHeader(text.slice(0, nl));
   if (!header) return undefined;
   const start = nl + 1;
   if (text.length !== start + header.body) throw damaged(`${text.length - start} characters after the header, not ${header.body}: cut short, or not read as written`);
-  return indexFromParts(header, (i) => {
-    const [offset, length] = header.at[i]!;
-    return JSON.parse(text.slice(start + offset, start + offset + length));
-  });
+  const slice = (i: number, from = 0, length = header.at[i]![1]): string => {
+    const at = start + header.at[i]![0] + from;
+    return text.slice(at, at + length);
+  };
+  return indexFromParts(header, { whole: (i) => JSON.parse(slice(i)), slice });
 }
 
 /** whether a parsed JSON value is an index text laid out in parts, read whole (its parts in hand) */
@@ -196,7 +344,7 @@ export function isPartsValue(value: unknown): value is IndexHeader & { parts: un
 /** An index text laid out in parts, parsed whole (JSON.parse of the file) -> its code set. */
 export function indexFromValue(value: IndexHeader & { parts: unknown[] }): DatedCodeSet {
   checkHeader(value, value.parts.length);
-  return indexFromParts(value, (i) => value.parts[i]);
+  return indexFromParts(value, { whole: (i) => value.parts[i] });
 }
 
 /** Any index text -> the compiled index it was written from (every part parsed; a single release comes back as a set of one). */

@@ -41,4 +41,7 @@ export function loadIndex(data: CompiledIndex | CompiledIndexSet | string): Date
 function checkIndex(index: CompiledIndex): void {
   if (!index || index.format !== INDEX_FORMAT || !Array.isArray(index.codes)) throw new LoadError('not a compiled HCPCS index');
   if (index.version !== INDEX_VERSION) throw new LoadError(`compiled index version ${index.version}, expected ${INDEX_VERSION}: compile it again`);
+  // codes are found by binary search (compileIndex sorts them)
+  const codes = index.codes;
+  for (let i = 1; i < codes.length; i++) if (!(codes[i - 1]![0] < codes[i]![0])) throw new LoadError(`the compiled index is damaged (codes out of order at ${codes[i]![0]}): compile it again`);
 }

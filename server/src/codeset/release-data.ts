@@ -1,6 +1,6 @@
 // One release's records, drug model and word index, as loadIndex builds them; DatedCodeSet picks
-// the release in force on a date. Its compiled tables come from ReleaseTables: in hand, or parsed
-// from the index text (index-text.ts) when first asked.
+// the release in force on a date. Its compiled tables come from ReleaseTables: in hand, or read
+// from the index text (index-text.ts) when first asked, a code's row alone when only it is needed.
 import type {
   BillingUnit,
   CodeLookup,
@@ -34,8 +34,16 @@ export function statusOn(r: { addDate?: string; termDate?: string }, date: strin
 
 const CPT_MODIFIERS: Map<string, string> = new Map(Object.entries((cptModifiers as { modifiers: Record<string, string> }).modifiers));
 
-/** One release's compiled tables, each given when first asked (the same value every time). */
+/**
+ * One release's compiled tables, each given when first asked (the same value every time). Code rows
+ * are in code order; one can be had alone (`codeAt`, `codeRow`) without the whole table (`codes`).
+ */
 export interface ReleaseTables {
+  codeCount(): number;
+  /** the code of row i */
+  codeAt(i: number): string;
+  codeRow(i: number): CodeRow;
+  /** every row: for questions about the whole release (predecessors) */
   codes(): CodeRow[];
   modifiers(): ModifierRow[];
   words(): CompiledIndex['words'];
@@ -44,7 +52,15 @@ export interface ReleaseTables {
 
 /** the tables of a compiled index in hand */
 export function tablesOf(index: CompiledIndex): ReleaseTables {
-  return { codes: () => index.codes, modifiers: () => index.modifiers, words: () => index.words, drugs: () => index.drugs };
+  return {
+    codeCount: () => index.codes.length,
+    codeAt: (i) => index.codes[i]![0],
+    codeRow: (i) => index.codes[i]!,
+    codes: () => index.codes,
+    modifiers: () => index.modifiers,
+    words: () => index.words,
+    drugs: () => index.drugs,
+  };
 }
 
 /**
@@ -56,8 +72,6 @@ export function tablesOf(index: CompiledIndex): ReleaseTables {
 export class ReleaseData {
   readonly release: ReleaseInfo;
   readonly isFull: boolean;
-  /** code -> row index, on first lookup */
-  private byCodeMap: Map<string, number> | undefined;
   /** records by row index, each made on first use */
   private recordList: (CodeRecord | undefined)[] | undefined;
   private modifierTable: { list: ModifierRecord[]; byCode: Map<string, ModifierRecord> } | undefined;
@@ -77,19 +91,23 @@ export class ReleaseData {
   }
 
   private get records(): (CodeRecord | undefined)[] {
-    this.recordList ??= new Array<CodeRecord | undefined>(this.tables.codes().length);
+    this.recordList ??= new Array<CodeRecord | undefined>(this.tables.codeCount());
     return this.recordList;
   }
 
-  private get byCode(): Map<string, number> {
-    if (!this.byCodeMap) {
-      const map = new Map<string, number>();
-      const rows = this.tables.codes();
-      for (let i = 0; i < rows.length; i++) map.set(rows[i][0], i);
-      this.byCodeMap = map;
-      this.built.codeMap = true;
+  /** the row of a code (upper case), by binary search over the codes (rows are in code order); undefined when absent */
+  private rowOf(code: string): number | undefined {
+    this.built.codeMap = true;
+    const { tables } = this;
+    const count = tables.codeCount();
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tables.codeAt(mid) < code) lo = mid + 1;
+      else hi = mid;
     }
-    return this.byCodeMap;
+    return lo < count && tables.codeAt(lo) === code ? lo : undefined;
   }
 
   /** the record of row i, made once */
@@ -97,7 +115,7 @@ export class ReleaseData {
     const records = this.records;
     const made = records[i];
     if (made) return made;
-    const r = this.tables.codes()[i];
+    const r = this.tables.codeRow(i);
     // Optional members are set only when present (no undefined keys, no deletes: objects stay fast).
     const rec: CodeRecord = { code: r[0], short: r[1], long: r[2], pricing: list(r[8]), xrefs: list(r[9]), tos: list(r[11]) };
     if (r[3]) rec.addDate = r[3];
@@ -152,7 +170,7 @@ export class ReleaseData {
     const made = this.drugInfos[k];
     if (made) return made;
     const [i, drugNames, amount, unitName, text, upTo, noc, route, kind, uncertain, source, components] = this.tables.drugs()[k];
-    const info: DrugInfo = { code: this.tables.codes()[i][0], drugs: drugNames === '' ? [] : drugNames.split('|'), noc: noc === 1 };
+    const info: DrugInfo = { code: this.tables.codeAt(i), drugs: drugNames === '' ? [] : drugNames.split('|'), noc: noc === 1 };
     if (route) info.route = route as DrugRoute;
     if (amount > 0) {
       const unit: BillingUnit = { amount, unit: unitName, text };
@@ -206,11 +224,11 @@ export class ReleaseData {
   }
 
   hasCode(code: string): boolean {
-    return this.byCode.has(code);
+    return this.rowOf(code) !== undefined;
   }
 
   record(code: string): CodeRecord | undefined {
-    const i = this.byCode.get(code.trim().toUpperCase());
+    const i = this.rowOf(code.trim().toUpperCase());
     return i === undefined ? undefined : this.recordAt(i);
   }
 
@@ -237,14 +255,15 @@ export class ReleaseData {
     const out: CodeRecord[] = [];
     // codes are sorted: binary search for the first, then walk
     let lo = 0;
-    const rows = this.tables.codes();
-    let hi = rows.length;
+    const { tables } = this;
+    const count = tables.codeCount();
+    let hi = count;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (rows[mid][0] < p) lo = mid + 1;
+      if (tables.codeAt(mid) < p) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < rows.length && out.length < limit && rows[i][0].startsWith(p); i++) out.push(this.recordAt(i));
+    for (let i = lo; i < count && out.length < limit && tables.codeAt(i).startsWith(p); i++) out.push(this.recordAt(i));
     return out;
   }
 
@@ -252,7 +271,7 @@ export class ReleaseData {
     const words = [...new Set(wordsOf(query))];
     if (words.length === 0 || limit <= 0) return [];
     const { terms, postings } = this.tables.words();
-    const n = this.tables.codes().length;
+    const n = this.tables.codeCount();
     // per code: 2 = every query word starts a word of the short descriptor, 1 = matched (somewhere), 0 = not
     let combined: Uint8Array | undefined;
     for (const w of words) {
@@ -279,7 +298,7 @@ export class ReleaseData {
     const key = code.trim().toUpperCase();
     if (this.drugTable || !this.drugRowsSorted) return this.drugs.byCode.get(key);
     // one code's model: its drug row by binary search over the rows' code indexes
-    const i = this.byCode.get(key);
+    const i = this.rowOf(key);
     if (i === undefined) return undefined;
     const rows = this.tables.drugs();
     let lo = 0;

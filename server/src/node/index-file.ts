@@ -2,9 +2,9 @@
 // one laid out in parts (codeset/index-text.ts) is loaded from its header line, and each table is
 // read at its place (a positioned read) and parsed when a question first needs it; any other (a
 // whole-JSON index, an older version) is read whole and loaded as loadIndex loads text. The file
-// stays open while a table is left to read: the descriptor pins the file as it was opened (a newer
-// file renamed over it is another file), and is closed when every table has been read or the code
-// set is gone.
+// stays open while the code set may still ask for a table or a row: the descriptor pins the file as
+// it was opened (a newer file renamed over it is another file), and is closed when the code set is
+// gone (or when loading fails).
 import { closeSync, readSync } from 'node:fs';
 import { loadIndex } from '../codeset/index';
 import { indexFromParts, indexHeader, MAX_HEADER_BYTES } from '../codeset/index-text';
@@ -12,12 +12,10 @@ import type { DatedCodeSet } from '../codeset/dated';
 import { LoadError } from '../codeset/compiled';
 import { readRest, textOf } from './guarded-read';
 
-/** closes the descriptor of a code set whose tables can no longer be asked for */
-const closer = new FinalizationRegistry<{ fd: number; open: boolean }>((held) => {
-  if (!held.open) return;
-  held.open = false;
+/** closes the descriptor of a code set that can no longer ask for a part */
+const closer = new FinalizationRegistry<number>((fd) => {
   try {
-    closeSync(held.fd);
+    closeSync(fd);
   } catch {
     // already closed
   }
@@ -28,13 +26,13 @@ export interface IndexFileOptions {
   name: string;
   /** the most bytes read from it (a file read whole is bounded by this) */
   limit: number;
-  /** hears once per table that cannot be read when first asked (the file was changed in place, or a disk error) */
+  /** hears once about each table that cannot be read when first needed (the file was changed in place, or a disk error) */
   onLateError?: (error: string) => void;
 }
 
 /**
  * The code set of an open index file of `size` bytes. Takes over `fd`: closes it at once when the file
- * is read whole or cannot be loaded, else when no table is left to read. Throws LoadError (not a
+ * is read whole or cannot be loaded, else when the code set is collected. Throws LoadError (not a
  * compiled index of this version, or not whole), SyntaxError (not JSON) or an I/O error.
  */
 export function indexFromFile(fd: number, size: number, options: IndexFileOptions): DatedCodeSet {
@@ -52,34 +50,22 @@ export function indexFromFile(fd: number, size: number, options: IndexFileOption
     if (size !== start + header.body) {
       throw new LoadError(`the compiled index is damaged (${size - start} bytes after the header, not ${header.body}: cut short, or changed): compile it again`);
     }
-    const held = { fd, open: true };
-    let left = header.at.length;
-    const part = (i: number): unknown => {
-      const [offset, length] = header.at[i]!;
-      try {
-        if (!held.open) throw new Error('the file was closed');
-        const bytes = Buffer.allocUnsafe(length);
-        let got = 0;
-        while (got < length) {
-          const n = readSync(fd, bytes, got, length - got, start + offset + got);
-          if (n <= 0) throw new Error(`${got} of ${length} bytes at ${start + offset} could be read: the file changed since it was opened`);
-          got += n;
-        }
-        return JSON.parse(textOf(bytes));
-      } catch (error) {
-        options.onLateError?.(`${options.name}: a table of the compiled index could not be read (${error instanceof Error ? error.message : String(error)}); answers that need it are missing. Compile it again.`);
-        throw error;
-      } finally {
-        // each part is asked for once (index-text.ts keeps what it got, or the failure)
-        if (--left === 0 && held.open) {
-          held.open = false;
-          closer.unregister(part);
-          closeSync(fd);
-        }
+    /** `length` bytes at `from` in part i, read at their place */
+    const slice = (i: number, from = 0, length = header.at[i]![1]): string => {
+      const position = start + header.at[i]![0] + from;
+      const bytes = Buffer.allocUnsafe(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, bytes, got, length - got, position + got);
+        if (n <= 0) throw new Error(`${got} of ${length} bytes at ${position} could be read: the file changed since it was opened`);
+        got += n;
       }
+      return textOf(bytes);
     };
-    const codeset = indexFromParts(header, part);
-    closer.register(part, held, part);
+    const failed = (error: LoadError) => options.onLateError?.(`${options.name}: ${error.message}; answers that need it are missing.`);
+    const codeset = indexFromParts(header, { whole: (i) => JSON.parse(slice(i)), slice, failed });
+    // the descriptor is closed when nothing can ask for a part any more
+    closer.register(slice, fd);
     keep = true;
     return codeset;
   } finally {

@@ -1,17 +1,15 @@
 // A compiled index file laid out in parts (node/index-file.ts): its header line is read at start, and
-// each part is read at its place (a positioned read) when a question first needs it; the file stays
-// open while parts are left to read. A file of another version is refused, and closed.
+// each part (or a code's row alone) is read at its place (a positioned read) when a question first
+// needs it; the file stays open while the code set may ask. A file of another version is refused, and closed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { indexJson, LoadError, type CompiledIndex } from '../../../server/src/codeset/index';
+import { LoadError } from '../../../server/src/codeset/index';
 import { INDEX_VERSION } from '../../../server/src/codeset/compiled';
 import { indexFromFile } from '../../../server/src/node/index-file';
-import type { CodeSet } from '../../../server/src/codeset/types';
-import coreJson from '../../../data/core/codeset.json';
-import { EXCERPT_PARTS, excerptIndexSet, excerptIndexText, spoiled } from '../../support/index-parts';
+import { excerptIndexSet, excerptIndexText, partNames, spoiled, spoiledRows } from '../../support/index-parts';
 
 const text = excerptIndexText;
 const compiledSet = excerptIndexSet;
@@ -20,9 +18,10 @@ const ON = '2025-11-05'; // the October 2025 release and ASP quarter are in forc
 test('from a file: the header read at start, each part read at its place when first asked', () => {
   const dir = mkdtempSync(join(tmpdir(), 'index-file-'));
   const file = join(dir, 'codeset.json');
-  // every part but the October release's codes and drugs and its ASP prices is spoiled
-  const keep = new Set(['2025-10 codes', '2025-10 drugs', 'asp 2025-10 prices']);
-  writeFileSync(file, EXCERPT_PARTS.filter((n) => !keep.has(n)).reduce(spoiled, text()));
+  // every part but the October release's code keys and drugs and its ASP prices is spoiled, and every code row but J0881's
+  const keep = new Set(['2025-10 codes', '2025-10 codeKeys', '2025-10 drugs', 'asp 2025-10 prices']);
+  const whole = text();
+  writeFileSync(file, spoiledRows(partNames(whole).filter((n) => !keep.has(n)).reduce(spoiled, whole), '2025-10 codes', '["J0881",'));
   const late: string[] = [];
   const load = () => indexFromFile(openSync(file, 'r'), statSync(file).size, { name: 'codeset.json', limit: 1 << 30, onLateError: (e) => late.push(e) });
   const cs = load();
@@ -30,26 +29,21 @@ test('from a file: the header read at start, each part read at its place when fi
   assert.equal(cs.lookup('J0881', ON)?.status, 'active');
   assert.equal(cs.drug('J0881', ON)?.unit?.unit, 'mcg');
   assert.equal(cs.asp('J0881', ON)?.dosage, '1 MCG');
-  assert.deepEqual(cs.partsRead(), ['2025-10 codes', '2025-10 drugs', 'asp 2025-10 prices']);
+  assert.deepEqual(cs.partsRead(), ['2025-10 code keys', '2025-10 codes: 1 row', '2025-10 drugs', 'asp 2025-10 prices']);
   assert.deepEqual(late, []);
-  // a part that cannot be read: a LoadError for the question, every time, and one late error
+  // a part or a row that cannot be read: a LoadError for the question, every time, and one late error for each
   for (let i = 0; i < 2; i++) assert.throws(() => cs.modifier('JW', ON), (e: Error) => e instanceof LoadError && /damaged \(its 2025-10 modifiers could not be read: .*\): compile it again/.test(e.message));
-  assert.equal(late.length, 1);
-  assert.match(late[0]!, /^codeset\.json: a table of the compiled index could not be read \(.*\); answers that need it are missing\. Compile it again\.$/);
-  // the descriptor stays open while parts are left to read, and is closed when none is (the core set: one release)
+  for (let i = 0; i < 2; i++) assert.throws(() => cs.lookup('J0882', ON), (e: Error) => e instanceof LoadError && /damaged \(its 2025-10 codes could not be read: .*\): compile it again/.test(e.message));
+  assert.equal(late.length, 2);
+  assert.match(late[0]!, /^codeset\.json: the compiled index is damaged \(its 2025-10 modifiers could not be read: .*\): compile it again; answers that need it are missing\.$/);
+  assert.match(late[1]!, /^codeset\.json: the compiled index is damaged \(its 2025-10 codes could not be read: .*\): compile it again; answers that need it are missing\.$/);
+  // the file stays open while the code set may ask for a part
   if (existsSync('/proc/self/fd')) {
     const open = () => readdirSync('/proc/self/fd').length;
-    const core = join(dir, 'core.json');
-    writeFileSync(core, indexJson(coreJson as unknown as CompiledIndex));
     const before = open();
-    const one = indexFromFile(openSync(core, 'r'), statSync(core).size, { name: 'core.json', limit: 1 << 30 });
-    const asks: ((cs: CodeSet) => unknown)[] = [(c) => c.lookup('J7507'), (c) => c.modifier('JW'), (c) => c.drug('J7507'), (c) => c.asp('J7507'), (c) => c.ndcRows('00378-2045-01'), (c) => c.searchWords('tacrolimus', 1)];
-    for (const ask of asks) {
-      assert.equal(open(), before + 1, 'open while parts are left');
-      ask(one);
-    }
-    assert.equal(one.partsRead().length, 6);
-    assert.equal(open(), before, 'closed when none is left');
+    const again = indexFromFile(openSync(file, 'r'), statSync(file).size, { name: 'codeset.json', limit: 1 << 30 });
+    assert.equal(open(), before + 1);
+    assert.equal(again.lookup('J0881', ON)?.status, 'active');
   }
 });
 

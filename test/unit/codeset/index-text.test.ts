@@ -13,7 +13,7 @@ import { CodeSetStore } from '../../../server/src/node/codeset-store';
 import type { DatedCodeSet } from '../../../server/src/codeset/dated';
 import type { CodeSet } from '../../../server/src/codeset/types';
 import coreJson from '../../../data/core/codeset.json';
-import { excerptIndexSet, excerptIndexText, layout, spoiled } from '../../support/index-parts';
+import { excerptIndexSet, excerptIndexText, layout, spoiled, spoiledRows } from '../../support/index-parts';
 import { excerptAsp } from '../../support/paths';
 
 const text = excerptIndexText;
@@ -36,14 +36,19 @@ const QUESTIONS: [string, (cs: CodeSet) => unknown][] = [
   ['release', (cs) => cs.release],
 ];
 
-test('the text: one JSON value, ASCII, a header line, each part on a line of its own; read back the same', () => {
+test('the text: one JSON value, ASCII, a header line, each part on a line of its own (codes and NDCs a row a line); read back the same', () => {
   const t = text();
   assert.equal(Buffer.byteLength(t), t.length, 'ASCII');
   const lines = t.trimEnd().split('\n');
   const { header } = layout(t);
   assert.equal(header.format, 'hcpcs-index-set');
   assert.equal(header.version, INDEX_VERSION);
-  assert.equal(lines.length, 1 + (header.at as unknown[]).length + 1, 'the header, a line per part, the closing');
+  // a table a row a line: '[', its rows, ']' ('[]' when empty); other parts: one line
+  const rowed = (rows: unknown[]) => (rows.length ? rows.length + 2 : 1);
+  const set = compiledSet();
+  const partLines = set.releases.reduce((n, r) => n + rowed(r.codes) + 4, 0) + set.asp.reduce((n, q) => n + rowed(q.ndc) + 2, 0);
+  assert.equal(lines.length, 1 + partLines + 1, 'the header, the parts, the closing');
+  assert.ok(lines.includes(JSON.stringify(set.releases[0]!.codes[0]) + ','), 'a code row is a line');
   const whole = JSON.parse(t) as { releases: unknown[]; parts: unknown[] };
   assert.equal(whole.parts.length, (header.at as unknown[]).length);
   assert.deepEqual(compiledOf(t), JSON.parse(JSON.stringify(compiledSet())));
@@ -75,27 +80,33 @@ test('loaded from text, from its JSON value or in hand: the same answers', () =>
   for (const [name, ask] of QUESTIONS) assert.deepEqual(ask(again), ask(one), `core: ${name}`);
 });
 
-test('loading parses no table; each question parses only the parts it needs', () => {
+test('loading reads no table; each question reads only the parts it needs, a code\'s or an NDC\'s row alone', () => {
   const rows: { name: string; ask: (cs: CodeSet) => unknown; parts: string[] }[] = [
     { name: 'loading, and what a run says at start', ask: (cs) => [cs.release.label, cs.release.releases, cs.release.aspQuarters, cs.isFull], parts: [] },
-    { name: 'a code on a date', ask: (cs) => cs.lookup('J0881', ON), parts: ['2025-10 codes'] },
+    { name: 'a code on a date: its row', ask: (cs) => cs.lookup('J0881', ON), parts: ['2025-10 code keys', '2025-10 codes: 1 row'] },
+    { name: 'a code no release has: the keys', ask: (cs) => cs.lookup('J0000', ON), parts: ['2025-10 code keys', '2026-01 code keys', '2026-07 code keys'] },
     { name: 'a modifier on a date', ask: (cs) => cs.modifier('JW', ON), parts: ['2025-10 modifiers'] },
-    { name: 'a drug on a date', ask: (cs) => cs.drug('J0881', ON), parts: ['2025-10 codes', '2025-10 drugs'] },
+    { name: 'a drug on a date: the drug rows, not the code\'s', ask: (cs) => cs.drug('J0881', ON), parts: ['2025-10 code keys', '2025-10 drugs'] },
     { name: 'a payment limit on a date', ask: (cs) => cs.asp('J0881', ON), parts: ['asp 2025-10 prices'] },
-    { name: 'an NDC: every quarter\'s crosswalk', ask: (cs) => cs.ndcRows('55513-0002-04'), parts: ['asp 2026-01 ndc', 'asp 2025-10 ndc'] },
-    { name: 'a word search (completion): the newest release', ask: (cs) => cs.searchWords('darbepoetin', 5), parts: ['2026-07 words', '2026-07 codes'] },
+    { name: 'an NDC: its rows in every quarter', ask: (cs) => cs.ndcRows('55513-0002-04'), parts: ['asp 2026-01 ndc keys', 'asp 2026-01 ndc: 2 rows', 'asp 2025-10 ndc keys', 'asp 2025-10 ndc: 2 rows'] },
+    { name: 'codes by prefix (completion): the newest release, those rows', ask: (cs) => cs.searchPrefix('J088', 3), parts: ['2026-07 code keys', '2026-07 codes: 3 rows'] },
+    { name: 'related codes (hover): the whole newest release', ask: (cs) => cs.related('J0881'), parts: ['2026-07 code keys', '2026-07 codes', '2026-07 drugs'] },
   ];
   for (const row of rows) {
     const cs = loadIndex(text());
     row.ask(cs);
     assert.deepEqual(cs.partsRead(), row.parts, row.name);
   }
-  // the parts nobody asked for can be anything: they are never parsed
-  const t = ['2025-10 words', '2026-01 codes', '2026-07 words', 'asp 2026-01 prices', 'asp 2025-10 ndc'].reduce(spoiled, text());
+  // what nobody asked for can be anything: it is never read
+  const spoilt = ['2025-10 words', '2026-01 codes', '2026-07 words', 'asp 2026-01 prices', 'asp 2025-10 ndc', 'asp 2025-10 ndcKeys'].reduce(spoiled, text());
+  const t = spoiledRows(spoilt, '2025-10 codes', '["J0881",');
   const cs = loadIndex(t);
   assert.equal(cs.lookup('J0881', ON)?.status, 'active');
   assert.equal(cs.asp('J0881', ON)?.dosage, '1 MCG');
   assert.equal(cs.drug('J0881', ON)?.unit?.unit, 'mcg');
+  assert.deepEqual(cs.lookup('J0881', ON), loadIndex(compiledSet()).lookup('J0881', ON));
+  // and a spoiled row that is asked for: refused, as a damaged index, every time it is asked
+  for (let i = 0; i < 2; i++) assert.throws(() => cs.lookup('J0882', ON), (e: Error) => e instanceof LoadError && /^the compiled index is damaged \(its 2025-10 codes could not be read: .*\): compile it again$/.test(e.message));
 });
 
 test('another version, or a text cut short: refused at load with a message that says to compile again', () => {
@@ -120,7 +131,7 @@ test('the code set store: the build\'s index read lazily, an ASP folder given al
   assert.match(loaded.message ?? '', /^Loaded HCPCS Level II, July 2026 \(CMS\) from .*codeset\.json\.$/);
   assert.deepEqual(cs.partsRead(), []);
   assert.equal(cs.lookup('J0881', ON)?.status, 'active');
-  assert.deepEqual(cs.partsRead(), ['2025-10 codes']);
+  assert.deepEqual(cs.partsRead(), ['2025-10 code keys', '2025-10 codes: 1 row']);
   // the quarters of an ASP folder replace the ones it has of the same quarter
   const withAsp = new CodeSetStore({ distDir: dir }).loadAtStartup({ aspPath: excerptAsp });
   assert.deepEqual((withAsp.codeset.release.aspQuarters ?? []).map((q) => q.id), ['2025-10', '2026-01']);
