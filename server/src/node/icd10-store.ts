@@ -44,10 +44,13 @@ export function loadIcd10Path(path: string): Icd10Load {
   return { ok: true, codes, index, message: [`Loaded ${describe(codes)}.`, ...notes].join(' ') };
 }
 
+/** 74719 -> '74,719', as toLocaleString('en-US') writes it, without starting ICU's number formatting (~20 ms) for a note at start */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 /** 'ICD-10-CM FY2026 (74,719 billable of 98,186 codes, 2025-10-01 to 2026-09-30)' */
 export function describe(codes: DiagnosisCodes): string {
   return codes.infos
-    .map((info) => `${info.label} (${info.billableCount.toLocaleString('en-US')} billable of ${info.codeCount.toLocaleString('en-US')} codes, ${info.startDate} to ${info.endDate}${info.source ? `, from ${info.source}` : ''})`)
+    .map((info) => `${info.label} (${grouped(info.billableCount)} billable of ${grouped(info.codeCount)} codes, ${info.startDate} to ${info.endDate}${info.source ? `, from ${info.source}` : ''})`)
     .join(', ');
 }
 
