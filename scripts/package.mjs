@@ -24,8 +24,11 @@ const index = join(root, 'dist/codeset.json');
 let carries = 'the built-in core set only (data/); set HCPCS_RELEASE (and HCPCS_ASP) before packaging to ship a full CMS release';
 if (existsSync(index)) {
   try {
-    const { release } = JSON.parse(readFileSync(index, 'utf8'));
-    carries = `${release.label}${release.asp ? ` with ${release.asp}` : ''}: ${release.codeCount} codes, ${release.modifierCount} modifiers (dist/codeset.json, ${(statSync(index).size / 1024).toFixed(0)} KiB)`;
+    // the index text laid out in parts (server/src/codeset/index-text.ts) is one JSON value too
+    const { releases, asp } = JSON.parse(readFileSync(index, 'utf8'));
+    const { release } = releases[releases.length - 1];
+    const also = [releases.length > 1 ? `${releases.length} releases` : '', ...asp.map((q) => q.label)].filter(Boolean).join(', ');
+    carries = `${release.label}${also ? ` with ${also}` : ''}: ${release.codeCount} codes, ${release.modifierCount} modifiers (dist/codeset.json, ${(statSync(index).size / 1024).toFixed(0)} KiB)`;
   } catch (error) {
     carries = `dist/codeset.json, which could not be read (${error instanceof Error ? error.message : String(error)})`;
   }
@@ -33,4 +36,6 @@ if (existsSync(index)) {
 console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} KiB`);
 console.log(`code set carried: ${carries}`);
 const icd10 = join(root, 'dist/icd10cm.json');
-console.log(`ICD-10-CM carried: ${existsSync(icd10) ? `dist/icd10cm.json, ${(statSync(icd10).size / 1024).toFixed(0)} KiB` : 'none; set HCPCS_ICD10 before packaging to ship one'}`);
+const titles = join(root, 'dist/icd10cm.titles.json');
+const kib = (file) => `${(statSync(file).size / 1024).toFixed(0)} KiB`;
+console.log(`ICD-10-CM carried: ${existsSync(icd10) ? `dist/icd10cm.json, ${kib(icd10)}${existsSync(titles) ? `, titles in dist/icd10cm.titles.json, ${kib(titles)}` : ''}` : 'none; set HCPCS_ICD10 before packaging to ship one'}`);

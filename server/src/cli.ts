@@ -211,7 +211,7 @@ async function stdinTasks(options: CliOptions): Promise<AsyncIterable<Task> | Ta
 }
 
 function localWorker(source: CodeSetSource, settings: Settings, today: string, icd10Path: string | undefined, format: OutputFormat): LocalWorker {
-  const { codeset, notes } = loadSource(source, __dirname);
+  const { codeset, notes } = loadSource(source, __dirname, err);
   const icd10 = loadIcd10Source(icd10Path, __dirname, err);
   const service = makeService(codeset, settings, today, icd10.codes);
   return { loaded: { release: codeset.release, notes: [...notes, ...icd10.notes] }, run: (task) => renderResult(runTask(service, task), format) };

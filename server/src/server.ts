@@ -146,7 +146,7 @@ connection.onInitialized(async () => {
   const loaded = store.loadAtStartup(releasePaths);
   service.setCodeSet(loaded.codeset);
   if (loaded.warning) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `HCPCS: ${loaded.warning}` });
-  applyIcd10(loadIcd10AtStartup(icd10Path, __dirname));
+  applyIcd10(loadIcd10AtStartup(icd10Path, __dirname, log));
   await applySettings();
   announceRelease(loaded.message);
   revalidateAll();

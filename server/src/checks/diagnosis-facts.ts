@@ -83,8 +83,8 @@ function judge(ctx: LineContext, claim: Claim): DiagnosisVerdict[] {
     }
     if (!verdict || !agreed) continue;
     if (verdict.kind === 'header') {
-      const under = codes.billableUnder(code, verdict.date, Number.MAX_SAFE_INTEGER);
-      verdict.billableUnder = { count: under.length, examples: under.slice(0, 3).map((u) => dottedDiagnosis(u.code)) };
+      const under = codes.billableCodesUnder(code, verdict.date, Number.MAX_SAFE_INTEGER);
+      verdict.billableUnder = { count: under.length, examples: under.slice(0, 3).map(dottedDiagnosis) };
     }
     out.push(verdict);
   }

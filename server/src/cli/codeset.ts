@@ -1,9 +1,9 @@
 // The CLI's code set: strict about what it is told to read. A --codeset, --release or --asp that
 // cannot be read or imported stops the run (exit 2) instead of falling back to a smaller set.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
-import { indexJson, loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
-import { textOf } from '../node/guarded-read';
+import { indexJson, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
+import { indexFromFile } from '../node/index-file';
 import { CodeSetStore, compileFrom } from '../node/codeset-store';
 import { aspFolders } from '../node/release-sources';
 import type { CodeSet } from '../codeset/types';
@@ -30,29 +30,38 @@ export interface LoadedCodeSet {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-function readRegularFile(path: string, what: string, maxBytes: number): Buffer {
-  let size: number;
-  try {
-    const stat = statSync(path);
+/** opens a regular file within its size limit; every failure is an InputError naming it */
+function openRegularFile(path: string, what: string, maxBytes: number): { fd: number; size: number } {
+  const check = (stat: Stats) => {
     if (!stat.isFile()) throw new InputError(`${what} ${path}: not a regular file`);
-    size = stat.size;
+    if (stat.size > maxBytes) throw new InputError(`${what} ${path}: ${stat.size} bytes is larger than the ${maxBytes}-byte limit`);
+  };
+  let fd: number | undefined;
+  try {
+    check(statSync(path));
+    // O_NONBLOCK: a FIFO put in its place after the check must not block the open (fstat refuses it)
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    check(stat);
+    const opened = { fd, size: stat.size };
+    fd = undefined;
+    return opened;
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${what} ${path}: cannot be read (${errorText(e)})`);
-  }
-  if (size > maxBytes) throw new InputError(`${what} ${path}: ${size} bytes is larger than the ${maxBytes}-byte limit`);
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw new InputError(`${what} ${path}: cannot be read (${errorText(e)})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-/** a code set file written by `hcpcs-check compile`; the index's own version check names the mismatch */
-export function loadCodeSetFile(path: string): { codeset: CodeSet; json: string } {
-  const json = textOf(readRegularFile(path, '--codeset', MAX_CODESET_BYTES));
+/**
+ * A code set file written by `hcpcs-check compile` (or the build): its header is read now, each table
+ * when a document first needs it (node/index-file.ts). The index's own version check names a mismatch.
+ */
+export function loadCodeSetFile(path: string, onLateError?: (error: string) => void): { codeset: CodeSet } {
+  const { fd, size } = openRegularFile(path, '--codeset', MAX_CODESET_BYTES);
   try {
-    return { codeset: loadIndex(json), json };
+    return { codeset: indexFromFile(fd, size, { name: `--codeset ${path}`, limit: MAX_CODESET_BYTES, onLateError }) };
   } catch (e) {
     const why = e instanceof SyntaxError ? `not valid JSON (${e.message})` : errorText(e);
     throw new InputError(`--codeset ${path}: ${why}; make it with \`hcpcs-check compile --release FILE -o ${basename(path)}\``);
@@ -102,21 +111,24 @@ export function codeSetSource(flags: CodeSetFlags): { source: CodeSetSource; not
   return { source: { kind: 'startup', aspPath: flags.asp }, notes: [] };
 }
 
-/** loads the code set a source names; an InputError names what could not be loaded */
-export function loadSource(source: CodeSetSource, distDir: string): LoadedCodeSet {
+/**
+ * Loads the code set a source names; an InputError names what could not be loaded. A compiled index
+ * is read table by table when first needed: `onLateError` hears if a table then cannot be.
+ */
+export function loadSource(source: CodeSetSource, distDir: string, onLateError?: (error: string) => void): LoadedCodeSet {
   switch (source.kind) {
     case 'file': {
-      const { codeset } = loadCodeSetFile(source.path);
+      const { codeset } = loadCodeSetFile(source.path, onLateError);
       return { codeset, notes: [`Loaded ${codeset.release.label} from ${source.path}.`] };
     }
     case 'release': {
-      const store = new CodeSetStore({ distDir, storagePath: source.cacheDir });
+      const store = new CodeSetStore({ distDir, storagePath: source.cacheDir, log: onLateError });
       const loaded = store.loadAtStartup({ releasePath: source.releasePath, aspPath: source.aspPath });
       if (loaded.error) throw new InputError(`--release ${source.releasePath}: ${loaded.error}`);
       return { codeset: loaded.codeset, notes: loaded.message ? [loaded.message] : [] };
     }
     case 'startup': {
-      const { codeset, message } = new CodeSetStore({ distDir }).loadAtStartup({ aspPath: source.aspPath });
+      const { codeset, message } = new CodeSetStore({ distDir, log: onLateError }).loadAtStartup({ aspPath: source.aspPath });
       return { codeset, notes: message ? [message] : [] };
     }
   }

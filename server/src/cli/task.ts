@@ -8,7 +8,7 @@ import { createService, type HcpcsService } from '../service';
 import type { Settings } from '../settings';
 import type { CodeSet } from '../codeset/types';
 import type { DiagnosisCodes } from '../codeset/icd10';
-import { loadGuidance } from '../features/guidance';
+import { loadGuidance, type GuidanceLibrary } from '../features/guidance';
 import { checkDocument, type DocumentInput } from './check-document';
 import { parseInputLine } from '../checks/report/ndjson-input';
 import type { DocumentResult } from '../checks/report/records';
@@ -29,7 +29,22 @@ export interface TaskResult extends DocumentResult {
 }
 
 export function makeService(codeset: CodeSet, settings: Settings, today: string, diagnosisCodes?: DiagnosisCodes): HcpcsService {
-  return createService({ codeset, diagnosisCodes, guidance: loadGuidance(guidanceFiles), settings, today: () => today });
+  return createService({ codeset, diagnosisCodes, guidance: lazyGuidance(), settings, today: () => today });
+}
+
+/** the guidance notes, read when first asked: checks never ask (hover and completion do), so a run does not parse them */
+function lazyGuidance(): GuidanceLibrary {
+  let library: GuidanceLibrary | undefined;
+  const get = () => (library ??= loadGuidance(guidanceFiles));
+  return {
+    get entries() {
+      return get().entries;
+    },
+    get problems() {
+      return get().problems;
+    },
+    forCode: (code, codeset) => get().forCode(code, codeset),
+  };
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -35,8 +35,9 @@ export function runWorker(): void {
   let service;
   let notes: string[];
   try {
-    const loaded = loadSource(init.codeset, init.distDir);
-    const icd10 = loadIcd10Source(init.icd10, init.distDir, (error) => process.stderr.write(`hcpcs-check: ${error}\n`));
+    const late = (error: string) => process.stderr.write(`hcpcs-check: ${error}\n`);
+    const loaded = loadSource(init.codeset, init.distDir, late);
+    const icd10 = loadIcd10Source(init.icd10, init.distDir, late);
     notes = [...loaded.notes, ...icd10.notes];
     service = makeService(loaded.codeset, init.settings, init.today, icd10.codes);
   } catch (e) {

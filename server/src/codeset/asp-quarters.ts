@@ -1,7 +1,7 @@
 // The loaded ASP quarters: a payment limit holds only for dates in its own quarter; the NDC
 // crosswalk keeps every code CMS maps an NDC to (Aranesp 55513-0002-04 is J0881 and J0882).
 import type { AspPrice, AspQuarterInfo, NdcCrosswalkEntry } from './types';
-import type { CompiledAsp, NdcRow } from './compiled';
+import type { AspRow, CompiledAsp, NdcRow } from './compiled';
 import { normalizeNdc } from './ndc';
 import { quarterFromLabel, quarterOf } from './quarters';
 
@@ -11,26 +11,55 @@ interface Quarter {
   prices: () => Map<string, AspPrice>;
 }
 
+/**
+ * One quarter's compiled tables: its label and id at hand, its prices given when first asked (the
+ * same value every time), and the crosswalk rows of one NDC when asked.
+ */
+export interface AspQuarterTables {
+  label: string;
+  id?: string;
+  prices(): AspRow[];
+  /** the crosswalk rows of an NDC (11 digits), in the quarter's order */
+  ndcRows(ndc11: string): NdcRow[];
+}
+
+/** the tables of a compiled quarter in hand */
+export function aspTablesOf(c: CompiledAsp): AspQuarterTables {
+  let byNdc: Map<string, NdcRow[]> | undefined;
+  const ndcRows = (ndc11: string): NdcRow[] => {
+    if (!byNdc) {
+      byNdc = new Map();
+      for (const row of c.ndc) {
+        const rows = byNdc.get(row[0]);
+        if (rows) rows.push(row);
+        else byNdc.set(row[0], [row]);
+      }
+    }
+    return byNdc.get(ndc11) ?? [];
+  };
+  const out: AspQuarterTables = { label: c.label, prices: () => c.prices, ndcRows };
+  if (c.id !== undefined) out.id = c.id;
+  return out;
+}
+
 /** Payment limits and the NDC crosswalk of every quarter, each table built when first asked. */
 export class AspQuarters {
   /** oldest first */
   readonly quarters: Quarter[];
-  private readonly compiled: { c: CompiledAsp; id: string }[];
-  /** built on the first NDC asked */
-  private ndcMap: Map<string, NdcRow[]> | undefined;
+  private readonly compiled: { c: AspQuarterTables; id: string }[];
   /** ndc -> one entry per code, the newest quarter's first; made once per NDC asked */
   private readonly entries = new Map<string, NdcCrosswalkEntry[]>();
   /** what has been built so far (tests) */
   readonly built = { priceTables: 0, ndc: false };
 
-  constructor(compiled: CompiledAsp[]) {
+  constructor(compiled: AspQuarterTables[]) {
     this.compiled = compiled.map((c) => ({ c, id: c.id ?? quarterFromLabel(c.label) ?? '' })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.quarters = this.compiled.map(({ c, id }) => {
       let prices: Map<string, AspPrice> | undefined;
       const table = () => {
         if (!prices) {
           prices = new Map<string, AspPrice>();
-          for (const [code, dosage, limit] of c.prices) {
+          for (const [code, dosage, limit] of c.prices()) {
             const price: AspPrice = { code, dosage, paymentLimit: limit ?? NaN };
             if (id) price.quarter = id;
             prices.set(code, price);
@@ -43,21 +72,19 @@ export class AspQuarters {
     });
   }
 
-  /** ndc -> its compiled rows, one per code, the newest quarter's first (rows become entries when asked) */
-  private get ndcs(): Map<string, NdcRow[]> {
-    if (!this.ndcMap) {
-      const map = new Map<string, NdcRow[]>();
-      for (let q = this.compiled.length - 1; q >= 0; q--) {
-        for (const row of this.compiled[q]!.c.ndc) {
-          const rows = map.get(row[0]);
-          if (!rows) map.set(row[0], [row]);
-          else if (!rows.some((r) => r[1] === row[1])) rows.push(row);
-        }
-      }
-      this.ndcMap = map;
-      this.built.ndc = true;
+  /** an NDC's compiled rows, one per code, the newest quarter's first */
+  private ndcs(key: string): NdcRow[] {
+    this.built.ndc = true;
+    const out: NdcRow[] = [];
+    for (let q = this.compiled.length - 1; q >= 0; q--) {
+      for (const row of this.compiled[q]!.c.ndcRows(key)) if (!out.some((r) => r[1] === row[1])) out.push(row);
     }
-    return this.ndcMap;
+    return out;
+  }
+
+  /** each quarter's tables, oldest first (a code set made with more quarters shares them) */
+  get tables(): AspQuarterTables[] {
+    return this.compiled.map((q) => q.c);
   }
 
   get infos(): AspQuarterInfo[] {
@@ -87,8 +114,8 @@ export class AspQuarters {
     const key = normalizeNdc(ndc11) ?? ndc11.replace(/\D/g, '');
     const made = this.entries.get(key);
     if (made) return made;
-    const rows = this.ndcs.get(key);
-    if (!rows) return [];
+    const rows = this.ndcs(key);
+    if (rows.length === 0) return [];
     const entries = rows.map(([ndc, code, drugName, labeler, hcpcsDosage, packageSize, packageQuantity, billUnits, billUnitsPerPackage]): NdcCrosswalkEntry => ({ ndc, code, drugName, labeler, hcpcsDosage, packageSize, packageQuantity, billUnits, billUnitsPerPackage }));
     this.entries.set(key, entries);
     return entries;

@@ -8,7 +8,11 @@ import { wordsOf } from './words';
 import { quarterFromLabel } from './quarters';
 
 export const INDEX_FORMAT = 'hcpcs-index';
-export const INDEX_VERSION = 1;
+/** 2: the text is laid out in parts, each table parsed on first use (index-text.ts) */
+export const INDEX_VERSION = 2;
+
+/** data that is not a compiled index, or one of another version */
+export class LoadError extends Error {}
 
 /** code, short, long, add, actionEffective, term, action, coverage, pricing (space-joined), xrefs, betos, tos */
 export type CodeRow = [string, string, string, string, string, string, string, string, string, string, string, string];
@@ -53,14 +57,6 @@ export interface CompiledIndexSet {
   version: number;
   releases: CompiledIndex[];
   asp: CompiledAsp[];
-}
-
-/**
- * The index as JSON text, ASCII only (any other character written as a \u escape): the same value,
- * and a reader takes the bytes as they are instead of decoding UTF-8 (node/guarded-read.ts textOf).
- */
-export function indexJson(index: CompiledIndex | CompiledIndexSet): string {
-  return JSON.stringify(index).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export interface CompileOptions {

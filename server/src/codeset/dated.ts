@@ -16,7 +16,7 @@ import type {
   ReleaseSummary,
 } from './types';
 import type { ReleaseData } from './release-data';
-import type { AspQuarters } from './asp-quarters';
+import { AspQuarters, type AspQuarterTables } from './asp-quarters';
 
 /** how far down an XREF chain a successor is followed (CMS chains are 2-3 long) */
 const MAX_CHAIN = 12;
@@ -32,7 +32,15 @@ export class DatedCodeSet implements CodeSet {
   /** order() by date */
   private readonly orders = new Map<string, readonly ReleaseData[]>();
 
-  constructor(releases: ReleaseData[], private readonly aspQuarters: AspQuarters) {
+  /**
+   * `parts` names what has been read of the index text so far ('2025-10 codes', '2025-10 codes: 2 rows'),
+   * when the code set was loaded from text whose parts are read on first use (index-text.ts)
+   */
+  constructor(
+    releases: ReleaseData[],
+    private readonly aspQuarters: AspQuarters,
+    private readonly parts: () => string[] = () => [],
+  ) {
     this.releases = [...releases].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
     this.newest = this.releases[this.releases.length - 1];
     const info: ReleaseInfo = {
@@ -52,6 +60,22 @@ export class DatedCodeSet implements CodeSet {
    */
   built(): { releases: ({ id: string } & ReleaseData['built'])[]; asp: AspQuarters['built'] } {
     return { releases: this.releases.map((r) => ({ id: r.release.id, ...r.built })), asp: { ...this.aspQuarters.built } };
+  }
+
+  /** what has been read of the index text so far, in the order it was (tests: a question reads only what it needs) */
+  partsRead(): string[] {
+    return this.parts();
+  }
+
+  /**
+   * The same releases with ASP quarters added (a quarter loaded again replaces the one it had). The
+   * releases and the quarters kept are shared, with what they have built or parsed.
+   */
+  withAspQuarters(added: AspQuarterTables[]): DatedCodeSet {
+    const key = (q: AspQuarterTables) => q.id ?? q.label;
+    const ids = new Set(added.map(key));
+    const kept = this.aspQuarters.tables.filter((q) => !ids.has(key(q)));
+    return new DatedCodeSet(this.releases, new AspQuarters([...kept, ...added]), this.parts);
   }
 
   /** the releases to ask for a date, best first: the one in force, then older ones, then newer ones */

@@ -1,11 +1,15 @@
 // ICD-10-CM diagnosis codes (CDC/NCHS), one fiscal-year release or several, each in force from its
 // own date (FY2026 = 2025-10-01 to 2026-09-30; an April update from April 1). Kept compact: the
 // codes as one string of fixed-width cells, the billable flags as one string, the titles as one
-// string with their start offsets, instead of ~98,000 objects.
+// string with their start offsets, instead of ~98,000 objects. The titles (nine tenths of the list)
+// are for people only (hover, completion): checks ask for kinds, and the list the build writes keeps
+// the titles in a file of their own, read on the first title asked (splitTitles, Icd10Titles).
 
 export const ICD10_INDEX_FORMAT = 'icd10cm-index';
 export const ICD10_INDEX_SET_FORMAT = 'icd10cm-index-set';
-export const ICD10_INDEX_VERSION = 1;
+export const ICD10_TITLES_FORMAT = 'icd10cm-titles';
+/** 2: a compiled list may leave its titles to a titles file beside it */
+export const ICD10_INDEX_VERSION = 2;
 /** the longest ICD-10-CM code, without the dot */
 export const CODE_WIDTH = 7;
 
@@ -26,8 +30,8 @@ export interface Icd10Index {
   codes: string;
   /** '1' billable (valid for submission), '0' header, per code */
   billable: string;
-  /** the long titles, in code order, joined by '\n' */
-  titles: string;
+  /** the long titles, in code order, joined by '\n'; absent in the list the build writes (they are in its titles file) */
+  titles?: string;
   /** false when read from the codes file (billable codes only): headers are inferred from their children */
   hasHeaders: boolean;
 }
@@ -36,6 +40,43 @@ export interface Icd10IndexSet {
   format: typeof ICD10_INDEX_SET_FORMAT;
   version: number;
   releases: Icd10Index[];
+}
+
+/** The titles of a compiled list without them, per release (the build's titles file). */
+export interface Icd10Titles {
+  format: typeof ICD10_TITLES_FORMAT;
+  version: number;
+  releases: { id: string; codeCount: number; titles: string }[];
+}
+
+/** a list (one release or a set) -> the same list without titles, and its titles */
+export function splitTitles(data: Icd10Index | Icd10IndexSet): { list: Icd10Index | Icd10IndexSet; titles: Icd10Titles } {
+  const releases = data.format === ICD10_INDEX_SET_FORMAT ? (data as Icd10IndexSet).releases : [data as Icd10Index];
+  const bare = releases.map(({ titles: _, ...rest }): Icd10Index => rest);
+  const titles: Icd10Titles = {
+    format: ICD10_TITLES_FORMAT,
+    version: ICD10_INDEX_VERSION,
+    releases: releases.map((r) => ({ id: r.id, codeCount: r.codes.length / CODE_WIDTH, titles: r.titles ?? '' })),
+  };
+  const list = data.format === ICD10_INDEX_SET_FORMAT ? { ...(data as Icd10IndexSet), releases: bare } : bare[0]!;
+  return { list, titles };
+}
+
+/**
+ * The titles of each release of a titles file (parsed JSON), by release id; throws Icd10LoadError on
+ * anything else, another version, or titles that do not fit the releases they are for.
+ */
+export function titlesByRelease(data: unknown, releases: Icd10ReleaseInfo[]): Map<string, string> {
+  const t = data as Icd10Titles;
+  if (!t || t.format !== ICD10_TITLES_FORMAT || !Array.isArray(t.releases)) throw new Icd10LoadError('not an ICD-10-CM titles file');
+  if (t.version !== ICD10_INDEX_VERSION) throw new Icd10LoadError(`ICD-10-CM titles version ${t.version}, expected ${ICD10_INDEX_VERSION}: compile it again`);
+  const out = new Map<string, string>();
+  for (const info of releases) {
+    const found = t.releases.find((r) => r && r.id === info.id);
+    if (!found || found.codeCount !== info.codeCount || typeof found.titles !== 'string') throw new Icd10LoadError(`the titles file has no titles for ${info.label} (${info.codeCount} codes): compile it again`);
+    out.set(info.id, found.titles);
+  }
+  return out;
 }
 
 export interface Icd10ReleaseInfo {
@@ -48,7 +89,10 @@ export interface Icd10ReleaseInfo {
   billableCount: number;
 }
 
-/** What a release says of a code: billable, a header (needs more characters), or absent. */
+/**
+ * What a release says of a code: billable, a header (needs more characters), or absent. The title is
+ * read when first asked (hover), never by a check.
+ */
 export type Icd10Entry =
   | { code: string; kind: 'billable' | 'header'; /** absent for a header inferred from the codes file */ title?: string }
   | { code: string; kind: 'absent' };
@@ -71,14 +115,23 @@ export function isIcd10Shaped(code: string): boolean {
   return ICD10_SHAPE.test(code.trim().toUpperCase());
 }
 
-/** One release with its lookup by binary search over the fixed-width code cells. */
+/**
+ * One release with its lookup by binary search over the fixed-width code cells. Its titles are the
+ * index's own, else what `titles` gives on the first title asked (undefined: none can be read).
+ */
 export class Icd10Release {
   readonly info: Icd10ReleaseInfo;
   private readonly count: number;
-  /** where each title starts in index.titles: found on the first title asked (hover, a header's examples) */
+  /** where each title starts in the titles: found on the first title asked (hover, a header's examples) */
   private starts: Uint32Array | undefined;
+  private titleText: string | undefined;
+  /** the titles could not be read (or do not fit): titles are absent */
+  private noTitles = false;
 
-  constructor(private readonly index: Icd10Index) {
+  constructor(
+    private readonly index: Icd10Index,
+    private readonly titles?: () => string | undefined,
+  ) {
     this.count = index.codes.length / CODE_WIDTH;
     let billable = 0;
     for (let i = 0; i < this.count; i++) if (index.billable.charCodeAt(i) === 49) billable++;
@@ -91,25 +144,43 @@ export class Icd10Release {
     return this.index.codes.slice(i * CODE_WIDTH, (i + 1) * CODE_WIDTH).trimEnd();
   }
 
-  private get titleStarts(): Uint32Array {
-    if (!this.starts) {
-      const { titles } = this.index;
+  /** whether the titles have been read (or looked for): tests check that a check run never does */
+  get titlesRead(): boolean {
+    return this.starts !== undefined || this.noTitles;
+  }
+
+  /** the titles and where each starts, read and found on the first title asked; undefined when there are none */
+  private get titleTable(): { text: string; starts: Uint32Array } | undefined {
+    if (!this.starts && !this.noTitles) {
+      const titles = this.index.titles ?? this.titles?.();
+      if (titles === undefined) {
+        this.noTitles = true;
+        return undefined;
+      }
       const starts = new Uint32Array(this.count + 1);
       let at = 0;
+      // one line per code: titles of another list (more or fewer lines) are not used
+      let fits = true;
       for (let i = 0; i < this.count; i++) {
         starts[i] = at;
         const nl = titles.indexOf('\n', at);
+        if ((nl < 0) !== (i === this.count - 1)) fits = false;
         at = nl < 0 ? titles.length + 1 : nl + 1;
+      }
+      if (!fits) {
+        this.noTitles = true;
+        return undefined;
       }
       starts[this.count] = at;
       this.starts = starts;
+      this.titleText = titles;
     }
-    return this.starts;
+    return this.starts && this.titleText !== undefined ? { text: this.titleText, starts: this.starts } : undefined;
   }
 
-  private titleAt(i: number): string {
-    const starts = this.titleStarts;
-    return this.index.titles.slice(starts[i], starts[i + 1] - 1);
+  private titleAt(i: number): string | undefined {
+    const table = this.titleTable;
+    return table ? table.text.slice(table.starts[i], table.starts[i + 1] - 1) : undefined;
   }
 
   private isBillableAt(i: number): boolean {
@@ -131,27 +202,47 @@ export class Icd10Release {
   entry(code: string): Icd10Entry {
     const key = normalizeDiagnosis(code);
     const i = this.lowerBound(key);
-    if (i < this.count && this.codeAt(i) === key) return { code: key, kind: this.isBillableAt(i) ? 'billable' : 'header', title: this.titleAt(i) };
+    if (i < this.count && this.codeAt(i) === key) {
+      const kind = this.isBillableAt(i) ? 'billable' : 'header';
+      // the title is read when asked (a getter, enumerable: the entry compares and prints as a plain object)
+      const at = (): string | undefined => this.titleAt(i);
+      return {
+        code: key,
+        kind,
+        get title() {
+          return at();
+        },
+      };
+    }
     // the codes file lists billable codes only: a code some of them extend is a header
     if (!this.index.hasHeaders && key.length >= 3 && i < this.count && this.codeAt(i).startsWith(key)) return { code: key, kind: 'header' };
     return { code: key, kind: 'absent' };
   }
 
-  /** the billable codes under a prefix (itself included), in code order, with titles */
-  billableUnder(prefix: string, limit: number): { code: string; title: string }[] {
+  /** the rows of the billable codes under a prefix (itself included), in code order */
+  private billableRowsUnder(prefix: string, limit: number): number[] {
     const key = normalizeDiagnosis(prefix);
-    const out: { code: string; title: string }[] = [];
+    const out: number[] = [];
     for (let i = this.lowerBound(key); i < this.count && out.length < limit; i++) {
-      const code = this.codeAt(i);
-      if (!code.startsWith(key)) break;
-      if (this.isBillableAt(i)) out.push({ code, title: this.titleAt(i) });
+      if (!this.codeAt(i).startsWith(key)) break;
+      if (this.isBillableAt(i)) out.push(i);
     }
     return out;
   }
 
+  /** the billable codes under a prefix (itself included), in code order, with titles ('' when none can be read) */
+  billableUnder(prefix: string, limit: number): { code: string; title: string }[] {
+    return this.billableRowsUnder(prefix, limit).map((i) => ({ code: this.codeAt(i), title: this.titleAt(i) ?? '' }));
+  }
+
+  /** the billable codes under a prefix, without titles (what a check needs) */
+  billableCodesUnder(prefix: string, limit: number): string[] {
+    return this.billableRowsUnder(prefix, limit).map((i) => this.codeAt(i));
+  }
+
   /** how many billable codes lie under a prefix */
   billableCountUnder(prefix: string): number {
-    return this.billableUnder(prefix, Number.MAX_SAFE_INTEGER).length;
+    return this.billableRowsUnder(prefix, Number.MAX_SAFE_INTEGER).length;
   }
 }
 
@@ -247,9 +338,14 @@ export class DiagnosisCodes {
     return { release: release.info, entry: release.entry(code), pastData: date > this.newest.info.endDate };
   }
 
-  /** the billable codes under a prefix in the release in force on the date (else the newest) */
+  /** the billable codes under a prefix in the release in force on the date (else the newest), with titles */
   billableUnder(prefix: string, date: string, limit: number): { code: string; title: string }[] {
     return (this.inForce(date) ?? this.newest).billableUnder(prefix, limit);
+  }
+
+  /** the same codes without their titles (checks: a title is never read to judge a claim) */
+  billableCodesUnder(prefix: string, date: string, limit: number): string[] {
+    return (this.inForce(date) ?? this.newest).billableCodesUnder(prefix, limit);
   }
 
   /** 'ICD-10-CM FY2026' or 'ICD-10-CM FY2025, FY2026' */
@@ -261,15 +357,18 @@ export class DiagnosisCodes {
 
 export class Icd10LoadError extends Error {}
 
-/** a compiled release or set (parsed JSON) -> the lookup; throws Icd10LoadError on anything else */
-export function loadDiagnosisCodes(data: Icd10Index | Icd10IndexSet): DiagnosisCodes {
+/**
+ * A compiled release or set (parsed JSON) -> the lookup; throws Icd10LoadError on anything else. A
+ * release without its titles takes them from `titles` (by release id) on the first title asked.
+ */
+export function loadDiagnosisCodes(data: Icd10Index | Icd10IndexSet, titles?: (id: string) => string | undefined): DiagnosisCodes {
   const list = data && data.format === ICD10_INDEX_SET_FORMAT ? (data as Icd10IndexSet).releases : [data as Icd10Index];
   if (!Array.isArray(list) || list.length === 0) throw new Icd10LoadError('the compiled ICD-10-CM index holds no release');
   for (const r of list) {
-    if (!r || r.format !== ICD10_INDEX_FORMAT || typeof r.codes !== 'string' || typeof r.titles !== 'string') throw new Icd10LoadError('not a compiled ICD-10-CM index');
+    if (!r || r.format !== ICD10_INDEX_FORMAT || typeof r.codes !== 'string' || typeof r.billable !== 'string' || (r.titles !== undefined && typeof r.titles !== 'string')) throw new Icd10LoadError('not a compiled ICD-10-CM index');
     if (r.version !== ICD10_INDEX_VERSION) throw new Icd10LoadError(`compiled ICD-10-CM index version ${r.version}, expected ${ICD10_INDEX_VERSION}: compile it again`);
   }
-  return new DiagnosisCodes(list.map((r) => new Icd10Release(r)));
+  return new DiagnosisCodes(list.map((r) => new Icd10Release(r, titles && (() => titles(r.id)))));
 }
 
 export const ICD10_SUMMARY_FORMAT = 'icd10cm-summary';

@@ -1,5 +1,6 @@
 // One release's records, drug model and word index, as loadIndex builds them; DatedCodeSet picks
-// the release in force on a date.
+// the release in force on a date. Its compiled tables come from ReleaseTables: in hand, or read
+// from the index text (index-text.ts) when first asked, a code's row alone when only it is needed.
 import type {
   BillingUnit,
   CodeLookup,
@@ -13,7 +14,7 @@ import type {
   ReleaseInfo,
   UnitKind,
 } from './types';
-import type { CompiledIndex } from './compiled';
+import type { CodeRow, CompiledIndex, DrugRow, ModifierRow } from './compiled';
 import { prefixRange, wordsOf } from './words';
 import { relatedCodes } from './related';
 import cptModifiers from '../../../data/cpt-modifiers.json';
@@ -34,6 +35,35 @@ export function statusOn(r: { addDate?: string; termDate?: string }, date: strin
 const CPT_MODIFIERS: Map<string, string> = new Map(Object.entries((cptModifiers as { modifiers: Record<string, string> }).modifiers));
 
 /**
+ * One release's compiled tables, each given when first asked (the same value every time). Code rows
+ * are in code order; one can be had alone (`codeAt`, `codeRow`) without the whole table (`codes`).
+ */
+export interface ReleaseTables {
+  codeCount(): number;
+  /** the code of row i */
+  codeAt(i: number): string;
+  codeRow(i: number): CodeRow;
+  /** every row: for questions about the whole release (predecessors) */
+  codes(): CodeRow[];
+  modifiers(): ModifierRow[];
+  words(): CompiledIndex['words'];
+  drugs(): DrugRow[];
+}
+
+/** the tables of a compiled index in hand */
+export function tablesOf(index: CompiledIndex): ReleaseTables {
+  return {
+    codeCount: () => index.codes.length,
+    codeAt: (i) => index.codes[i]![0],
+    codeRow: (i) => index.codes[i]!,
+    codes: () => index.codes,
+    modifiers: () => index.modifiers,
+    words: () => index.words,
+    drugs: () => index.drugs,
+  };
+}
+
+/**
  * One release's records, drug model and word index; dates and ASP are DatedCodeSet's business.
  * Built lazily from the compiled rows: a record when it is first asked for, the code and modifier
  * lookups, the drug model and the predecessors on first use (a CLI run checking one claim asks for a
@@ -42,10 +72,8 @@ const CPT_MODIFIERS: Map<string, string> = new Map(Object.entries((cptModifiers 
 export class ReleaseData {
   readonly release: ReleaseInfo;
   readonly isFull: boolean;
-  /** code -> row index, on first lookup */
-  private byCodeMap: Map<string, number> | undefined;
   /** records by row index, each made on first use */
-  private readonly records: (CodeRecord | undefined)[];
+  private recordList: (CodeRecord | undefined)[] | undefined;
   private modifierTable: { list: ModifierRecord[]; byCode: Map<string, ModifierRecord> } | undefined;
   private drugTable: { byCode: Map<string, DrugInfo>; names: Map<string, string[]>; nameList: string[] } | undefined;
   /** drug models by drug row, each made on first use */
@@ -56,29 +84,38 @@ export class ReleaseData {
   /** what has been built so far (tests: a run that asks nothing of a release builds nothing) */
   readonly built = { codeMap: false, records: 0, modifiers: false, drugs: false, predecessors: false, drugModels: 0 };
 
-  constructor(private readonly index: CompiledIndex) {
-    this.release = index.release;
-    this.isFull = index.release.kind === 'full';
-    this.defaultDate = releaseDate(index.release.id);
-    this.records = new Array<CodeRecord | undefined>(index.codes.length);
+  constructor(release: ReleaseInfo, private readonly tables: ReleaseTables) {
+    this.release = release;
+    this.isFull = release.kind === 'full';
+    this.defaultDate = releaseDate(release.id);
   }
 
-  private get byCode(): Map<string, number> {
-    if (!this.byCodeMap) {
-      const map = new Map<string, number>();
-      const rows = this.index.codes;
-      for (let i = 0; i < rows.length; i++) map.set(rows[i][0], i);
-      this.byCodeMap = map;
-      this.built.codeMap = true;
+  private get records(): (CodeRecord | undefined)[] {
+    this.recordList ??= new Array<CodeRecord | undefined>(this.tables.codeCount());
+    return this.recordList;
+  }
+
+  /** the row of a code (upper case), by binary search over the codes (rows are in code order); undefined when absent */
+  private rowOf(code: string): number | undefined {
+    this.built.codeMap = true;
+    const { tables } = this;
+    const count = tables.codeCount();
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tables.codeAt(mid) < code) lo = mid + 1;
+      else hi = mid;
     }
-    return this.byCodeMap;
+    return lo < count && tables.codeAt(lo) === code ? lo : undefined;
   }
 
   /** the record of row i, made once */
   private recordAt(i: number): CodeRecord {
-    const made = this.records[i];
+    const records = this.records;
+    const made = records[i];
     if (made) return made;
-    const r = this.index.codes[i];
+    const r = this.tables.codeRow(i);
     // Optional members are set only when present (no undefined keys, no deletes: objects stay fast).
     const rec: CodeRecord = { code: r[0], short: r[1], long: r[2], pricing: list(r[8]), xrefs: list(r[9]), tos: list(r[11]) };
     if (r[3]) rec.addDate = r[3];
@@ -87,7 +124,7 @@ export class ReleaseData {
     if (r[6]) rec.actionCode = r[6];
     if (r[7]) rec.coverage = r[7];
     if (r[10]) rec.betos = r[10];
-    this.records[i] = rec;
+    records[i] = rec;
     this.built.records++;
     return rec;
   }
@@ -96,7 +133,7 @@ export class ReleaseData {
   private get predecessorsOf(): Map<string, string[]> {
     if (!this.predecessorsMap) {
       const map = new Map<string, string[]>();
-      for (const r of this.index.codes) {
+      for (const r of this.tables.codes()) {
         if (!r[5]) continue;
         for (const x of list(r[9])) {
           const before = map.get(x);
@@ -113,7 +150,7 @@ export class ReleaseData {
   private get modifiers(): { list: ModifierRecord[]; byCode: Map<string, ModifierRecord> } {
     if (!this.modifierTable) {
       const byCode = new Map<string, ModifierRecord>();
-      const rows = this.index.modifiers.map((r) => {
+      const rows = this.tables.modifiers().map((r) => {
         const m: ModifierRecord = { code: r[0], short: r[1], long: r[2] };
         if (r[3]) m.addDate = r[3];
         if (r[4]) m.actionEffectiveDate = r[4];
@@ -132,8 +169,8 @@ export class ReleaseData {
   private drugAt(k: number): DrugInfo {
     const made = this.drugInfos[k];
     if (made) return made;
-    const [i, drugNames, amount, unitName, text, upTo, noc, route, kind, uncertain, source, components] = this.index.drugs[k];
-    const info: DrugInfo = { code: this.index.codes[i][0], drugs: drugNames === '' ? [] : drugNames.split('|'), noc: noc === 1 };
+    const [i, drugNames, amount, unitName, text, upTo, noc, route, kind, uncertain, source, components] = this.tables.drugs()[k];
+    const info: DrugInfo = { code: this.tables.codeAt(i), drugs: drugNames === '' ? [] : drugNames.split('|'), noc: noc === 1 };
     if (route) info.route = route as DrugRoute;
     if (amount > 0) {
       const unit: BillingUnit = { amount, unit: unitName, text };
@@ -154,7 +191,8 @@ export class ReleaseData {
     if (!this.drugTable) {
       const byCode = new Map<string, DrugInfo>();
       const names = new Map<string, string[]>();
-      for (let k = 0; k < this.index.drugs.length; k++) {
+      const count = this.tables.drugs().length;
+      for (let k = 0; k < count; k++) {
         const info = this.drugAt(k);
         byCode.set(info.code, info);
         for (const n of info.drugs) {
@@ -172,7 +210,7 @@ export class ReleaseData {
   /** whether drug rows are in strictly ascending code order (as compileIndex writes them), so one can be found by binary search */
   private get drugRowsSorted(): boolean {
     if (this.drugsInOrder === undefined) {
-      const rows = this.index.drugs;
+      const rows = this.tables.drugs();
       let sorted = true;
       for (let k = 1; k < rows.length && sorted; k++) sorted = rows[k - 1][0] < rows[k][0];
       this.drugsInOrder = sorted;
@@ -186,11 +224,11 @@ export class ReleaseData {
   }
 
   hasCode(code: string): boolean {
-    return this.byCode.has(code);
+    return this.rowOf(code) !== undefined;
   }
 
   record(code: string): CodeRecord | undefined {
-    const i = this.byCode.get(code.trim().toUpperCase());
+    const i = this.rowOf(code.trim().toUpperCase());
     return i === undefined ? undefined : this.recordAt(i);
   }
 
@@ -217,22 +255,23 @@ export class ReleaseData {
     const out: CodeRecord[] = [];
     // codes are sorted: binary search for the first, then walk
     let lo = 0;
-    const rows = this.index.codes;
-    let hi = rows.length;
+    const { tables } = this;
+    const count = tables.codeCount();
+    let hi = count;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (rows[mid][0] < p) lo = mid + 1;
+      if (tables.codeAt(mid) < p) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < rows.length && out.length < limit && rows[i][0].startsWith(p); i++) out.push(this.recordAt(i));
+    for (let i = lo; i < count && out.length < limit && tables.codeAt(i).startsWith(p); i++) out.push(this.recordAt(i));
     return out;
   }
 
   searchWords(query: string, limit: number): CodeRecord[] {
     const words = [...new Set(wordsOf(query))];
     if (words.length === 0 || limit <= 0) return [];
-    const { terms, postings } = this.index.words;
-    const n = this.index.codes.length;
+    const { terms, postings } = this.tables.words();
+    const n = this.tables.codeCount();
     // per code: 2 = every query word starts a word of the short descriptor, 1 = matched (somewhere), 0 = not
     let combined: Uint8Array | undefined;
     for (const w of words) {
@@ -259,9 +298,9 @@ export class ReleaseData {
     const key = code.trim().toUpperCase();
     if (this.drugTable || !this.drugRowsSorted) return this.drugs.byCode.get(key);
     // one code's model: its drug row by binary search over the rows' code indexes
-    const i = this.byCode.get(key);
+    const i = this.rowOf(key);
     if (i === undefined) return undefined;
-    const rows = this.index.drugs;
+    const rows = this.tables.drugs();
     let lo = 0;
     let hi = rows.length;
     while (lo < hi) {

@@ -9,13 +9,17 @@ import { appendAll } from '../base/arrays';
 import type { CodeSet } from '../codeset/types';
 import { compileIndex, compileIndexSet, loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
 import { compileAsp } from '../codeset/compiled';
+import type { DatedCodeSet } from '../codeset/dated';
+import { aspTablesOf } from '../codeset/asp-quarters';
 import { importRelease, type ImportedRelease } from '../codeset/import/release';
 import { importAsp, type AspData } from '../codeset/import/asp';
 import { monthYear } from '../codeset/import/release-name';
 import { doubtMessage, releaseDoubts } from '../codeset/import/plausibility';
 import { aspFolders, releaseFiles, type AspFolder } from './release-sources';
-import { readGuarded, textOf } from './guarded-read';
+import { openGuarded, readGuarded } from './guarded-read';
 import { contentKey, ReleaseCache } from './release-cache';
+import { indexFromFile } from './index-file';
+import { FILE_BYTES } from '../base/limits';
 import { safeName } from '../base/safe-text';
 import coreIndex from '../../../data/core/codeset.json';
 
@@ -28,6 +32,7 @@ export type LoadResult =
 export interface StoreOptions {
   /** folder where the compiled index of a user-loaded release is cached (VS Code's global storage) */
   storagePath?: string;
+  /** hears what goes wrong after start: a table of a compiled index that cannot be read when first asked */
   log?: (message: string) => void;
   /** folder of the bundles (dist/), where a build-time index may sit */
   distDir?: string;
@@ -39,7 +44,7 @@ export class CodeSetStore {
   private readonly cache: ReleaseCache;
 
   constructor(private readonly options: StoreOptions = {}) {
-    this.cache = new ReleaseCache(options.storagePath);
+    this.cache = new ReleaseCache(options.storagePath, options.log);
   }
 
   static initialCodeSet(): CodeSet {
@@ -68,29 +73,27 @@ export class CodeSetStore {
     if (aspPath && !releasePath) {
       const asp = readAspQuarters(aspPath);
       appendAll(problems, asp.notes);
-      if (asp.quarters.length > 0) codeset = loadIndex(withAspQuarters(base.index, asp.quarters));
+      if (asp.quarters.length > 0) codeset = base.codeset.withAspQuarters(asp.quarters.map((q) => aspTablesOf(compileAsp(q))));
     }
     const message = [...problems, base.from ? `Loaded ${codeset.release.label} from ${base.from}.` : ''].filter(Boolean).join(' ') || undefined;
     const warning = failed ? `${failed} Using ${codeset.release.label} instead.` : undefined;
     return warning ? { codeset, message, warning, error: failed } : { codeset, message };
   }
 
-  /** the user's last load, else the build-time index, else the core set */
-  private baseIndex(problems: string[]): { codeset: CodeSet; index: CompiledIndex | CompiledIndexSet; from?: string } {
+  /** the user's last load, else the build-time index (its tables read when first asked), else the core set */
+  private baseIndex(problems: string[]): { codeset: DatedCodeSet; from?: string } {
     const latest = this.cache.latest();
-    if (latest) return { ...latest, from: 'the cache of the last load' };
+    if (latest) return { codeset: latest, from: 'the cache of the last load' };
     const file = join(this.options.distDir ?? __dirname, CACHE_FILE);
-    const read = readGuarded(file, 'release');
-    if (read.ok) {
+    const open = openGuarded(file, 'release');
+    if (open.ok) {
       try {
-        const index = JSON.parse(textOf(read.bytes)) as CompiledIndex | CompiledIndexSet;
-        return { codeset: loadIndex(index), index, from: file };
+        return { codeset: indexFromFile(open.fd, open.size, { name: file, limit: FILE_BYTES.release, onLateError: this.options.log }), from: file };
       } catch (error) {
         problems.push(`${file} could not be loaded (${errorText(error)}).`);
       }
-    } else if (!read.missing) problems.push(read.error);
-    const index = coreIndex as unknown as CompiledIndex;
-    return { codeset: loadIndex(index), index };
+    } else if (!open.missing) problems.push(open.error);
+    return { codeset: loadIndex(coreIndex as unknown as CompiledIndex) };
   }
 
   /**
@@ -240,19 +243,6 @@ export function readAspQuarters(aspPath: string): { quarters: AspData[]; notes: 
   const notes: string[] = [];
   const quarters = importAspQuarters(readAspFiles(aspPath, notes), notes);
   return { quarters, notes };
-}
-
-/** a compiled base (one release or a set) with ASP quarters added; a quarter loaded again replaces the old one */
-function withAspQuarters(base: CompiledIndex | CompiledIndexSet, quarters: AspData[]): CompiledIndexSet {
-  const added = quarters.map(compileAsp);
-  const ids = new Set(added.map((q) => q.id ?? q.label));
-  if (base.format === 'hcpcs-index-set') {
-    const set = base as CompiledIndexSet;
-    return { ...set, asp: [...set.asp.filter((q) => !ids.has(q.id ?? q.label)), ...added] };
-  }
-  const one = base as CompiledIndex;
-  const own = one.asp && !ids.has(one.asp.id ?? one.asp.label) ? [one.asp] : [];
-  return { format: 'hcpcs-index-set', version: one.version, releases: [{ ...one, asp: undefined }], asp: [...own, ...added] };
 }
 
 function errorText(error: unknown): string {

@@ -28,11 +28,15 @@ const errorText = (error: unknown): string => {
   return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
 };
 
+export type GuardedOpen =
+  | { ok: true; fd: number; /** its size when opened (within the budget) */ size: number; realPath: string; /** the name messages use */ name: string }
+  | { ok: false; error: string; /** true when nothing is at the path */ missing?: boolean };
+
 /**
- * Reads a whole file of the given kind, or says why not; never throws, never blocks on a special file.
- * Messages name the file by its base name, or by the whole path when `fullPath` (config files).
+ * Opens a regular file of the given kind within its budget, or says why not; never throws, never
+ * blocks on a special file. The caller reads no more than `size` bytes and closes `fd`.
  */
-export function readGuarded(path: string, kind: FileKind, fullPath = false): GuardedRead {
+export function openGuarded(path: string, kind: FileKind, fullPath = false): GuardedOpen {
   const name = safeName(fullPath ? path : basename(path) || path, fullPath ? 4096 : undefined);
   const limit = FILE_BYTES[kind];
   let realPath: string;
@@ -53,27 +57,53 @@ export function readGuarded(path: string, kind: FileKind, fullPath = false): Gua
     const opened = fstatSync(fd);
     if (!opened.isFile()) return { ok: false, error: `${name}${target} is ${kindOf(opened)}, not a regular file; it was not loaded.` };
     if (opened.size > limit) return { ok: false, error: `${overFileLimit(name, kind, opened.size)}; it was not loaded.` };
-    // read up to one byte past the limit: a file that grows (or reports size 0, as /proc does) is still bounded
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // the first chunk holds the whole file as its size says (kept as read, not copied); more reads get 64 kB chunks of their own
-    let chunk = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(opened.size + 1, 64 * 1024)));
-    for (;;) {
-      const n = readSync(fd, chunk, 0, Math.min(chunk.length, limit + 1 - total), null);
-      if (n <= 0) break;
-      chunks.push(chunk.subarray(0, n));
-      chunk = Buffer.allocUnsafe(Math.min(limit + 1, 64 * 1024));
-      total += n;
-      if (total > limit) {
-        return { ok: false, error: `${name} grew past the ${formatBytes(limit)} limit for ${FILE_KIND_NAMES[kind]} while it was read; it was not loaded.` };
-      }
-    }
-    return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), realPath };
+    const open: GuardedOpen = { ok: true, fd, size: opened.size, realPath, name: `${name}${target}` };
+    fd = undefined;
+    return open;
   } catch (error) {
     return { ok: false, error: `${name}${target} ${errorText(error)}; it was not loaded.` };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * Reads a whole file of the given kind, or says why not; never throws, never blocks on a special file.
+ * Messages name the file by its base name, or by the whole path when `fullPath` (config files).
+ */
+export function readGuarded(path: string, kind: FileKind, fullPath = false): GuardedRead {
+  const open = openGuarded(path, kind, fullPath);
+  if (!open.ok) return open;
+  try {
+    const bytes = readRest(open.fd, Buffer.alloc(0), FILE_BYTES[kind], open.size);
+    if (!bytes) return { ok: false, error: `${open.name} grew past the ${formatBytes(FILE_BYTES[kind])} limit for ${FILE_KIND_NAMES[kind]} while it was read; it was not loaded.` };
+    return { ok: true, bytes, realPath: open.realPath };
+  } catch (error) {
+    return { ok: false, error: `${open.name} ${errorText(error)}; it was not loaded.` };
+  } finally {
+    closeSync(open.fd);
+  }
+}
+
+/**
+ * The rest of an open file after the `head` already read from its start, never more than `limit`
+ * bytes in all; undefined when it holds more (a file that grows, or reports size 0 as /proc does, is
+ * still bounded). `size` is what fstat said: the first read takes all of it in one buffer, kept as read.
+ */
+export function readRest(fd: number, head: Buffer, limit: number, size: number): Buffer | undefined {
+  const chunks: Buffer[] = head.length ? [head] : [];
+  let total = head.length;
+  // read up to one byte past the limit; more reads get 64 kB chunks of their own
+  let chunk = Buffer.allocUnsafe(Math.min(limit + 1 - total, Math.max(size - total + 1, 64 * 1024)));
+  for (;;) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, limit + 1 - total), null);
+    if (n <= 0) break;
+    chunks.push(chunk.subarray(0, n));
+    chunk = Buffer.allocUnsafe(Math.min(limit + 1, 64 * 1024));
+    total += n;
+    if (total > limit) return undefined;
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /**

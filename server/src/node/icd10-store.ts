@@ -1,9 +1,10 @@
 // Loads ICD-10-CM releases (entry-side I/O shared by server.ts and the CLI): an explicit file, CDC
-// zip or folder of releases, else the index compiled at build time (dist/icd10cm.json), else none.
+// zip or folder of releases, else the index compiled at build time (dist/icd10cm.json, its titles in
+// dist/icd10cm.titles.json, read on the first title asked), else none.
 // Every file goes through the guarded reader; nothing here throws.
 import { basename, join } from 'node:path';
 import { statSync } from 'node:fs';
-import { DiagnosisCodes, Icd10Release, icd10SummaryInfos, loadDiagnosisCodes, type Icd10Index, type Icd10IndexSet } from '../codeset/icd10';
+import { DiagnosisCodes, Icd10Release, icd10SummaryInfos, loadDiagnosisCodes, titlesByRelease, type Icd10Index, type Icd10IndexSet, type Icd10ReleaseInfo } from '../codeset/icd10';
 import { icd10ReleaseFromName, importIcd10, isIcd10FileName } from '../codeset/import/icd10cm';
 import { icd10Files } from './release-sources';
 import { readGuarded, textOf } from './guarded-read';
@@ -13,6 +14,8 @@ import { appendAll } from '../base/arrays';
 export const ICD10_BUILT_FILE = 'icd10cm.json';
 /** written beside it by the build: what its releases are, so a run can say so without reading the list */
 export const ICD10_SUMMARY_FILE = 'icd10cm.summary.json';
+/** written beside it by the build: the titles, which only hover and completion show (splitTitles) */
+export const ICD10_TITLES_FILE = 'icd10cm.titles.json';
 
 export type Icd10Load = { ok: true; codes: DiagnosisCodes; /** absent when the list is read lazily */ index?: Icd10Index | Icd10IndexSet; message: string } | { ok: false; error: string };
 
@@ -41,28 +44,52 @@ export function loadIcd10Path(path: string): Icd10Load {
   return { ok: true, codes, index, message: [`Loaded ${describe(codes)}.`, ...notes].join(' ') };
 }
 
+/** 74719 -> '74,719', as toLocaleString('en-US') writes it, without starting ICU's number formatting (~20 ms) for a note at start */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 /** 'ICD-10-CM FY2026 (74,719 billable of 98,186 codes, 2025-10-01 to 2026-09-30)' */
 export function describe(codes: DiagnosisCodes): string {
   return codes.infos
-    .map((info) => `${info.label} (${info.billableCount.toLocaleString('en-US')} billable of ${info.codeCount.toLocaleString('en-US')} codes, ${info.startDate} to ${info.endDate}${info.source ? `, from ${info.source}` : ''})`)
+    .map((info) => `${info.label} (${grouped(info.billableCount)} billable of ${grouped(info.codeCount)} codes, ${info.startDate} to ${info.endDate}${info.source ? `, from ${info.source}` : ''})`)
     .join(', ');
 }
 
-/** the index compiled at build time beside the bundles, if any */
-export function loadBuiltIcd10(distDir: string): Icd10Load | undefined {
+/**
+ * The index compiled at build time beside the bundles, if any. Releases it holds without titles take
+ * them from the titles file beside it on the first title asked; `onLateError` hears if that cannot be
+ * read (the codes are then shown without titles).
+ */
+export function loadBuiltIcd10(distDir: string, onLateError?: (error: string) => void): Icd10Load | undefined {
   const file = join(distDir, ICD10_BUILT_FILE);
   const read = readGuarded(file, 'icd10cm');
   if (!read.ok) return read.missing ? undefined : { ok: false, error: `ICD-10-CM: ${read.error}` };
-  return parseBuilt(file, read.bytes);
+  return parseBuilt(file, read.bytes, distDir, onLateError);
 }
 
-function parseBuilt(file: string, bytes: Buffer): Icd10Load {
+function parseBuilt(file: string, bytes: Buffer, distDir: string, onLateError?: (error: string) => void): Icd10Load {
   try {
     const index = JSON.parse(textOf(bytes)) as Icd10Index | Icd10IndexSet;
-    const codes = loadDiagnosisCodes(index);
+    let titles: Map<string, string> | undefined;
+    const codes: DiagnosisCodes = loadDiagnosisCodes(index, (id) => {
+      titles ??= readTitles(distDir, codes.infos, onLateError);
+      return titles.get(id);
+    });
     return { ok: true, codes, index, message: builtMessage(codes) };
   } catch (error) {
     return { ok: false, error: `ICD-10-CM: ${file} could not be loaded (${error instanceof Error ? error.message : String(error)}).` };
+  }
+}
+
+/** the titles file beside the list, by release id; empty (and one late error) when it cannot be read or does not fit */
+function readTitles(distDir: string, releases: Icd10ReleaseInfo[], onLateError?: (error: string) => void): Map<string, string> {
+  const file = join(distDir, ICD10_TITLES_FILE);
+  const read = readGuarded(file, 'icd10cm');
+  try {
+    if (!read.ok) throw new Error(read.error);
+    return titlesByRelease(JSON.parse(textOf(read.bytes)), releases);
+  } catch (error) {
+    onLateError?.(`ICD-10-CM: the titles in ${file} could not be loaded (${error instanceof Error ? error.message : String(error)}); codes are shown without them.`);
+    return new Map();
   }
 }
 
@@ -88,7 +115,7 @@ export function loadBuiltIcd10Lazily(distDir: string, onLateError: (error: strin
   const infos = read.ok ? summaryInfos(read.bytes, size) : undefined;
   if (!infos) return loadBuiltIcd10(distDir);
   const codes = DiagnosisCodes.lazy(infos, () => {
-    const loaded = loadBuiltIcd10(distDir);
+    const loaded = loadBuiltIcd10(distDir, onLateError);
     if (loaded?.ok) return loaded.codes.releases;
     onLateError(loaded ? loaded.error : `ICD-10-CM: ${file} is gone; it was not loaded.`);
     return undefined;
@@ -97,9 +124,9 @@ export function loadBuiltIcd10Lazily(distDir: string, onLateError: (error: strin
 }
 
 /** at start: the path if given (a bad one is an error, and nothing is loaded), else the build-time index */
-export function loadIcd10AtStartup(path: string | undefined, distDir: string): Icd10Load | undefined {
+export function loadIcd10AtStartup(path: string | undefined, distDir: string, onLateError?: (error: string) => void): Icd10Load | undefined {
   if (path && path.trim()) return loadIcd10Path(path.trim());
-  return loadBuiltIcd10(distDir);
+  return loadBuiltIcd10(distDir, onLateError);
 }
 
 /** the summary's releases when it describes an index of `size` bytes; undefined for anything else */

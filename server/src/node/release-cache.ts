@@ -3,14 +3,17 @@
 // serve one under the other's name (issue #19 case 7: a shared slot and a separate stamp file raced).
 // Each entry is written to a unique temporary file and renamed into place (atomic on one file
 // system); a pointer names the entry loaded last. One entry per release id; CACHE.entries in all.
+// An entry is an index text laid out in parts: loading it reads its header, and each table is read
+// when first asked (node/index-file.ts).
 import { appendAll } from '../base/arrays';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { indexJson, loadIndex, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
-import type { CodeSet } from '../codeset/types';
-import { CACHE } from '../base/limits';
-import { readGuarded, textOf } from './guarded-read';
+import { indexJson, type CompiledIndex, type CompiledIndexSet } from '../codeset/index';
+import type { DatedCodeSet } from '../codeset/dated';
+import { CACHE, FILE_BYTES } from '../base/limits';
+import { openGuarded, readGuarded } from './guarded-read';
+import { indexFromFile } from './index-file';
 
 const LATEST = 'latest';
 const ENTRY = /^(.+)\.([0-9a-f]{64})\.json$/;
@@ -30,18 +33,22 @@ export function contentKey(parts: (Uint8Array | undefined)[]): string {
 export class ReleaseCache {
   private readonly dir: string | undefined;
 
-  constructor(storagePath: string | undefined) {
+  /** `log` hears if a table of a loaded entry cannot be read when first asked */
+  constructor(
+    storagePath: string | undefined,
+    private readonly log?: (message: string) => void,
+  ) {
     this.dir = storagePath ? join(storagePath, 'releases') : undefined;
   }
 
   /** the code set compiled from exactly these bytes, when cached */
-  load(key: string): CodeSet | undefined {
+  load(key: string): DatedCodeSet | undefined {
     const file = this.entryFile(key);
-    return file ? this.read(file)?.codeset : undefined;
+    return file ? this.read(file) : undefined;
   }
 
   /** the entry saved last (the user's last load), when there is one */
-  latest(): { codeset: CodeSet; index: CompiledIndex | CompiledIndexSet } | undefined {
+  latest(): DatedCodeSet | undefined {
     if (!this.dir) return undefined;
     const pointer = readGuarded(join(this.dir, LATEST), 'config');
     if (!pointer.ok) return undefined;
@@ -87,12 +94,12 @@ export class ReleaseCache {
     }
   }
 
-  private read(file: string): { codeset: CodeSet; index: CompiledIndex | CompiledIndexSet } | undefined {
-    const read = readGuarded(file, 'release');
-    if (!read.ok) return undefined;
+  /** an entry's code set; undefined when it cannot be loaded (another version, damaged): it is compiled again */
+  private read(file: string): DatedCodeSet | undefined {
+    const open = openGuarded(file, 'release');
+    if (!open.ok) return undefined;
     try {
-      const index = JSON.parse(textOf(read.bytes)) as CompiledIndex | CompiledIndexSet;
-      return { codeset: loadIndex(index), index };
+      return indexFromFile(open.fd, open.size, { name: file, limit: FILE_BYTES.release, onLateError: this.log });
     } catch {
       return undefined;
     }
