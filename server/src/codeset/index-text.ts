@@ -284,7 +284,13 @@ export function indexFromParts(header: IndexHeader, source: PartSource): DatedCo
       }
       return lo;
     };
-    return { all: allRows, keyAt, rowAt, lowerBound, count: () => keys().at.length, order: (k: number) => keys().order?.[k] ?? k };
+    /** the row of the k-th key: a row that holds another key is damage (a file changed in place), never another code's answer */
+    const rowOfKey = (k: number): Row => {
+      const row = rowAt(keys().order?.[k] ?? k);
+      if (row[0] !== keyAt(k)) throw (failed = fail(name, new Error(`the row of ${keyAt(k)} holds ${String(row[0]).slice(0, 16)}`)));
+      return row;
+    };
+    return { all: allRows, keyAt, rowOfKey, lowerBound, count: () => keys().at.length };
   };
   const isWords = (v: unknown) => Array.isArray((v as CompiledIndex['words'])?.terms) && Array.isArray((v as CompiledIndex['words']).postings);
   const releases = header.releases.map(({ release, parts }) => {
@@ -294,7 +300,7 @@ export function indexFromParts(header: IndexHeader, source: PartSource): DatedCo
       codeCount: codes.count,
       // rows are in code order (indexJson refuses codes out of order): key k is row k
       codeAt: codes.keyAt,
-      codeRow: codes.rowAt,
+      codeRow: codes.rowOfKey,
       codes: codes.all,
       modifiers: whole<ModifierRow[]>(parts.modifiers, `${id} modifiers`, Array.isArray),
       words: whole<CompiledIndex['words']>(parts.words, `${id} words`, isWords),
@@ -307,7 +313,7 @@ export function indexFromParts(header: IndexHeader, source: PartSource): DatedCo
     const ndc = keyed<NdcRow>(parts.ndc, parts.ndcKeys, `${name} ndc`, `${name} ndc keys`, undefined);
     const ndcRows = (ndc11: string): NdcRow[] => {
       const out: NdcRow[] = [];
-      for (let k = ndc.lowerBound(ndc11); k < ndc.count() && ndc.keyAt(k) === ndc11; k++) out.push(ndc.rowAt(ndc.order(k)));
+      for (let k = ndc.lowerBound(ndc11); k < ndc.count() && ndc.keyAt(k) === ndc11; k++) out.push(ndc.rowOfKey(k));
       return out;
     };
     const q: AspQuarterTables = { label, prices: whole<AspRow[]>(parts.prices, `${name} prices`, Array.isArray), ndcRows };

@@ -109,6 +109,20 @@ test('loading reads no table; each question reads only the parts it needs, a cod
   for (let i = 0; i < 2; i++) assert.throws(() => cs.lookup('J0882', ON), (e: Error) => e instanceof LoadError && /^the compiled index is damaged \(its 2025-10 codes could not be read: .*\): compile it again$/.test(e.message));
 });
 
+test('a row that holds another code than its key (a file changed in place) is refused, never answered for it', () => {
+  const whole = text();
+  const rows: { name: string; text: string; refused: boolean }[] = [
+    { name: 'J0882\'s row rewritten as J0883\'s', text: whole.replace('["J0882",', '["J0883",'), refused: true },
+    { name: 'twin: the rows as written', text: whole, refused: false },
+  ];
+  for (const row of rows) {
+    assert.ok(row.text !== whole || !row.refused, `${row.name}: the row was found`);
+    const cs = loadIndex(row.text);
+    if (row.refused) assert.throws(() => cs.lookup('J0882', ON), (e: Error) => e instanceof LoadError && /the row of J0882 holds J0883/.test(e.message), row.name);
+    else assert.equal(cs.lookup('J0882', ON)?.record.code, 'J0882', row.name);
+  }
+});
+
 test('another version, or a text cut short: refused at load with a message that says to compile again', () => {
   const t = text();
   const nl = t.indexOf('\n');
