@@ -1,21 +1,26 @@
 // Small formatting helpers shared by the cards and hints: numbers without float noise, money, plurals.
 
-// Intl formatters are costly to create: make them once (toLocaleString would create one per call)
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
-const MONEY2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const MONEY3 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+// Intl formatters are costly to create: made once (toLocaleString would make one per call), and
+// on first use (the first one starts ICU's number formatting, about 20 ms: a check run needs none)
+let formatters: { number: Intl.NumberFormat; money2: Intl.NumberFormat; money3: Intl.NumberFormat } | undefined;
+const intl = () =>
+  (formatters ??= {
+    number: new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 }),
+    money2: new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    money3: new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 }),
+  });
 
 /** 0.30000000000000004 -> '0.3', 2400000 -> '2,400,000' */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return '';
   if (Number.isInteger(n) && Math.abs(n) < 1000) return String(n);
-  return NUMBER.format(Math.round(n * 1e6) / 1e6);
+  return intl().number.format(Math.round(n * 1e6) / 1e6);
 }
 
 /** dollars with cents; `published` keeps the 3 decimals CMS publishes ASP limits with */
 export function formatMoney(n: number, published = false): string {
   if (!Number.isFinite(n)) return '';
-  return '$' + (published ? MONEY3 : MONEY2).format(n);
+  return '$' + (published ? intl().money3 : intl().money2).format(n);
 }
 
 export function plural(n: number, word: string): string {
