@@ -20,6 +20,8 @@ import { relatedCodes } from './related';
 import cptModifiers from '../../../data/cpt-modifiers.json';
 
 const list = (s: string): string[] => (s === '' ? [] : s.split(' '));
+/** codes whose row is remembered (a release has under 10,000; a file of garbage codes stops adding past this) */
+const MAX_REMEMBERED_CODES = 20_000;
 
 /** the release's own date ('2025-10' -> '2025-10-01'): the status asked without a date */
 export function releaseDate(id: string): string {
@@ -80,6 +82,8 @@ export class ReleaseData {
   private readonly drugInfos: (DrugInfo | undefined)[] = [];
   private drugsInOrder: boolean | undefined;
   private predecessorsMap: Map<string, string[]> | undefined;
+  /** rowOf's answers by code */
+  private readonly rows = new Map<string, number>();
   private readonly defaultDate: string;
   /** what has been built so far (tests: a run that asks nothing of a release builds nothing) */
   readonly built = { codeMap: false, records: 0, modifiers: false, drugs: false, predecessors: false, drugModels: 0 };
@@ -98,6 +102,9 @@ export class ReleaseData {
   /** the row of a code (upper case), by binary search over the codes (rows are in code order); undefined when absent */
   private rowOf(code: string): number | undefined {
     this.built.codeMap = true;
+    // every rule of every line asks: each code a file uses is searched once (-1: absent)
+    const known = this.rows.get(code);
+    if (known !== undefined) return known < 0 ? undefined : known;
     const { tables } = this;
     const count = tables.codeCount();
     let lo = 0;
@@ -107,7 +114,9 @@ export class ReleaseData {
       if (tables.codeAt(mid) < code) lo = mid + 1;
       else hi = mid;
     }
-    return lo < count && tables.codeAt(lo) === code ? lo : undefined;
+    const row = lo < count && tables.codeAt(lo) === code ? lo : undefined;
+    if (this.rows.size < MAX_REMEMBERED_CODES) this.rows.set(code, row ?? -1);
+    return row;
   }
 
   /** the record of row i, made once */
