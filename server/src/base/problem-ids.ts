@@ -30,6 +30,7 @@ export const problemCatalogue = {
   'csv-too-many-columns': { title: 'CSV row with more cells than the column budget', defaultSeverity: 'error', source: tool('cells per row (server/src/limits.ts TABLE)'), ...v020 },
   'csv-no-code-column': { title: 'No CSV column header names a procedure code', defaultSeverity: 'information', source: tool('CSV header names (HCPCS, Procedure Code, ...)'), ...v010 },
   'json-syntax': { title: 'FHIR JSON is not valid JSON', defaultSeverity: 'error', source: format('RFC 8259 JSON'), ...v010 },
+  'codeset-unreadable': { title: 'Checks could not read the code set: findings may be missing', defaultSeverity: 'error', source: tool('compiled code set (hcpcs-check compile, the build, the editor cache)'), ...v020 },
   'reader-failed': { title: 'A reader failed on this file', defaultSeverity: 'error', source: tool('reader robustness: nothing throws out of a reader'), ...v010 },
   'too-many-problems': { title: 'More reading problems than are listed', defaultSeverity: 'warning', source: tool(`problem cap per document (${MAX_PROBLEMS})`), ...v010 },
   'too-many-findings': { title: 'More findings than are listed', defaultSeverity: 'information', source: tool('findings per document (server/src/base/limits.ts DOCUMENT)'), ...v020 },

@@ -6,6 +6,7 @@ import type { Claim, Container, Envelope } from '../model';
 import discovered from 'virtual:rules';
 import { traitsOf } from '../documents/formats';
 import { DOCUMENT } from '../base/limits';
+import { LoadError } from '../codeset/compiled';
 
 export type { Rule, LineRule, ClaimRule, DocumentRule, EnvelopeRule } from './rule';
 
@@ -170,6 +171,15 @@ export function checkPass(ctx: CheckContext, options: CheckPassOptions = {}): Ch
   const { keep } = options;
   /** line findings let go by `keep`: each lies after the kept ones */
   let dropped = 0;
+  /**
+   * A rule's error is swallowed so the others still report; but when the code set itself cannot be
+   * read (a compiled index damaged or changed since it was opened), findings are missing and a clean
+   * result would be wrong advice: that is said once, as a finding
+   */
+  let unreadable: string | undefined;
+  const failed = (error: unknown) => {
+    if (error instanceof LoadError) unreadable ??= error.message;
+  };
   return {
     claim(claim) {
       if (claimRules.length) {
@@ -178,8 +188,9 @@ export function checkPass(ctx: CheckContext, options: CheckPassOptions = {}): Ch
         for (const { rule, severity } of claimRules) {
           try {
             emit(rule.check(claimCtx), severity, lineOut);
-          } catch {
+          } catch (error) {
             // one rule's failure must not hide the others' findings
+            failed(error);
           }
         }
         if (lineOut.length > 1) lineOut.sort(inOrder);
@@ -195,7 +206,8 @@ export function checkPass(ctx: CheckContext, options: CheckPassOptions = {}): Ch
           let found: Finding[];
           try {
             found = rule.check(lineCtx);
-          } catch {
+          } catch (error) {
+            failed(error);
             continue;
           }
           if (found.length) emit(found, severity, lineOut);
@@ -222,12 +234,15 @@ export function checkPass(ctx: CheckContext, options: CheckPassOptions = {}): Ch
               if (hasEnvelope(container)) emit((rule as EnvelopeRule).check({ ...ctx, container }), severity, out);
             }
           } else if (rule.scope === 'line' && rule.checkStatements) emit(rule.checkStatements(ctx), severity, out);
-        } catch {
+        } catch (error) {
           // one rule's failure must not hide the others' findings
+          failed(error);
         }
       }
       for (let i = 0; i < lineFindings.length; i++) out.push(lineFindings[i]!);
       lineFindings.length = 0;
+      const unread = unreadable === undefined ? undefined : codesetUnreadable(unreadable, ctx.settings);
+      if (unread) out.push(unread);
       // document order, then rule order: stable output for editors, the CLI and snapshots.
       for (let i = 1; i < out.length; i++) {
         // Array sort is stable (ties keep their order) and, as a merge of runs, takes a few ms on
@@ -239,6 +254,20 @@ export function checkPass(ctx: CheckContext, options: CheckPassOptions = {}): Ch
       }
       return keep === undefined ? out : capFindings(out, keep, out.length + dropped);
     },
+  };
+}
+
+/** the finding that says checks could not read the code set (first in the document; settings may turn it off) */
+function codesetUnreadable(message: string, settings: Settings): Finding | undefined {
+  const configured = settings.rules['codeset-unreadable'];
+  if (configured && !configured.enabled) return undefined;
+  return {
+    ruleId: 'codeset-unreadable',
+    severity: configured?.severity ?? 'error',
+    message: `Checks could not read the code set, so findings may be missing: ${message}`,
+    range: { start: 0, end: 0 },
+    related: [],
+    fixes: [],
   };
 }
 

@@ -55,6 +55,7 @@ function documentOf(example: DocExample): { text: string; languageId: string } {
 /** ids whose page cannot show a document that triggers them, and why */
 const NOT_REPRODUCIBLE_BY_INPUT: Record<string, string> = {
   'reader-failed': 'only a reader bug raises it; the reader tests inject one (test/unit/documents)',
+  'codeset-unreadable': 'only a damaged or changed compiled code set raises it; test/unit/checks/codeset-unreadable covers it',
   'too-many-problems': 'needs 201 problems in one file; test/unit/documents covers the cap',
   'too-many-findings': 'needs more than 5,000 findings in one file; test/robustness/bounded-findings covers the cap',
   'csv-too-many-columns': 'needs a row of more than 2,048 cells; test/robustness/hostile-import covers the budget',
