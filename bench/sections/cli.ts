@@ -5,15 +5,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../../test/support/paths';
 import { generate837p } from '../generate/index';
 import { summarize } from '../lib/stats';
 import { now } from '../lib/timing';
 import type { RunContext } from '../context';
+import { CLI, CLI_ENV } from '../lib/cli';
 
-const CLI = join(repoRoot, 'dist', 'cli.js');
-/** the CLI as a pipeline runs it: the ICD-10-CM list built into dist/, not $HCPCS_ICD10 (a build variable that would import the CDC files at every start) */
-const CLI_ENV: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'HCPCS_ICD10'));
 const FOLDER_FILES = 200;
 const STREAM_DOCUMENTS = 100_000;
 

@@ -1,21 +1,10 @@
 // Peak memory per file: each file in a fresh child process (parse + full validation), so one
 // file's peak does not hide in another's. maxRSS is the process's high-water mark.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunContext } from '../context';
-import { repoRoot } from '../../test/support/paths';
-
-/** node arguments and environment that make a spawned process write its peak RSS (probes/exit-rss.ts) on exit */
-export function peakRssProbe(ctx: RunContext): { nodeArgs: string[]; env: NodeJS.ProcessEnv; read: () => number } {
-  const file = join(mkdtempSync(join(tmpdir(), 'hcpcs-rss-')), 'rss');
-  return {
-    nodeArgs: ['-r', join(ctx.outDir, 'probes', 'exit-rss.js')],
-    env: { HCPCS_BENCH_RSS_FILE: file },
-    read: () => Number(readFileSync(file, 'utf8')),
-  };
-}
+import { peakRssProbe } from '../lib/peak-rss';
+import { CLI, CLI_ENV } from '../lib/cli';
 
 interface ProbeResult {
   bytes: number;
@@ -47,9 +36,8 @@ export function measureMemory(ctx: RunContext): void {
   // hcpcs-check on the 50 MB file as a pipeline runs it: its own process, the built code set
   const big = ctx.file('837p-50mb');
   const rss = peakRssProbe(ctx);
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'HCPCS_ICD10')), ...rss.env };
-  execFileSync(process.execPath, [...rss.nodeArgs, join(repoRoot, 'dist', 'cli.js'), '--codeset', ctx.indexPath, '--today', '2025-11-20', '--format', 'json', '--fail-on', 'none', big.path], {
-    env,
+  execFileSync(process.execPath, [...rss.nodeArgs, CLI, '--codeset', ctx.indexPath, '--today', '2025-11-20', '--format', 'json', '--fail-on', 'none', big.path], {
+    env: { ...CLI_ENV, ...rss.env },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   ctx.report.add({

@@ -11,7 +11,7 @@ import { hoverOffsets, prefixOffsets, withWordQueries } from '../lib/positions';
 import { summarize } from '../lib/stats';
 import { now } from '../lib/timing';
 import type { RunContext } from '../context';
-import { peakRssProbe } from './memory';
+import { peakRssProbe } from '../lib/peak-rss';
 
 const section = 'Language server over --stdio (end to end)';
 

@@ -7,6 +7,18 @@ export function appendAll<T>(into: T[], items: readonly T[]): T[] {
   return into;
 }
 
+/** the first index in [0, count) whose key is >= `key`, the keys being sorted (`keyAt(i)` the i-th); count when none */
+export function lowerBound(count: number, keyAt: (i: number) => string, key: string): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyAt(mid) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** the smallest of `values`, or Infinity for none (as Math.min() gives) */
 export function minOf(values: readonly number[]): number {
   let min = Infinity;

@@ -4,6 +4,7 @@
 // string with their start offsets, instead of ~98,000 objects. The titles (nine tenths of the list)
 // are for people only (hover, completion): checks ask for kinds, and the list the build writes keeps
 // the titles in a file of their own, read on the first title asked (splitTitles, Icd10Titles).
+import { lowerBound } from '../base/arrays';
 
 export const ICD10_INDEX_FORMAT = 'icd10cm-index';
 export const ICD10_INDEX_SET_FORMAT = 'icd10cm-index-set';
@@ -189,14 +190,7 @@ export class Icd10Release {
 
   /** the index of the first code >= key */
   private lowerBound(key: string): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.codeAt(mid) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.count, (i) => this.codeAt(i), key);
   }
 
   entry(code: string): Icd10Entry {

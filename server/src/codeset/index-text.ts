@@ -9,6 +9,7 @@
 // The whole text is one JSON value too ({"format", "version", …, "parts": [...]}), ASCII only (any
 // other character written as a \u escape), so byte offsets are character offsets and a reader takes
 // the bytes as they are instead of decoding UTF-8 (node/guarded-read.ts textOf).
+import { lowerBound } from '../base/arrays';
 import type { ReleaseInfo } from './types';
 import {
   INDEX_FORMAT,
@@ -273,24 +274,15 @@ export function indexFromParts(header: IndexHeader, source: PartSource): DatedCo
         throw (failed = fail(name, error));
       }
     };
-    /** the first k whose key is >= key */
-    const lowerBound = (key: string): number => {
-      let lo = 0;
-      let hi = keys().at.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (keyAt(mid) < key) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
     /** the row of the k-th key: a row that holds another key is damage (a file changed in place), never another code's answer */
     const rowOfKey = (k: number): Row => {
       const row = rowAt(keys().order?.[k] ?? k);
       if (row[0] !== keyAt(k)) throw (failed = fail(name, new Error(`the row of ${keyAt(k)} holds ${String(row[0]).slice(0, 16)}`)));
       return row;
     };
-    return { all: allRows, keyAt, rowOfKey, lowerBound, count: () => keys().at.length };
+    /** the first k whose key is >= key */
+    const firstAtOrAfter = (key: string): number => lowerBound(keys().at.length, keyAt, key);
+    return { all: allRows, keyAt, rowOfKey, lowerBound: firstAtOrAfter, count: () => keys().at.length };
   };
   const isWords = (v: unknown) => Array.isArray((v as CompiledIndex['words'])?.terms) && Array.isArray((v as CompiledIndex['words']).postings);
   const releases = header.releases.map(({ release, parts }) => {

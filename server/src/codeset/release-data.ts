@@ -1,6 +1,7 @@
 // One release's records, drug model and word index, as loadIndex builds them; DatedCodeSet picks
 // the release in force on a date. Its compiled tables come from ReleaseTables: in hand, or read
 // from the index text (index-text.ts) when first asked, a code's row alone when only it is needed.
+import { lowerBound } from '../base/arrays';
 import type {
   BillingUnit,
   CodeLookup,
@@ -107,14 +108,8 @@ export class ReleaseData {
     if (known !== undefined) return known < 0 ? undefined : known;
     const { tables } = this;
     const count = tables.codeCount();
-    let lo = 0;
-    let hi = count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (tables.codeAt(mid) < code) lo = mid + 1;
-      else hi = mid;
-    }
-    const row = lo < count && tables.codeAt(lo) === code ? lo : undefined;
+    const at = lowerBound(count, (i) => tables.codeAt(i), code);
+    const row = at < count && tables.codeAt(at) === code ? at : undefined;
     if (this.rows.size < MAX_REMEMBERED_CODES) this.rows.set(code, row ?? -1);
     return row;
   }

@@ -1,6 +1,6 @@
 // A claim's money as the outline and the code lens show it: the total charge, what was paid (835),
 // and the sum of the line charges, all in integer cents.
-import type { Claim, ServiceLine } from '../model';
+import type { Claim } from '../model';
 import { parseCents } from '../base/money';
 
 export interface ClaimMoney {
@@ -18,13 +18,14 @@ export function claimMoney(claim: Claim): ClaimMoney {
   if (amounts?.charge?.cents !== undefined) out.charge = amounts.charge.cents;
   if (amounts?.paid?.cents !== undefined) out.paid = amounts.paid.cents;
   // a compact claim kept the sum when its lines were read
-  const sum = claim.outline ? claim.outline.linesSum : linesSum(claim, claim.lines);
+  const sum = claim.outline ? claim.outline.linesSum : linesSum(claim);
   if (sum !== undefined) out.linesSum = sum;
   return out;
 }
 
 /** the line charges of a claim added up, when every line carries one that is an amount */
-export function linesSum(claim: Claim, lines: readonly ServiceLine[]): number | undefined {
+export function linesSum(claim: Claim): number | undefined {
+  const lines = claim.lines;
   // X12 lines carry their charge as written (SVD lines carry none); CSV and FHIR a number
   const charged = lines.filter((l) => (l.amounts ? true : l.source !== 'SVD' && l.charge !== undefined));
   let sum = 0;

@@ -92,7 +92,7 @@ export class CompactClaim<C> implements Claim {
       lineRanges[2 * i] = l.range.start;
       lineRanges[2 * i + 1] = l.range.end;
     });
-    const sum = linesSum(claim, claim.lines);
+    const sum = linesSum(claim);
     this.outline = sum === undefined ? { lineRanges } : { lineRanges, linesSum: sum };
   }
 

@@ -131,6 +131,7 @@ export function readX12Region(
 
 /** a compact claim's lines and diagnoses read again: undefined unless the region reads back as that one claim */
 function claimDetails(text: string, claim: Claim, context: X12RegionContext, options: X12Options): ClaimDetails | undefined {
+  // read whole (no compactClaims): these are the details a compact claim hands out
   const region = readX12Region(text, claim.range.start, claim.range.end, context, { isDrugName: options.isDrugName });
   const read = region?.claims.length === 1 ? region.claims[0]! : undefined;
   if (!read || read.range.start !== claim.range.start || read.range.end !== claim.range.end) return undefined;
