@@ -82,8 +82,10 @@ for (const shape of shapes) {
         return { tSmall, tLarge, ratio };
       };
       let result = measure(m.runs);
-      // a busy machine can inflate every run of one size: a ratio over the bar is measured again, longer
-      if (result.ratio >= MAX_RATIO) result = measure(m.runs * 2 + 1);
+      // a busy machine, or a full collection of what earlier shapes left in the heap (its helper
+      // threads count as CPU), can inflate every run of one size: a ratio over the bar is measured
+      // again, longer (7 runs were not always enough for the prose note: 3.01 once, 2.53–2.87 else)
+      if (result.ratio >= MAX_RATIO) result = measure(m.runs * 4 + 1);
       const { tSmall, tLarge, ratio } = result;
       assert.ok(ratio < MAX_RATIO, `${shape.name} ${m.what}: 2x input took ${ratio.toFixed(2)}x the CPU time (${tSmall.toFixed(1)} -> ${tLarge.toFixed(1)} ms)`);
     }
