@@ -40,10 +40,88 @@ export function sniffDelimiter(text: string, from = 0): string {
   return DELIMITERS[best];
 }
 
+/** one row read at a position: its cells, where the next row starts, what it reported */
+export interface RowRead extends Row {
+  /** where the next row starts (after the line break) */
+  next: number;
+  /** cells read past the maxCells limit */
+  dropped: number;
+  /** where a quoted cell opened that is never closed */
+  unterminatedQuote?: number;
+}
+
+/**
+ * Reads the row that starts at `pos` (a row start: outside quotes). A row keeps at most maxCells
+ * cells; the rest are read past (so the next row starts where it should) but not kept.
+ */
+export function rowAt(text: string, delimiter: string, pos: number, maxCells: number = TABLE.columnsPerRow): RowRead {
+  const n = text.length;
+  const d = delimiter.charCodeAt(0);
+  const rowStart = pos;
+  const cells: Cell[] = [];
+  let dropped = 0;
+  let unterminatedQuote: number | undefined;
+  for (;;) {
+    // one cell starting at pos
+    if (pos < n && text.charCodeAt(pos) === 34 /* " */) {
+      const quoteAt = pos;
+      let i = pos + 1;
+      let value = '';
+      let chunkStart = i;
+      let closed = false;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 34) {
+          if (text.charCodeAt(i + 1) === 34) {
+            value += text.slice(chunkStart, i + 1);
+            i += 2;
+            chunkStart = i;
+            continue;
+          }
+          closed = true;
+          break;
+        }
+        i++;
+      }
+      value += text.slice(chunkStart, i);
+      if (!closed) unterminatedQuote ??= quoteAt;
+      const cell: Cell = { value, start: quoteAt + 1, end: i, quoted: true };
+      pos = closed ? i + 1 : n;
+      // tolerate stray text between the closing quote and the delimiter
+      while (pos < n) {
+        const c = text.charCodeAt(pos);
+        if (c === d || c === 10 || c === 13) break;
+        pos++;
+      }
+      if (cells.length < maxCells) cells.push(cell);
+      else dropped++;
+    } else {
+      let i = pos;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === d || c === 10 || c === 13) break;
+        i++;
+      }
+      if (cells.length < maxCells) cells.push({ value: text.slice(pos, i), start: pos, end: i, quoted: false });
+      else dropped++;
+      pos = i;
+    }
+    if (pos < n && text.charCodeAt(pos) === d) {
+      pos++;
+      continue;
+    }
+    const rowEnd = pos;
+    if (pos < n && text.charCodeAt(pos) === 13) pos++;
+    if (pos < n && text.charCodeAt(pos) === 10) pos++;
+    const row: RowRead = { cells, start: rowStart, end: rowEnd, next: pos, dropped };
+    if (unterminatedQuote !== undefined) row.unterminatedQuote = unterminatedQuote;
+    return row;
+  }
+}
+
 /**
  * Calls onRow for every row (blank lines included, as rows with one empty cell). Returns problems
- * such as an unterminated quote. A row keeps at most maxCells cells: the rest are read past (so the
- * next row starts where it should) but not kept, and one problem says so.
+ * such as an unterminated quote. A row keeps at most maxCells cells (rowAt), and one problem says so.
  */
 export function forEachRow(
   text: string,
@@ -54,77 +132,17 @@ export function forEachRow(
 ): ReadProblem[] {
   const problems: ReadProblem[] = [];
   let widestReported = false;
-  const n = text.length;
-  const d = delimiter.charCodeAt(0);
   let pos = from;
-  while (pos < n) {
-    const rowStart = pos;
-    const cells: Cell[] = [];
-    let dropped = 0;
-    let rowEnd = n;
-    let next = n;
-    for (;;) {
-      // one cell starting at pos
-      if (pos < n && text.charCodeAt(pos) === 34 /* " */) {
-        const quoteAt = pos;
-        let i = pos + 1;
-        let value = '';
-        let chunkStart = i;
-        let closed = false;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === 34) {
-            if (text.charCodeAt(i + 1) === 34) {
-              value += text.slice(chunkStart, i + 1);
-              i += 2;
-              chunkStart = i;
-              continue;
-            }
-            closed = true;
-            break;
-          }
-          i++;
-        }
-        value += text.slice(chunkStart, i);
-        if (!closed) problems.push(problem('csv-unterminated-quote', 'This quoted cell is never closed.', quoteAt, n, 'error'));
-        const cell: Cell = { value, start: quoteAt + 1, end: i, quoted: true };
-        pos = closed ? i + 1 : n;
-        // tolerate stray text between the closing quote and the delimiter
-        while (pos < n) {
-          const c = text.charCodeAt(pos);
-          if (c === d || c === 10 || c === 13) break;
-          pos++;
-        }
-        if (cells.length < maxCells) cells.push(cell);
-        else dropped++;
-      } else {
-        let i = pos;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === d || c === 10 || c === 13) break;
-          i++;
-        }
-        if (cells.length < maxCells) cells.push({ value: text.slice(pos, i), start: pos, end: i, quoted: false });
-        else dropped++;
-        pos = i;
-      }
-      if (pos < n && text.charCodeAt(pos) === d) {
-        pos++;
-        continue;
-      }
-      rowEnd = pos;
-      if (pos < n && text.charCodeAt(pos) === 13) pos++;
-      if (pos < n && text.charCodeAt(pos) === 10) pos++;
-      next = pos;
-      break;
-    }
-    if (dropped > 0 && !widestReported) {
+  while (pos < text.length) {
+    const row = rowAt(text, delimiter, pos, maxCells);
+    if (row.unterminatedQuote !== undefined) problems.push(problem('csv-unterminated-quote', 'This quoted cell is never closed.', row.unterminatedQuote, text.length, 'error'));
+    if (row.dropped > 0 && !widestReported) {
       widestReported = true;
-      const message = `This row has ${maxCells + dropped} cells, more than the ${maxCells}-column limit for a table row; the cells past it are not read.`;
-      problems.push(problem('csv-too-many-columns', message, rowStart, rowEnd, 'error'));
+      const message = `This row has ${maxCells + row.dropped} cells, more than the ${maxCells}-column limit for a table row; the cells past it are not read.`;
+      problems.push(problem('csv-too-many-columns', message, row.start, row.end, 'error'));
     }
-    onRow({ cells, start: rowStart, end: rowEnd });
-    pos = next;
+    onRow(row);
+    pos = row.next;
   }
   return problems;
 }

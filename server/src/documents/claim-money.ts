@@ -28,11 +28,21 @@ export function linesSum(claim: Claim): number | undefined {
   const lines = claim.lines;
   // X12 lines carry their charge as written (SVD lines carry none); CSV and FHIR a number
   const charged = lines.filter((l) => (l.amounts ? true : l.source !== 'SVD' && l.charge !== undefined));
+  if (!claim.amounts && charged.length !== lines.length) return undefined;
+  return addCents(charged.map((line) => (line.amounts ? line.amounts.charge?.cents : line.charge && chargeCents(line.charge.value))));
+}
+
+/** a line charge given as a number (CSV, FHIR), in cents */
+export function chargeCents(value: number): number | undefined {
+  return parseCents(String(value));
+}
+
+/** the amounts added up: undefined when there are none or one is not an amount */
+export function addCents(cents: readonly (number | undefined)[]): number | undefined {
   let sum = 0;
-  for (const line of charged) {
-    const cents = line.amounts ? line.amounts.charge?.cents : line.charge && parseCents(String(line.charge.value));
-    if (cents === undefined) return undefined;
-    sum += cents;
+  for (const c of cents) {
+    if (c === undefined) return undefined;
+    sum += c;
   }
-  return charged.length && (claim.amounts || charged.length === lines.length) ? sum : undefined;
+  return cents.length ? sum : undefined;
 }

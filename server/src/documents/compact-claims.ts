@@ -3,7 +3,7 @@
 // hover, completion, the outline, a re-check), keeping the last few read. What whole-document
 // features need of the lines (their ranges, their charges added up) is kept in `outline`. A 10 MB
 // 837 then holds 18,000 claims instead of 64,000 lines of spans.
-import type { Claim, ClaimAmounts, Diagnosis, Range, ServiceLine, Span } from '../model';
+import type { Claim, ClaimAmounts, ClaimOutline, Diagnosis, Range, ServiceLine, Span } from '../model';
 import { linesSum } from './claim-money';
 
 export interface ClaimDetails {
@@ -33,7 +33,12 @@ export class CompactClaims<C> {
    * collections and be copied into the old generation, to die there (garbage that costs).
    */
   compact(claim: Claim, context: C): CompactClaim<C> {
-    return new CompactClaim(claim, this, context);
+    return new CompactClaim(claim, outlineOf(claim), this, context);
+  }
+
+  /** a claim whose lines were never read (its `lines` and `diagnoses` are not looked at), with its outline */
+  compactOutlined(claim: Claim, outline: ClaimOutline, context: C): CompactClaim<C> {
+    return new CompactClaim(claim, outline, this, context);
   }
 
   details(claim: CompactClaim<C>, context: C): ClaimDetails {
@@ -70,14 +75,14 @@ export class CompactClaim<C> implements Claim {
   declare amounts?: ClaimAmounts;
   declare segments?: number;
   declare label: string;
-  declare outline: NonNullable<Claim['outline']>;
+  declare outline: ClaimOutline;
 
   // private: a claim's own fields are what a claim has (deepEqual and JSON see no more)
   readonly #holder: CompactClaims<C>;
   /** what reading it again needs (X12: the separators and the transaction type) */
   readonly #context: C;
 
-  constructor(claim: Claim, holder: CompactClaims<C>, context: C) {
+  constructor(claim: Claim, outline: ClaimOutline, holder: CompactClaims<C>, context: C) {
     this.#holder = holder;
     this.#context = context;
     // the fields a claim has, the same objects (findings and mentions share its spans)
@@ -87,13 +92,7 @@ export class CompactClaim<C> implements Claim {
     if (claim.amounts) this.amounts = claim.amounts;
     if (claim.segments !== undefined) this.segments = claim.segments;
     this.label = claim.label;
-    const lineRanges = new Int32Array(claim.lines.length * 2);
-    claim.lines.forEach((l, i) => {
-      lineRanges[2 * i] = l.range.start;
-      lineRanges[2 * i + 1] = l.range.end;
-    });
-    const sum = linesSum(claim);
-    this.outline = sum === undefined ? { lineRanges } : { lineRanges, linesSum: sum };
+    this.outline = outline;
   }
 
   get lines(): ServiceLine[] {
@@ -108,6 +107,17 @@ export class CompactClaim<C> implements Claim {
   get holder(): CompactClaims<C> {
     return this.#holder;
   }
+}
+
+/** what whole-document features need of a claim's lines: their ranges, their charges added up */
+function outlineOf(claim: Claim): ClaimOutline {
+  const lineRanges = new Int32Array(claim.lines.length * 2);
+  claim.lines.forEach((l, i) => {
+    lineRanges[2 * i] = l.range.start;
+    lineRanges[2 * i + 1] = l.range.end;
+  });
+  const sum = linesSum(claim);
+  return sum === undefined ? { lineRanges } : { lineRanges, linesSum: sum };
 }
 
 /** each line's range: read from the outline of a compact claim, from the lines of any other */

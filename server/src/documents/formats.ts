@@ -75,7 +75,7 @@ export const FORMATS: Record<DocumentFormat, FormatEntry> = {
   },
   csv: {
     recognisers: [{ order: 2, test: looksLikeClaimTable }],
-    read: (text, hint) => readCsv(text, { isDrugName: hint.isDrugName, delimiter: forcedDelimiter(hint) }),
+    read: (text, hint) => readCsv(text, { isDrugName: hint.isDrugName, delimiter: forcedDelimiter(hint), compactClaims: true }),
     kind: (text, hint) => judgeKind(csvKind(text), claimKindByName, hint),
     removeModifier: emptyModifierCell,
     traits: { claimMoney: false, bareNdc: false, sentences: false, inlayHints: true, completion: 'model' },
