@@ -9,6 +9,7 @@ import type { CodeSet } from './codeset/types';
 import type { Settings } from './settings';
 import { checkPass } from './checks/index';
 import { streamX12, type X12Options } from './documents/x12';
+import { lineCountOf } from './documents/compact-claims';
 import { problem } from './documents/problems';
 import { toDiagnostic } from './features/diagnostics';
 import { LineIndex } from './features/line-index';
@@ -92,7 +93,7 @@ export function modelTask(input: TaskInput, model: ClaimDocument, done: (finding
       while (next < model.claims.length && lines < LINES_PER_SLICE) {
         const claim = model.claims[next++]!;
         pass.claim(claim);
-        lines += claim.lines.length + 1;
+        lines += lineCountOf(claim) + 1;
       }
       if (next < model.claims.length) return false;
       findings = pass.finish();

@@ -5,6 +5,7 @@ import type { ClaimRule, DocumentRule, EnvelopeRule, LineRule, Rule } from './ru
 import type { Claim, Container, Envelope } from '../model';
 import discovered from 'virtual:rules';
 import { traitsOf } from '../documents/formats';
+import { wholeClaim } from '../documents/compact-claims';
 import { DOCUMENT } from '../base/limits';
 import { LoadError } from '../codeset/compiled';
 
@@ -181,7 +182,8 @@ export function checkPass(ctx: CheckContext, options: CheckPassOptions = {}): Ch
     if (error instanceof LoadError) unreadable ??= error.message;
   };
   return {
-    claim(claim) {
+    claim(given) {
+      const claim = wholeClaim(given);
       if (claimRules.length) {
         const claimCtx: ClaimContext = { document: ctx.document, text: ctx.text, codeset: ctx.codeset, settings: ctx.settings, today: ctx.today, claim };
         lineOut.length = 0;

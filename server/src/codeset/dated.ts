@@ -22,6 +22,8 @@ import { AspQuarters, type AspQuarterTables } from './asp-quarters';
 const MAX_CHAIN = 12;
 /** dates whose release order is remembered (a file's dates of service; garbage dates are not kept past this) */
 const MAX_ORDERS = 4096;
+/** code lookups remembered: a 10 MB file asks 300,000 of them, of 3,000 codes and dates */
+const MAX_LOOKUPS = 16384;
 
 export class DatedCodeSet implements CodeSet {
   readonly release: ReleaseInfo;
@@ -31,6 +33,9 @@ export class DatedCodeSet implements CodeSet {
   private readonly newest: ReleaseData;
   /** order() by date */
   private readonly orders = new Map<string, readonly ReleaseData[]>();
+  /** lookup() by date, then code (null: no release knows the code); answers are shared, never changed */
+  private readonly lookups = new Map<string, Map<string, CodeLookup | null>>();
+  private lookupCount = 0;
 
   /**
    * `parts` names what has been read of the index text so far ('2025-10 codes', '2025-10 codes: 2 rows'),
@@ -103,6 +108,23 @@ export class DatedCodeSet implements CodeSet {
   }
 
   lookup(code: string, onDate?: string): CodeLookup | undefined {
+    // two maps, not one keyed by date and code joined: no string is built per question
+    let byCode = this.lookups.get(onDate ?? '');
+    let answer = byCode?.get(code);
+    if (answer !== undefined) return answer ?? undefined;
+    answer = this.lookupUncached(code, onDate) ?? null;
+    if (this.lookupCount >= MAX_LOOKUPS) {
+      this.lookups.clear();
+      this.lookupCount = 0;
+      byCode = undefined;
+    }
+    if (!byCode) this.lookups.set(onDate ?? '', (byCode = new Map()));
+    byCode.set(code, answer);
+    this.lookupCount++;
+    return answer ?? undefined;
+  }
+
+  private lookupUncached(code: string, onDate?: string): CodeLookup | undefined {
     const release = this.answering(code, onDate);
     const found = release?.lookup(code, onDate);
     if (!release || !found) return undefined;

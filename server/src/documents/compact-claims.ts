@@ -49,10 +49,15 @@ export class CompactClaims<C> {
       this.recent.set(claim, held);
       return held;
     }
-    // a claim that does not read back as itself has no lines to show: never someone else's
-    const read = this.read(this.current, claim, context) ?? { lines: [], diagnoses: [] };
+    const read = this.readAgain(claim, context);
     this.remember(claim, read);
     return read;
+  }
+
+  /** the claim's details as the text gives them now, the ones at hand if they are */
+  readAgain(claim: CompactClaim<C>, context: C): ClaimDetails {
+    // a claim that does not read back as itself has no lines to show: never someone else's
+    return this.recent.get(claim) ?? this.read(this.current, claim, context) ?? { lines: [], diagnoses: [] };
   }
 
   /** after an edit moved claims (incremental.ts): their details are read from the new text */
@@ -103,6 +108,21 @@ export class CompactClaim<C> implements Claim {
     return this.#holder.details(this, this.#context).diagnoses;
   }
 
+  /**
+   * A plain claim with these lines and diagnoses, read without being kept at hand: a check pass
+   * reads each claim once, and lines that die young cost a scavenge nothing, while lines kept at
+   * hand for a while are copied into the old generation to die there.
+   */
+  readWhole(): Claim {
+    const { lines, diagnoses } = this.#holder.readAgain(this, this.#context);
+    const whole: Claim = { range: this.range, diagnoses, lines, label: this.label };
+    if (this.id) whole.id = this.id;
+    if (this.serviceDate) whole.serviceDate = this.serviceDate;
+    if (this.amounts) whole.amounts = this.amounts;
+    if (this.segments !== undefined) whole.segments = this.segments;
+    return whole;
+  }
+
   /** where the details are read and kept */
   get holder(): CompactClaims<C> {
     return this.#holder;
@@ -118,6 +138,11 @@ function outlineOf(claim: Claim): ClaimOutline {
   });
   const sum = linesSum(claim);
   return sum === undefined ? { lineRanges } : { lineRanges, linesSum: sum };
+}
+
+/** the claim with its lines: a compact claim's read for this once (CompactClaim.readWhole) */
+export function wholeClaim(claim: Claim): Claim {
+  return claim instanceof CompactClaim ? claim.readWhole() : claim;
 }
 
 /** each line's range: read from the outline of a compact claim, from the lines of any other */

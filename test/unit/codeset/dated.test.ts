@@ -118,6 +118,24 @@ test('the release in force answers; a code missing from it is found in the other
   assert.equal(before?.status, 'not-yet-effective', added.code);
 });
 
+test('a lookup asked again answers as the first time, on each date, past the number of answers remembered', { skip }, () => {
+  const asked = full;
+  const rows: { code: string; date?: string; status?: string }[] = [
+    { code: 'J7505', date: '2025-11-10', status: 'active' },
+    { code: 'J7505', date: '2026-02-10', status: 'terminated' },
+    { code: 'J7505', status: 'terminated' },
+    { code: 'j7505', date: '2025-11-10', status: 'active' },
+    { code: 'C9136', date: '2025-11-10', status: 'terminated' },
+    { code: 'Z9999', date: '2025-11-10', status: undefined },
+  ];
+  const first = rows.map((r) => asked.lookup(r.code, r.date));
+  rows.forEach((r, i) => assert.equal(first[i]?.status, r.status, `${r.code} on ${r.date}`));
+  // 20,000 other questions (more than are remembered), then the same ones again
+  for (let d = 0; d < 20_000; d++) asked.lookup('J7505', `2025-${String(1 + (d % 12)).padStart(2, '0')}-${String(1 + (d % 28)).padStart(2, '0')}T${d}`);
+  rows.forEach((r, i) => assert.deepEqual(asked.lookup(r.code, r.date), first[i], `${r.code} on ${r.date}, asked again`));
+  assert.deepEqual(first[4]?.activeSuccessor, 'J7205');
+});
+
 test('successor chain to a code active on the date; every XREF kept', { skip }, () => {
   const cs = full!;
   const c9136 = cs.lookup('C9136', '2025-11-10')!;
